@@ -1,0 +1,257 @@
+"""The document model: one Document that each stage enriches in order.
+
+ingest  -> id, origin, raw, content_type
+clean   -> text, title, captions, removed, language, outlet, published, metadata
+nlp     -> (a spaCy Doc, kept out of the serialised model)
+attribution -> entities, attributions
+events  -> events
+link    -> links (cross-document: duplicates, stories, claims, disputes)
+
+Every extracted item carries character offsets ``[start, end)`` into ``Document.text``
+(Python ``str`` indices). The JSON form of this model is the stable output contract.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+
+SCHEMA_VERSION = "1"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+
+
+class Span(_Model):
+    """A character span ``[start, end)`` in ``Document.text`` and the text it covers."""
+
+    start: int
+    end: int
+    text: str
+
+
+class Origin(_Model):
+    """Where a document came from."""
+
+    kind: Literal["file", "url", "stdin", "jsonl", "warc", "feed", "text"]
+    path: str | None = None
+    url: str | None = None
+    record: str | None = None  # WARC record id, JSONL line number, feed entry id
+    fetched: str | None = None  # ISO timestamp of retrieval (URL, WARC-Date)
+
+
+class RemovedLine(_Model):
+    """A line of the extracted text that is not article body, with the reason."""
+
+    line: int  # 1-based line number in the extracted text (the raw file for text input)
+    text: str
+    reason: Literal[
+        "navigation",
+        "empty",
+        "share",
+        "related",
+        "caption",
+        "caption_other_language",
+        "other_language",
+        "source_footer",
+        "boilerplate",
+    ]
+    detail: str | None = None
+
+
+class Caption(_Model):
+    """A photo caption or credit kept apart from the body."""
+
+    line: int
+    text: str
+    language: str | None = None
+
+
+class Outlet(_Model):
+    """The publishing outlet, identified from the domain, metadata or a footer."""
+
+    id: str
+    name: str
+    edition: str | None = None  # e.g. "French edition"
+    country: str | None = None  # country name as the source dataset gives it
+    country_code: str | None = None  # ISO 3166 alpha-3 when known
+    typology: str | None = None  # e.g. "SC" (state-controlled) in the State Media Matrix
+    typology_label: str | None = None
+    dataset: str | None = None  # the dataset the labels come from (see NOTICE)
+    evidence: str | None = None  # what identified it: "domain:presstv.ir", "footer:..."
+
+
+class Published(_Model):
+    """Publication date with how it was obtained."""
+
+    date: str  # ISO date or datetime
+    source: Literal["metadata", "text", "input"]
+    evidence: Span | None = None  # span in ``text`` when inferred from the text
+    note: str | None = None
+
+
+class Mention(_Model):
+    start: int
+    end: int
+    text: str
+
+
+class Entity(_Model):
+    """A canonical entity of the document with all its mentions."""
+
+    id: str  # "E1", "E2", ... unique within the document
+    name: str  # canonical name: the longest proper-name mention
+    label: Literal["PER", "ORG", "LOC", "MISC"]
+    mentions: list[Mention] = Field(default_factory=list)
+    role: str | None = None  # title or role from the text ("ambassadeur de Russie au Venezuela")
+    role_span: Span | None = None
+    country: str | None = None  # ISO 3166 alpha-3
+    sector: str | None = None  # GOV, MIL, MED, BUS, IGO, OPP, CVL ...
+    kind: str | None = None  # finer type: "news_agency", "newspaper", "state_company" ...
+
+
+class Quantity(_Model):
+    span: Span
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    vague: bool = False
+
+
+class DateMention(_Model):
+    span: Span
+    date: str | None = None  # resolved ISO date
+    relative: bool = False
+
+
+class ChainLink(_Model):
+    """One hop of a source chain, e.g. "cité par Sputnik"."""
+
+    name: str
+    entity: str | None = None  # entity id when the link is an entity of the document
+    kind: Literal["agency", "outlet", "statement", "document", "unnamed", "publisher", "other"]
+    span: Span | None = None  # None for the publisher (the document's outlet)
+    carried: bool = False  # inherited from an earlier statement of the same speaker
+
+
+class Attribution(_Model):
+    """Who says what: a statement attributed to a speaker."""
+
+    id: str  # "A1", ...
+    speaker: Mention | None = None  # the mention in the text (a pronoun, a description...)
+    speaker_entity: str | None = None  # canonical entity id
+    speaker_name: str | None = None  # canonical name (denormalised for readers)
+    role: str | None = None
+    cue: Span | None = None
+    content: Span
+    kind: Literal["direct", "indirect", "mixed", "according_to"]
+    stance: Literal["assert", "deny", "report", "estimate", "question", "dispute"]
+    stance_evidence: str | None = None  # "cue" or the content phrase that set it
+    negated: bool = False
+    via: list[ChainLink] = Field(default_factory=list)  # nearest hop first, publisher last
+    target: str | None = None  # id of the attribution this one denies or disputes
+    quantities: list[Quantity] = Field(default_factory=list)
+    dates: list[DateMention] = Field(default_factory=list)
+
+
+class EventActor(_Model):
+    span: Span | None = None
+    entity: str | None = None
+    name: str | None = None
+    country: str | None = None
+    sector: str | None = None
+
+
+class Event(_Model):
+    """Who did what to whom (PLOVER), and who says so."""
+
+    id: str
+    type: str
+    mode: str | None = None
+    trigger: Span
+    sentence: Span
+    actor: EventActor | None = None
+    recipient: EventActor | None = None
+    date: str | None = None
+    date_span: Span | None = None
+    location: EventActor | None = None
+    asserted_by: list[str] = Field(default_factory=list)  # attribution ids, or "outlet"
+    denied_by: list[str] = Field(default_factory=list)
+    status: Literal["asserted", "denied", "disputed", "stated_by_outlet"] = "stated_by_outlet"
+    confidence: float | None = None
+
+
+class Document(_Model):
+    """One article and everything the stages found in it."""
+
+    schema_version: str = SCHEMA_VERSION
+    id: str
+    origin: Origin
+    url: str | None = None
+    content_type: str | None = None  # "text/html", "text/plain", ...
+    raw: str = Field(default="", exclude=True)  # decoded raw content (not in the JSON contract)
+    # clean
+    language: str | None = None
+    title: str | None = None
+    author: str | None = None
+    site: str | None = None
+    outlet: Outlet | None = None
+    published: Published | None = None
+    text: str = ""
+    captions: list[Caption] = Field(default_factory=list)
+    removed: list[RemovedLine] = Field(default_factory=list)
+    # attribution
+    entities: list[Entity] = Field(default_factory=list)
+    attributions: list[Attribution] = Field(default_factory=list)
+    # events
+    events: list[Event] = Field(default_factory=list)
+    # free-form metadata from the input (JSONL fields, feed entry, WARC headers)
+    meta: dict[str, Any] = Field(default_factory=dict)
+    _nlp: Any = PrivateAttr(default=None)
+
+    @property
+    def nlp(self) -> Any:
+        """The spaCy Doc of ``text`` once the nlp stage ran (never serialised)."""
+        return self._nlp
+
+    @nlp.setter
+    def nlp(self, value: Any) -> None:
+        self._nlp = value
+
+    def span(self, start: int, end: int) -> Span:
+        """A Span of ``text``."""
+        return Span(start=start, end=end, text=self.text[start:end])
+
+    def to_json(self, **kw: Any) -> str:
+        return self.model_dump_json(**kw)
+
+
+class Rejected(_Model):
+    """An input that could not become a document, and why."""
+
+    id: str
+    origin: Origin
+    reason: Literal[
+        "binary",
+        "empty",
+        "undecodable",
+        "too_large",
+        "unparseable",
+        "fetch_failed",
+        "forbidden_address",
+        "unsupported_type",
+        "not_found",
+        "error",
+    ]
+    detail: str = ""
+
+
+def content_id(data: bytes | str) -> str:
+    """Stable document id: the first 16 hex digits of the SHA-256 of the raw content."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    return hashlib.sha256(data).hexdigest()[:16]
