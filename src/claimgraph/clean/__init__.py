@@ -1,0 +1,102 @@
+"""Clean stage: main text and metadata, line-level noise, language, outlet and date."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from claimgraph.clean import language
+from claimgraph.clean.dates import infer_published
+from claimgraph.clean.extract import extract_html
+from claimgraph.clean.lines import split_lines
+from claimgraph.clean.outlets import OutletRegistry
+from claimgraph.config import Config
+from claimgraph.errors import RejectedInput
+from claimgraph.model import Document, Outlet, Published
+from claimgraph.pipeline import Stage
+
+__all__ = ["CleanStage", "OutletRegistry", "clean"]
+
+
+class CleanStage(Stage):
+    """Fills text, title, captions, removed, language, outlet and published."""
+
+    name = "clean"
+
+    @cached_property
+    def outlets(self) -> OutletRegistry:
+        return OutletRegistry.load(self.config.get("outlets.extra", []))
+
+    def process(self, doc: Document) -> Document:
+        langs = tuple(self.config.languages)
+        meta = doc.meta
+        if (doc.content_type or "").startswith("text/html") or "xhtml" in (doc.content_type or ""):
+            ext = extract_html(doc.raw, doc.url)
+            lines = ext.text.split("\n")
+            title = meta.get("title") or ext.title
+            doc.author = meta.get("author") or ext.author
+            doc.site = ext.site
+            meta_date = meta.get("published") or ext.date
+        else:
+            lines = doc.raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+            title = meta.get("title")
+            doc.author = meta.get("author")
+            meta_date = meta.get("published")
+        if not any(line.strip() for line in lines):
+            raise RejectedInput("empty", "no article text found after extraction")
+        lang = meta.get("language") or self._language(lines, langs)
+        if lang not in langs:
+            raise RejectedInput("unsupported_type", f"language {lang!r} is not enabled ({langs})")
+        res = split_lines(
+            lines, lang, langs, title=title,
+            min_words=int(self.config.get("clean.language_check_min_words", 6)),
+            max_other_conf=float(self.config.get("clean.other_language_max_confidence", 0.2)),
+        )
+        doc.language = lang
+        doc.title = res.title
+        doc.text = "\n\n".join(line for _, line in res.body)
+        doc.captions = res.captions
+        doc.removed = res.removed
+        if len(doc.text) < int(self.config.get("limits.min_body_chars", 40)):
+            raise RejectedInput(
+                "empty", f"only {len(doc.text)} characters of article text after cleaning "
+                f"({len(res.removed)} lines removed as noise)")
+        doc.outlet = self._outlet(doc, res.footer_outlets)
+        doc.published = self._published(doc, meta_date, lines)
+        return doc
+
+    def _language(self, lines: list[str], langs: tuple[str, ...]) -> str:
+        code, _ = language.detect("\n".join(lines)[:5000], langs)
+        return code or self.config.default_language
+
+    def _outlet(self, doc: Document, footers: list[tuple[str, str]]) -> Outlet | None:
+        for name, line in footers:
+            found = self.outlets.from_name(name, f"footer:{line}")
+            if found:
+                return found
+        given = doc.meta.get("outlet")
+        if given:
+            return self.outlets.from_name(given, "input") or Outlet(
+                id=given.lower().replace(" ", "-"), name=given, evidence="input")
+        if doc.url:
+            found = self.outlets.from_url(doc.url)
+            if found:
+                return found
+        if doc.site:
+            found = self.outlets.from_name(doc.site, f"site:{doc.site}")
+            if found:
+                return found
+        if footers:  # an unknown outlet named by a footer is still the outlet
+            name, line = footers[0]
+            return Outlet(id=name.lower().replace(" ", "-"), name=name, evidence=f"footer:{line}")
+        return None
+
+    def _published(self, doc: Document, meta_date: str | None, lines: list[str]) -> Published | None:
+        if meta_date:
+            return Published(date=str(meta_date), source="metadata")
+        # Removed lines (a dated "see also" link) may carry the year the body leaves out.
+        return infer_published(doc.text, doc.language or "", "\n".join(lines))
+
+
+def clean(doc: Document, config: Config | None = None) -> Document:
+    """Clean one document (Python API)."""
+    return CleanStage(config or Config.load()).process(doc)

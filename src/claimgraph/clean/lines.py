@@ -1,0 +1,141 @@
+"""Line-level noise removal: every line that is not article body is removed with a reason.
+
+Patterns come from ``data/<lang>/noise.toml`` for every enabled language, so a caption in
+another language is still recognised as a caption.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from claimgraph import langdata
+from claimgraph.clean import language
+from claimgraph.model import Caption, RemovedLine
+
+_SENTENCE_END = re.compile(r"[.!?…:;»\"”)]\s*$")
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class NoiseRules:
+    share: tuple[re.Pattern[str], ...]
+    related: tuple[re.Pattern[str], ...]
+    caption: tuple[re.Pattern[str], ...]
+    footer: tuple[re.Pattern[str], ...]
+    nav_words: frozenset[str]
+
+
+@cache
+def rules_for(langs: tuple[str, ...]) -> NoiseRules:
+    """Union of the noise rules of ``langs``."""
+    groups: dict[str, list[re.Pattern[str]]] = {
+        "share": [], "related": [], "caption": [], "source_footer": []}
+    nav: set[str] = set()
+    for lang in langs:
+        data = langdata.load(lang, "noise")
+        for key, pats in groups.items():
+            pats += [re.compile(p, re.IGNORECASE) for p in data.get(key, {}).get("patterns", [])]
+        nav |= {w.lower() for w in data.get("navigation", {}).get("words", [])}
+    return NoiseRules(
+        tuple(groups["share"]), tuple(groups["related"]), tuple(groups["caption"]),
+        tuple(groups["source_footer"]), frozenset(nav))
+
+
+@dataclass
+class LineResult:
+    """What the line stage found: body paragraphs (with source line numbers) and the rest."""
+
+    title: str | None = None
+    title_line: int | None = None
+    body: list[tuple[int, str]] = field(default_factory=list)
+    captions: list[Caption] = field(default_factory=list)
+    removed: list[RemovedLine] = field(default_factory=list)
+    footer_outlets: list[tuple[str, str]] = field(default_factory=list)  # (name, line text)
+
+
+def _first(pats: tuple[re.Pattern[str], ...], text: str) -> re.Match[str] | None:
+    for p in pats:
+        m = p.match(text)
+        if m:
+            return m
+    return None
+
+
+def _is_short(text: str, max_words: int = 2) -> bool:
+    return len(_WORD.findall(text)) <= max_words and not _SENTENCE_END.search(text)
+
+
+def split_lines(
+    lines: list[str],
+    lang: str,
+    langs: tuple[str, ...],
+    *,
+    title: str | None = None,
+    find_title: bool = True,
+    min_words: int = 6,
+    max_other_conf: float = 0.2,
+) -> LineResult:
+    """Classify ``lines`` (1-based numbering) into title, body, captions and removed lines."""
+    rules = rules_for(langs)
+    res = LineResult(title=title)
+    known_title = title.strip().lower() if title else None
+    pending: list[tuple[int, str]] = []  # candidate body lines before the language check
+    for n, raw in enumerate(lines, 1):
+        line = raw.strip()
+        if not raw.strip(" \t\r\n"):
+            continue  # an ordinary blank line separates paragraphs
+        if not line:
+            res.removed.append(RemovedLine(line=n, text=raw, reason="empty",
+                                           detail="only invisible white space"))
+            continue
+        m = _first(rules.footer, line)
+        if m:
+            res.footer_outlets.append((m.group("outlet").strip(), line))
+            res.removed.append(RemovedLine(line=n, text=line, reason="source_footer",
+                                           detail=f"source: {m.group('outlet').strip()}"))
+            continue
+        if _first(rules.share, line):
+            res.removed.append(RemovedLine(line=n, text=line, reason="share"))
+            continue
+        if _first(rules.related, line):
+            res.removed.append(RemovedLine(line=n, text=line, reason="related"))
+            continue
+        if _first(rules.caption, line):
+            found, conf = language.detect(line, langs)
+            if found and found != lang and conf > 1 - max_other_conf and _words(line) >= 3:
+                res.removed.append(RemovedLine(line=n, text=line, reason="caption_other_language",
+                                               detail=f"caption in {found}"))
+            else:
+                res.captions.append(Caption(line=n, text=line, language=lang))
+                res.removed.append(RemovedLine(line=n, text=line, reason="caption"))
+            continue
+        if known_title and line.lower() == known_title:
+            res.title_line = n
+            continue
+        if line.lower() in rules.nav_words or (not pending and res.title is None and _is_short(line)):
+            res.removed.append(RemovedLine(line=n, text=line, reason="navigation"))
+            continue
+        if find_title and res.title is None and not pending and not _SENTENCE_END.search(line) \
+                and _words(line) <= 30:
+            res.title, res.title_line = line, n
+            continue
+        pending.append((n, line))
+    # Short lines after the last sentence are navigation remnants too.
+    while pending and _is_short(pending[-1][1], 3):
+        n, line = pending.pop()
+        res.removed.append(RemovedLine(line=n, text=line, reason="navigation"))
+    for n, line in pending:
+        if _words(line) >= min_words and language.confidence(line, lang, langs) < max_other_conf:
+            found, _ = language.detect(line, langs)
+            res.removed.append(RemovedLine(line=n, text=line, reason="other_language",
+                                           detail=f"line in {found}"))
+        else:
+            res.body.append((n, line))
+    res.removed.sort(key=lambda r: r.line)
+    return res
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
