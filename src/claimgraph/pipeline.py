@@ -49,7 +49,7 @@ def guarded(stage: str, fn, doc: Document) -> Result:  # type: ignore[no-untyped
         return fn(doc)
     except RejectedInput as exc:
         return reject(doc, exc.reason, exc.detail)
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - recorded as rejected, never dropped
         log.debug("stage %s failed on %s\n%s", stage, doc.id, traceback.format_exc())
         return reject(doc, "error", f"{stage}: {type(exc).__name__}: {exc}")
 

@@ -1,0 +1,264 @@
+"""Command-line interface: analyze, show, export, stats, rejected, outlets, eval."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+
+from claimgraph.config import Config
+
+err = Console(stderr=True)
+
+
+def _config(ctx: click.Context) -> Config:
+    return ctx.obj["config"]
+
+
+def _open_store(config: Config):  # type: ignore[no-untyped-def]
+    from claimgraph.store import open_store
+
+    return open_store(config.store_url)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="TOML configuration file (default: ./claimgraph.toml if present).")
+@click.option("--set", "overrides", multiple=True, metavar="KEY=VALUE",
+              help="Override a configuration key, e.g. --set models.en=en_core_web_md.")
+@click.option("--db", help="Store: a SQLite file (default claimgraph.db) or postgresql://... URL.")
+@click.option("-v", "--verbose", is_flag=True, help="Log debugging details to stderr.")
+@click.version_option(package_name="claimgraph")
+@click.pass_context
+def main(ctx: click.Context, config_path: str | None, overrides: tuple[str, ...], db: str | None,
+         verbose: bool) -> None:
+    """claimgraph: who said what in the news, who denies it, and through which chain."""
+    import logging
+
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    try:
+        config = Config.load(config_path, list(overrides))
+    except (OSError, ValueError) as exc:
+        raise click.UsageError(str(exc)) from exc
+    if db:
+        config.set("store.url", db)
+    ctx.obj = {"config": config}
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl", "none"]),
+              default=None, help="Output on stdout (default: text for one input, none for several).")
+@click.option("--no-store", is_flag=True, help="Do not write to the store.")
+@click.option("--workers", type=int, default=1, show_default=True, help="Worker processes.")
+@click.option("--upto", type=click.Choice(["clean", "nlp", "attribution", "events"]),
+              help="Stop after this stage.")
+@click.option("--allow-private", is_flag=True,
+              help="Allow fetching URLs on loopback, private or link-local addresses.")
+@click.option("--lang", help="Force the article language (otherwise detected).")
+@click.pass_context
+def analyze(ctx: click.Context, inputs: tuple[str, ...], fmt: str | None, no_store: bool,
+            workers: int, upto: str | None, allow_private: bool, lang: str | None) -> None:
+    """Analyse articles: files, directories, globs, URLs, WARC, feeds, JSONL, or - for stdin.
+
+    Results go to the store; rejected inputs are stored with their reason and listed at the end.
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+
+    from claimgraph.ingest import read_inputs
+    from claimgraph.model import Document, Rejected
+    from claimgraph.report import print_document, print_rejected
+    from claimgraph.run import run
+
+    config = _config(ctx)
+    if allow_private:
+        config.set("limits.allow_private_addresses", True)
+    several = len(inputs) > 1 or not _single_document(inputs[0])
+    fmt = fmt or ("none" if several else "text")
+    store = None if no_store else _open_store(config)
+    out = Console()
+    first = True
+
+    def items():  # type: ignore[no-untyped-def]
+        for item in read_inputs(inputs, config, stdin=sys.stdin.buffer):
+            if lang and isinstance(item, Document):
+                item.meta["language"] = lang
+            yield item
+
+    def sink(result: Document | Rejected) -> None:
+        nonlocal first
+        if store is not None:
+            store.save_many([result])
+        if progress is not None:
+            progress.advance(task)
+        if isinstance(result, Rejected):
+            return
+        if fmt == "text":
+            print_document(result, out)
+        elif fmt == "jsonl":
+            click.echo(result.to_json())
+        elif fmt == "json":
+            click.echo(("[\n" if first else ",\n") + result.model_dump_json(indent=2), nl=False)
+        first = False
+
+    progress = None
+    if several and err.is_terminal:
+        progress = Progress(SpinnerColumn(), TextColumn("analysing"), BarColumn(),
+                            MofNCompleteColumn(), console=err, transient=True)
+        task = progress.add_task("analyse", total=None)
+        progress.start()
+    try:
+        report = run(items(), config, sink, workers=workers, upto=upto)
+    finally:
+        if progress is not None:
+            progress.stop()
+        if store is not None:
+            store.close()
+    if fmt == "json":
+        click.echo("[]" if first else "\n]")
+    where = "" if no_store else f" into {_mask(config.store_url)}"
+    err.print(f"{report.documents} document(s) analysed{where}; {len(report.rejected)} rejected")
+    print_rejected(report.rejected, err)
+
+
+_CONTAINERS = (".jsonl", ".ndjson", ".warc", ".warc.gz", ".xml", ".rss", ".atom")
+
+
+def _single_document(spec: str) -> bool:
+    """Whether one input spec holds one article (a plain file, a URL or stdin)."""
+    if spec == "-" or spec.startswith(("http://", "https://")):
+        return True
+    return Path(spec).is_file() and not spec.lower().endswith(_CONTAINERS)
+
+
+def _mask(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True) if "://" in url else url
+    except Exception:  # noqa: BLE001
+        return url
+
+
+@main.command()
+@click.argument("doc_id")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.pass_context
+def show(ctx: click.Context, doc_id: str, fmt: str) -> None:
+    """Show a stored document (an id or a unique id prefix)."""
+    from claimgraph.report import print_document
+
+    with _open_store(_config(ctx)) as store:
+        doc = store.get(doc_id)
+    if doc is None:
+        raise click.ClickException(f"no document {doc_id!r} in the store")
+    if fmt == "json":
+        click.echo(doc.model_dump_json(indent=2))
+    else:
+        print_document(doc, Console())
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "parquet"]), default="jsonl")
+@click.option("--table", type=click.Choice(["documents", "entities", "attributions", "events",
+                                            "rejected"]), default="documents", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True)
+@click.pass_context
+def export(ctx: click.Context, fmt: str, table: str, output: str) -> None:
+    """Export the store: documents as the JSON contract, or flat tables."""
+    with _open_store(_config(ctx)) as store:
+        n = store.export(Path(output), fmt, table=table)
+    err.print(f"wrote {n} {table} row(s) to {output}")
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def stats(ctx: click.Context, as_json: bool) -> None:
+    """Counts: documents by language and outlet, rejected by reason, attributions, events."""
+    with _open_store(_config(ctx)) as store:
+        data = store.stats()
+    if as_json:
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    _print_stats(data)
+
+
+def _print_stats(data: dict[str, Any], indent: str = "") -> None:
+    for key, value in data.items():
+        if isinstance(value, dict):
+            click.echo(f"{indent}{key}:")
+            _print_stats(value, indent + "  ")
+        else:
+            click.echo(f"{indent}{key}: {value}")
+
+
+@main.command()
+@click.pass_context
+def rejected(ctx: click.Context) -> None:
+    """List the rejected inputs and why."""
+    from claimgraph.report import print_rejected
+
+    with _open_store(_config(ctx)) as store:
+        items = store.rejected()
+    if not items:
+        click.echo("no rejected input")
+    print_rejected(items, Console())
+
+
+@main.group()
+def outlets() -> None:
+    """The outlet registry."""
+
+
+@outlets.command("build")
+@click.option("--source", type=click.Path(file_okay=False, exists=True), required=True,
+              help="Folder with State_Media_Matrix.csv and the Medias_francais tables.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              default=str(Path(__file__).parent / "data" / "outlets.jsonl"), show_default=True)
+def outlets_build(source: str, output: str) -> None:
+    """Rebuild the bundled outlet registry from the cited datasets (see NOTICE)."""
+    from claimgraph.clean.outlets_build import build_registry, write_registry
+
+    records = build_registry(Path(source))
+    write_registry(records, Path(output))
+    err.print(f"wrote {len(records)} outlets to {output}")
+
+
+@outlets.command("find")
+@click.argument("name_or_url")
+@click.pass_context
+def outlets_find(ctx: click.Context, name_or_url: str) -> None:
+    """Look up an outlet by name, footer text or URL."""
+    from claimgraph.clean.outlets import OutletRegistry
+
+    reg = OutletRegistry.load(_config(ctx).get("outlets.extra", []))
+    found = (reg.from_url(name_or_url) if "://" in name_or_url or "." in name_or_url else None) \
+        or reg.from_name(name_or_url, "query")
+    if found is None:
+        raise click.ClickException(f"no outlet matches {name_or_url!r}")
+    click.echo(found.model_dump_json(indent=2, exclude_none=True))
+
+
+@main.group("eval")
+def eval_group() -> None:
+    """Score claimgraph on annotated datasets."""
+
+
+for _name in ("attribution", "events", "link"):
+    try:
+        _mod = importlib.import_module(f"claimgraph.eval.{_name}")
+    except ImportError:
+        continue
+    if hasattr(_mod, "command"):
+        eval_group.add_command(_mod.command, _name)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
