@@ -65,8 +65,7 @@ class CleanStage(Stage):
         return doc
 
     def _language(self, lines: list[str], langs: tuple[str, ...]) -> str:
-        code, _ = language.detect("\n".join(lines)[:5000], langs)
-        return code or self.config.default_language
+        return language.detect_document("\n".join(lines), langs) or self.config.default_language
 
     def _outlet(self, doc: Document, footers: list[tuple[str, str]]) -> Outlet | None:
         for name, line in footers:

@@ -1,10 +1,23 @@
-"""Main text and metadata from HTML with trafilatura."""
+"""Main text and metadata from HTML with trafilatura.
+
+The page is parsed once. Common metadata (Open Graph / article meta tags, <title>) is read
+directly from <head>; trafilatura's slower metadata search only runs when those are missing.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from claimgraph.errors import RejectedInput
+
+_META = {
+    "title": ("og:title", "twitter:title", "dc.title"),
+    "date": ("article:published_time", "datepublished", "dc.date", "date", "pubdate",
+             "og:published_time", "publish-date", "sailthru.date"),
+    "author": ("author", "article:author", "dc.creator", "byl"),
+    "site": ("og:site_name", "application-name"),
+}
 
 
 @dataclass
@@ -16,17 +29,45 @@ class Extracted:
     date: str | None
 
 
+def _head_meta(tree: Any) -> dict[str, str]:
+    found: dict[str, str] = {}
+    keys = {k: field for field, names in _META.items() for k in names}
+    for el in tree.iterfind(".//head/meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
+        field = keys.get(key)
+        content = (el.get("content") or "").strip()
+        if field and content and field not in found:
+            found[field] = content
+    if "title" not in found:
+        title = tree.findtext(".//head/title")
+        if title and title.strip():
+            found["title"] = title.strip()
+    return found
+
+
 def extract_html(html: str, url: str | None = None) -> Extracted:
     """Extract the article body (one paragraph per line) and its metadata."""
     import trafilatura
+    from trafilatura.metadata import extract_metadata
+    from trafilatura.utils import load_html
 
     try:
+        tree = load_html(html)
+        if tree is None:
+            raise ValueError("not an HTML document")
+        meta = _head_meta(tree)
+        if "title" not in meta or "date" not in meta:
+            full = extract_metadata(tree, default_url=url, extensive=False)
+            for field, value in (("title", full.title), ("date", full.date),
+                                 ("author", full.author), ("site", full.sitename)):
+                if value and field not in meta:
+                    meta[field] = value
         res = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False, include_tables=False,
-            include_images=False, favor_precision=False, deduplicate=False)
-    except Exception as exc:
+            tree, url=url, include_comments=False, include_tables=False, include_images=False,
+            deduplicate=False)
+    except Exception as exc:  # noqa: BLE001 - trafilatura and lxml raise many kinds on bad markup
         raise RejectedInput("unparseable", f"HTML could not be parsed: {exc}") from exc
     if res is None or not (res.text or "").strip():
         raise RejectedInput("empty", "no article text found in the HTML (only markup or scripts?)")
-    return Extracted(text=res.text, title=res.title, author=res.author, site=res.sitename,
-                     date=res.date)
+    return Extracted(text=res.text, title=meta.get("title"), author=meta.get("author"),
+                     site=meta.get("site"), date=meta.get("date"))

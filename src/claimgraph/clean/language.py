@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -29,10 +30,60 @@ def detect(text: str, codes: tuple[str, ...]) -> tuple[str | None, float]:
     return best.language.iso_code_639_1.name.lower(), float(best.value)
 
 
+@cache
+def _function_words(codes: tuple[str, ...]) -> dict[str, str]:
+    """Word -> language, for the stop words (spaCy's lists) that only one of ``codes`` has."""
+    import importlib
+
+    words: dict[str, set[str]] = {}
+    for code in codes:
+        try:
+            words[code] = set(importlib.import_module(f"spacy.lang.{code}.stop_words").STOP_WORDS)
+        except ImportError:
+            words[code] = set()
+    owner: dict[str, str] = {}
+    for code, own in words.items():
+        others = set().union(*(words[o] for o in codes if o != code))
+        owner.update(dict.fromkeys(own - others, code))
+    return owner
+
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def _hits(text: str, codes: tuple[str, ...]) -> dict[str, int]:
+    owner = _function_words(codes)
+    hits = dict.fromkeys(codes, 0)
+    for tok in _TOKEN.findall(text.lower()):
+        code = owner.get(tok)
+        if code is not None:
+            hits[code] += 1
+    return hits
+
+
+def obvious(text: str, code: str, codes: tuple[str, ...], min_hits: int = 3) -> bool:
+    """Cheap check: ``text`` has several function words of ``code`` and none of the others."""
+    hits = _hits(text, codes)
+    return hits[code] >= min_hits and all(n == 0 for c, n in hits.items() if c != code)
+
+
+def detect_document(text: str, codes: tuple[str, ...]) -> str | None:
+    """The language of a whole article: function-word majority when clear, else lingua."""
+    hits = _hits(text[:3000], codes)
+    total = sum(hits.values())
+    best = max(hits, key=lambda c: hits[c])
+    if total >= 10 and hits[best] >= 0.9 * total:
+        return best
+    return detect(text[:3000], codes)[0]
+
+
 def confidence(text: str, code: str, codes: tuple[str, ...]) -> float:
-    """Confidence that ``text`` is in language ``code``, among ``codes``."""
+    """Confidence that ``text`` is in language ``code``, among ``codes``.
+
+    Lines that are obviously in ``code`` (its function words only) skip the statistical model.
+    """
     det = detector(codes)
-    if det is None:
+    if det is None or obvious(text, code, codes):
         return 1.0
     from lingua import IsoCode639_1, Language
 

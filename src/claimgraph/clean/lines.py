@@ -20,27 +20,30 @@ _WORD = re.compile(r"\w+")
 
 @dataclass(frozen=True)
 class NoiseRules:
-    share: tuple[re.Pattern[str], ...]
-    related: tuple[re.Pattern[str], ...]
-    caption: tuple[re.Pattern[str], ...]
-    footer: tuple[re.Pattern[str], ...]
+    share: re.Pattern[str]
+    related: re.Pattern[str]
+    caption: re.Pattern[str]
+    footer: tuple[re.Pattern[str], ...]  # kept apart: each has its own "outlet" group
     nav_words: frozenset[str]
 
 
 @cache
 def rules_for(langs: tuple[str, ...]) -> NoiseRules:
     """Union of the noise rules of ``langs``."""
-    groups: dict[str, list[re.Pattern[str]]] = {
-        "share": [], "related": [], "caption": [], "source_footer": []}
+    groups: dict[str, list[str]] = {"share": [], "related": [], "caption": [], "source_footer": []}
     nav: set[str] = set()
     for lang in langs:
         data = langdata.load(lang, "noise")
         for key, pats in groups.items():
-            pats += [re.compile(p, re.IGNORECASE) for p in data.get(key, {}).get("patterns", [])]
+            pats += data.get(key, {}).get("patterns", [])
         nav |= {w.lower() for w in data.get("navigation", {}).get("words", [])}
+
+    def union(pats: list[str]) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{p})" for p in pats) or r"(?!)", re.IGNORECASE)
+
     return NoiseRules(
-        tuple(groups["share"]), tuple(groups["related"]), tuple(groups["caption"]),
-        tuple(groups["source_footer"]), frozenset(nav))
+        union(groups["share"]), union(groups["related"]), union(groups["caption"]),
+        tuple(re.compile(p, re.IGNORECASE) for p in groups["source_footer"]), frozenset(nav))
 
 
 @dataclass
@@ -96,15 +99,16 @@ def split_lines(
             res.removed.append(RemovedLine(line=n, text=line, reason="source_footer",
                                            detail=f"source: {m.group('outlet').strip()}"))
             continue
-        if _first(rules.share, line):
+        if rules.share.match(line):
             res.removed.append(RemovedLine(line=n, text=line, reason="share"))
             continue
-        if _first(rules.related, line):
+        if rules.related.match(line):
             res.removed.append(RemovedLine(line=n, text=line, reason="related"))
             continue
-        if _first(rules.caption, line):
-            found, conf = language.detect(line, langs)
-            if found and found != lang and conf > 1 - max_other_conf and _words(line) >= 3:
+        if rules.caption.match(line):
+            found, conf = (lang, 1.0) if _words(line) < 3 or language.obvious(line, lang, langs) \
+                else language.detect(line, langs)
+            if found and found != lang and conf > 1 - max_other_conf:
                 res.removed.append(RemovedLine(line=n, text=line, reason="caption_other_language",
                                                detail=f"caption in {found}"))
             else:

@@ -1,0 +1,79 @@
+"""Clean-stage throughput vs trafilatura.extract alone, on the same generated HTML, one run.
+
+    python benchmarks/bench_clean.py [--docs 1000]
+
+Prints documents/s for both and the ratio (goal >= 0.7). Not a test: timings are noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+
+import trafilatura
+
+from claimgraph.clean import CleanStage
+from claimgraph.config import Config
+from claimgraph.model import Document, Origin, content_id
+
+SUBJECTS = ["Le ministre", "La porte-parole du gouvernement", "Le syndicat", "L'ambassadeur",
+            "The minister", "A spokeswoman for the company", "The union", "The ambassador"]
+VERBS_FR = ["a déclaré que", "a affirmé que", "a démenti que", "estime que"]
+VERBS_EN = ["said that", "claimed that", "denied that", "believes that"]
+OBJECTS_FR = ["les négociations reprendront la semaine prochaine",
+              "aucune réduction des effectifs n'est envisagée", "le port restera fermé jusqu'à lundi",
+              "les chiffres publiés par le journal sont exagérés"]
+OBJECTS_EN = ["talks would resume next week", "no job cuts were planned",
+              "the port would stay closed until Monday", "the figures in the report were inflated"]
+
+
+def make_html(i: int, rng: random.Random) -> str:
+    fr = i % 2 == 0
+    paras = []
+    for _ in range(rng.randint(5, 12)):
+        subj = rng.choice(SUBJECTS[:4] if fr else SUBJECTS[4:])
+        verb = rng.choice(VERBS_FR if fr else VERBS_EN)
+        obj = rng.choice(OBJECTS_FR if fr else OBJECTS_EN)
+        paras.append(f"<p>{subj} {verb} {obj}, {rng.randint(1, 9999)}.</p>")
+    related = "<p>Lire aussi : Un autre article</p>" if fr else "<p>Read more: Another story</p>"
+    paras.insert(3, related)
+    title = f"Article {i}: {'Grève au port' if fr else 'Strike at the port'}"
+    return (f"<html><head><title>{title}</title><meta name='author' content='Desk {i % 7}'>"
+            f"<meta property='article:published_time' content='2024-0{1 + i % 9}-1{i % 9}'></head>"
+            f"<body><nav><a href='/'>Home</a> <a href='/world'>World</a></nav><article><h1>{title}"
+            f"</h1>{''.join(paras)}<figure><figcaption>Photo: Agency</figcaption></figure></article>"
+            f"<footer>Share this article</footer><script>track({i})</script></body></html>")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--docs", type=int, default=1000)
+    args = ap.parse_args()
+    rng = random.Random(7)
+    pages = [make_html(i, rng) for i in range(args.docs)]
+    stage = CleanStage(Config.load())
+    stage.process(Document(id="warm", origin=Origin(kind="text"), raw=pages[0],
+                           content_type="text/html"))  # load lingua and the outlet registry
+
+    t0 = time.perf_counter()
+    for page in pages:
+        trafilatura.extract(page)
+    t_base = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    ok = 0
+    for page in pages:
+        doc = Document(id=content_id(page), origin=Origin(kind="text"), raw=page,
+                       content_type="text/html")
+        if stage.pipe([doc])[0].__class__ is Document:
+            ok += 1
+    t_ours = time.perf_counter() - t0
+    print(f"documents: {args.docs} (cleaned ok: {ok})")
+    print(f"trafilatura.extract alone: {args.docs / t_base:.1f} docs/s")
+    print(f"claimgraph clean stage:    {args.docs / t_ours:.1f} docs/s")
+    print(f"ratio (ours / trafilatura): {t_base / t_ours:.2f}x  (goal >= 0.7x)")
+
+
+if __name__ == "__main__":
+    main()
