@@ -65,7 +65,7 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
         res = trafilatura.bare_extraction(
             tree, url=url, include_comments=False, include_tables=False, include_images=False,
             deduplicate=False)
-    except Exception as exc:  # noqa: BLE001 - trafilatura and lxml raise many kinds on bad markup
+    except Exception as exc:  # trafilatura and lxml raise many kinds on bad markup
         raise RejectedInput("unparseable", f"HTML could not be parsed: {exc}") from exc
     if res is None or not (res.text or "").strip():
         raise RejectedInput("empty", "no article text found in the HTML (only markup or scripts?)")
