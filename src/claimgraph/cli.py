@@ -21,9 +21,12 @@ def _config(ctx: click.Context) -> Config:
 
 
 def _open_store(config: Config):  # type: ignore[no-untyped-def]
-    from claimgraph.store import open_store
+    from claimgraph.store import StoreError, open_store
 
-    return open_store(config.store_url)
+    try:
+        return open_store(config.store_url)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -75,6 +78,7 @@ def analyze(ctx: click.Context, inputs: tuple[str, ...], fmt: str | None, no_sto
     from claimgraph.model import Document, Rejected
     from claimgraph.report import print_document, print_rejected
     from claimgraph.run import run
+    from claimgraph.store import mask_url
 
     config = _config(ctx)
     if allow_private:
@@ -122,7 +126,7 @@ def analyze(ctx: click.Context, inputs: tuple[str, ...], fmt: str | None, no_sto
             store.close()
     if fmt == "json":
         click.echo("[]" if first else "\n]")
-    where = "" if no_store else f" into {_mask(config.store_url)}"
+    where = "" if no_store else f" into {mask_url(config.store_url)}"
     err.print(f"{report.documents} document(s) analysed{where}; {len(report.rejected)} rejected")
     print_rejected(report.rejected, err)
 
@@ -137,15 +141,6 @@ def _single_document(spec: str) -> bool:
     return Path(spec).is_file() and not spec.lower().endswith(_CONTAINERS)
 
 
-def _mask(url: str) -> str:
-    from sqlalchemy.engine import make_url
-
-    try:
-        return make_url(url).render_as_string(hide_password=True) if "://" in url else url
-    except Exception:  # noqa: BLE001
-        return url
-
-
 @main.command()
 @click.argument("doc_id")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
@@ -153,9 +148,13 @@ def _mask(url: str) -> str:
 def show(ctx: click.Context, doc_id: str, fmt: str) -> None:
     """Show a stored document (an id or a unique id prefix)."""
     from claimgraph.report import print_document
+    from claimgraph.store import StoreError
 
     with _open_store(_config(ctx)) as store:
-        doc = store.get(doc_id)
+        try:
+            doc = store.get(doc_id)
+        except StoreError as exc:
+            raise click.ClickException(str(exc)) from exc
     if doc is None:
         raise click.ClickException(f"no document {doc_id!r} in the store")
     if fmt == "json":
@@ -250,6 +249,15 @@ def outlets_find(ctx: click.Context, name_or_url: str) -> None:
 def eval_group() -> None:
     """Score claimgraph on annotated datasets."""
 
+
+# Commands contributed by other parts of the package (each module exposes click commands).
+for _modname in ("claimgraph.link.cli", "claimgraph.serve.cli"):
+    try:
+        _mod = importlib.import_module(_modname)
+    except ImportError:
+        continue
+    for _cmd in getattr(_mod, "commands", []):
+        main.add_command(_cmd)
 
 for _name in ("attribution", "events", "link"):
     try:
