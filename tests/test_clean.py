@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimgraph.clean import CleanStage
+from claimgraph.clean.lines import normalize_line
 from claimgraph.config import Config
 from claimgraph.errors import RejectedInput
 from claimgraph.model import Document, Origin, content_id
@@ -44,14 +45,15 @@ def test_seed_removed_lines_and_reasons(seed: tuple[Document, list[str]]) -> Non
     doc, lines = seed
     assert {r.line: r.reason for r in doc.removed} == SEED_REMOVED
     for r in doc.removed:  # each removed line keeps its text
-        assert r.text.strip() == lines[r.line - 1].strip()
+        assert r.text.strip() == lines[r.line - 1].strip() or r.reason == "empty"
 
 
 def test_seed_body_title_captions(seed: tuple[Document, list[str]]) -> None:
     doc, lines = seed
     assert doc.title == lines[2].strip()
-    assert doc.text == "\n\n".join(lines[n - 1].strip() for n in SEED_BODY_LINES)
-    assert [(c.line, c.text) for c in doc.captions] == [(6, lines[5].strip())]
+    assert doc.text == "\n\n".join(normalize_line(lines[n - 1]) for n in SEED_BODY_LINES)
+    assert "\u00a0" not in doc.text and "  " not in doc.text  # one plain space between words
+    assert [(c.line, c.text) for c in doc.captions] == [(6, normalize_line(lines[5]))]
     for name in ("Ilhan Omar", "Pelosi", "H.R. 1", "March 08"):
         assert name not in doc.text
 

@@ -14,6 +14,8 @@ from claimgraph import langdata
 from claimgraph.clean import language
 from claimgraph.model import Caption, RemovedLine
 
+_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u2000-\u200a\u3000]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
 _SENTENCE_END = re.compile(r"[.!?…:;»\"”)]\s*$")
 _WORD = re.compile(r"\w+")
 
@@ -86,7 +88,7 @@ def split_lines(
     known_title = title.strip().lower() if title else None
     pending: list[tuple[int, str]] = []  # candidate body lines before the language check
     for n, raw in enumerate(lines, 1):
-        line = raw.strip()
+        line = normalize_line(raw)
         if not raw.strip(" \t\r\n"):
             continue  # an ordinary blank line separates paragraphs
         if not line:
@@ -96,30 +98,30 @@ def split_lines(
         m = _first(rules.footer, line)
         if m:
             res.footer_outlets.append((m.group("outlet").strip(), line))
-            res.removed.append(RemovedLine(line=n, text=line, reason="source_footer",
+            res.removed.append(RemovedLine(line=n, text=raw.strip(), reason="source_footer",
                                            detail=f"source: {m.group('outlet').strip()}"))
             continue
         if rules.share.match(line):
-            res.removed.append(RemovedLine(line=n, text=line, reason="share"))
+            res.removed.append(RemovedLine(line=n, text=raw.strip(), reason="share"))
             continue
         if rules.related.match(line):
-            res.removed.append(RemovedLine(line=n, text=line, reason="related"))
+            res.removed.append(RemovedLine(line=n, text=raw.strip(), reason="related"))
             continue
         if rules.caption.match(line):
             found, conf = (lang, 1.0) if _words(line) < 3 or language.obvious(line, lang, langs) \
                 else language.detect(line, langs)
             if found and found != lang and conf > 1 - max_other_conf:
-                res.removed.append(RemovedLine(line=n, text=line, reason="caption_other_language",
+                res.removed.append(RemovedLine(line=n, text=raw.strip(), reason="caption_other_language",
                                                detail=f"caption in {found}"))
             else:
                 res.captions.append(Caption(line=n, text=line, language=lang))
-                res.removed.append(RemovedLine(line=n, text=line, reason="caption"))
+                res.removed.append(RemovedLine(line=n, text=raw.strip(), reason="caption"))
             continue
         if known_title and line.lower() == known_title:
             res.title_line = n
             continue
         if line.lower() in rules.nav_words or (not pending and res.title is None and _is_short(line)):
-            res.removed.append(RemovedLine(line=n, text=line, reason="navigation"))
+            res.removed.append(RemovedLine(line=n, text=raw.strip(), reason="navigation"))
             continue
         if find_title and res.title is None and not pending and not _SENTENCE_END.search(line) \
                 and _words(line) <= 30:
@@ -129,16 +131,21 @@ def split_lines(
     # Short lines after the last sentence are navigation remnants too.
     while pending and _is_short(pending[-1][1], 3):
         n, line = pending.pop()
-        res.removed.append(RemovedLine(line=n, text=line, reason="navigation"))
+        res.removed.append(RemovedLine(line=n, text=lines[n - 1].strip(), reason="navigation"))
     for n, line in pending:
         if _words(line) >= min_words and language.confidence(line, lang, langs) < max_other_conf:
             found, _ = language.detect(line, langs)
-            res.removed.append(RemovedLine(line=n, text=line, reason="other_language",
+            res.removed.append(RemovedLine(line=n, text=lines[n - 1].strip(), reason="other_language",
                                            detail=f"line in {found}"))
         else:
             res.body.append((n, line))
     res.removed.sort(key=lambda r: r.line)
     return res
+
+
+def normalize_line(text: str) -> str:
+    """One plain space between words: no-break and other odd spaces, control characters out."""
+    return _SPACES.sub(" ", _CONTROL.sub("", text)).strip()
 
 
 def _words(text: str) -> int:
