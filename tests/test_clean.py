@@ -133,3 +133,10 @@ def test_user_outlet_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
     out = stage.process(doc)
     assert out.outlet is not None and out.outlet.country_code == "GBR"
     assert out.outlet.evidence == "domain:harbour.example"
+
+
+def test_html_fragment(stage: CleanStage) -> None:
+    html = ("<p>Les dockers du port ont cessé le travail mardi matin, a annoncé leur syndicat "
+            "dans un communiqué publié le soir même.</p>")
+    doc = stage.process(_doc(html, "text/html"))
+    assert doc.text.startswith("Les dockers du port ont cessé le travail")

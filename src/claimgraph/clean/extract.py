@@ -53,6 +53,8 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
 
     try:
         tree = load_html(html)
+        if tree is None:  # a lone fragment such as "<p>...</p>": give it a document around it
+            tree = load_html(f"<html><body>{html}</body></html>")
         if tree is None:
             raise ValueError("not an HTML document")
         meta = _head_meta(tree)
