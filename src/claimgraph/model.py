@@ -164,6 +164,7 @@ class EventActor(_Model):
     name: str | None = None
     country: str | None = None
     sector: str | None = None
+    state_owned: bool | None = None  # the text says it is state-owned or state-run
 
 
 class Event(_Model):
@@ -183,6 +184,10 @@ class Event(_Model):
     denied_by: list[str] = Field(default_factory=list)
     status: Literal["asserted", "denied", "disputed", "stated_by_outlet"] = "stated_by_outlet"
     confidence: float | None = None
+    # optional additions of the events stage
+    mentions: list[Span] = Field(default_factory=list)  # other triggers of the same event
+    date_source: Literal["text", "published"] | None = None  # where ``date`` comes from
+    background: bool = False  # told as past background (pluperfect...): no fresh date
 
 
 class Document(_Model):
