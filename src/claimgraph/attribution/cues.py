@@ -1,0 +1,114 @@
+"""Cues (verbs and phrases of saying, believing, denying) with stance, negation, content stance."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from claimgraph.attribution.lexicon import Lexicon
+
+CUE_POS = frozenset({"VERB"})
+
+
+@dataclass
+class Cue:
+    """A cue: its head verb token, its token range and the stance class of its lemma."""
+
+    head: int
+    start: int
+    end: int
+    stance: str
+    lemma: str
+
+
+def _lemma(tok) -> str:  # type: ignore[no-untyped-def]
+    return tok.lemma_.lower()
+
+
+def find_cues(doc: Doc, lex: Lexicon, skip: list[bool]) -> list[Cue]:
+    """Every cue token of ``doc`` outside ``skip`` tokens (e.g. inside quotations)."""
+    cues: list[Cue] = []
+    phrase_first: dict[str, list[tuple[tuple[str, ...], str]]] = _phrase_index(lex)
+    covered = -1
+    for tok in doc:
+        i = tok.i
+        if skip[i] or i < covered:
+            continue
+        low, lem = tok.lower_, _lemma(tok)
+        for words, stance in phrase_first.get(lem, []) + (phrase_first.get(low, []) if low != lem else []):
+            n = len(words)
+            seg = doc[i : i + n]
+            if len(seg) == n and all(
+                w in (t.lower_, _lemma(t)) or (w in ("se", "s'") and t.lower_ in ("se", "s'", "s’"))
+                for w, t in zip(words, seg, strict=True)
+            ):
+                head = next((t.i for t in seg if t.pos_ in ("VERB", "AUX")), i)
+                cues.append(Cue(head=head, start=i, end=i + n, stance=stance, lemma=" ".join(words)))
+                covered = i + n
+                break
+        if i < covered:
+            continue
+        if tok.pos_ in CUE_POS:
+            stance = lex.cue_verbs.get(lem)
+            if stance is None and lem.startswith(("s'", "se ")):
+                stance = lex.cue_verbs.get(lem.split(" ", 1)[-1].lstrip("s'"))
+            if stance is not None:
+                cues.append(Cue(head=i, start=i, end=i + 1, stance=stance, lemma=lem))
+    return cues
+
+
+@lru_cache(maxsize=8)
+def _phrase_index_cached(lang: str, items: tuple) -> dict:  # type: ignore[type-arg]
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for words, stance in items:
+        out.setdefault(words[0], []).append((words, stance))
+    return out
+
+
+def _phrase_index(lex: Lexicon) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    return _phrase_index_cached(lex.lang, tuple(sorted(lex.cue_phrases.items())))
+
+
+def is_negated(doc: Doc, head: int, lex: Lexicon) -> bool:
+    """True when the cue verb is negated ("n'a pas démenti", "did not deny")."""
+    if any(c.dep_ == "neg" for c in doc[head].children):
+        return True
+    lo, hi = max(0, head - 4), min(len(doc), head + 3)
+    if not any(doc[j].lower_ in lex.neg_particles for j in range(lo, head)):
+        return False
+    return not lex.neg_words or any(doc[j].lower_ in lex.neg_words for j in range(lo + 1, hi))
+
+
+def content_stance(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[str, str] | None:
+    """(stance, phrase) when a content phrase gives a stance ("rien à voir avec la réalité")."""
+    words = [t.lower_ for t in doc[start:end]]
+    best: tuple[str, str] | None = None
+    for stance, pattern in lex.content_stance:
+        first = pattern[0]
+        for k, w in enumerate(words):
+            if first is not None and w not in first:
+                continue
+            m = _match(words, k, pattern)
+            if m:
+                phrase = doc[start + k : start + m].text
+                if best is None or (stance == "deny" and best[0] != "deny"):
+                    best = (stance, phrase)
+                break
+    return best
+
+
+def _match(words: list[str], k: int, pattern: list[set[str] | None]) -> int:
+    """End index of ``pattern`` matched at ``k`` (0 when no match); None is one optional token."""
+    i = k
+    for p_idx, p in enumerate(pattern):
+        if p is None:
+            nxt = pattern[p_idx + 1] if p_idx + 1 < len(pattern) else None
+            if i < len(words) and not (nxt is not None and words[i] in nxt):
+                i += 1
+            continue
+        if i >= len(words) or words[i] not in p:
+            return 0
+        i += 1
+    return i

@@ -1,0 +1,199 @@
+"""Per-language knowledge (cues, roles, sources, places, quantities, time words) from data files.
+
+Everything language-specific lives in ``claimgraph/data/<lang>/*.toml``; this module only
+loads it into lookup tables. Lexicons are cached per language.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+STANCE_ORDER = ("deny", "dispute", "question", "report", "estimate", "assert")
+DATA_FILES = ("cues", "chains", "roles", "sources", "places", "quantities", "timewords")
+
+
+def _read(lang: str, name: str) -> dict[str, Any]:
+    path = resources.files("claimgraph").joinpath(f"data/{lang}/{name}.toml")
+    if not path.is_file():
+        return {}
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def available_languages() -> list[str]:
+    """Languages that have a cue file."""
+    base = resources.files("claimgraph").joinpath("data")
+    return sorted(p.name for p in base.iterdir() if p.joinpath("cues.toml").is_file())
+
+
+def _low(items: Any) -> set[str]:
+    return {str(x).lower() for x in items or ()}
+
+
+@dataclass
+class SourceInfo:
+    """A known news agency or outlet."""
+
+    name: str
+    country: str | None
+    kind: str
+    sector: str = "MED"
+
+
+@dataclass
+class Lexicon:
+    """Lookup tables for one language."""
+
+    lang: str
+    cue_verbs: dict[str, str] = field(default_factory=dict)  # lemma -> stance
+    cue_phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
+    according_markers: list[tuple[str, ...]] = field(default_factory=list)
+    according_not_before: set[str] = field(default_factory=set)
+    according_never_before: set[str] = field(default_factory=set)
+    complementizers: set[str] = field(default_factory=set)
+    question_words: set[str] = field(default_factory=set)
+    neg_particles: set[str] = field(default_factory=set)
+    neg_words: set[str] = field(default_factory=set)
+    content_stance: list[tuple[str, list[set[str] | None]]] = field(default_factory=list)
+    relay_participles: set[str] = field(default_factory=set)
+    relay_agents: set[str] = field(default_factory=set)
+    relay_cues: set[str] = field(default_factory=set)
+    citing: set[str] = field(default_factory=set)
+    channel_preps: set[str] = field(default_factory=set)
+    channel_statement: set[str] = field(default_factory=set)
+    channel_interview: set[str] = field(default_factory=set)
+    to_outlet: set[str] = field(default_factory=set)
+    unnamed_nouns: set[str] = field(default_factory=set)
+    unnamed_indefinite: set[str] = field(default_factory=set)
+    titles: set[str] = field(default_factory=set)
+    person_roles: dict[str, str] = field(default_factory=dict)  # role (lower) -> sector
+    org_kinds: dict[str, dict[str, str]] = field(default_factory=dict)
+    org_parts: set[str] = field(default_factory=set)
+    pronouns_per: set[str] = field(default_factory=set)
+    pronouns_any: set[str] = field(default_factory=set)
+    description_dets: set[str] = field(default_factory=set)
+    not_names: set[str] = field(default_factory=set)
+    sources: dict[str, SourceInfo] = field(default_factory=dict)  # surface (lower) -> info
+    countries: dict[str, str] = field(default_factory=dict)  # name (lower) -> ISO3
+    organisations: dict[str, dict[str, str]] = field(default_factory=dict)
+    demonyms: dict[str, str] = field(default_factory=dict)
+    numbers: dict[str, float] = field(default_factory=dict)
+    multipliers: dict[str, float] = field(default_factory=dict)
+    vague: list[tuple[list[set[str]], tuple[float, float]]] = field(default_factory=list)
+    unit_skip: set[str] = field(default_factory=set)
+    weekdays: list[str] = field(default_factory=list)
+    months: list[str] = field(default_factory=list)
+    relative_days: dict[str, int] = field(default_factory=dict)
+    relative_units: dict[str, tuple[str, int]] = field(default_factory=dict)
+    future_words: set[str] = field(default_factory=set)
+    past_words: set[str] = field(default_factory=set)
+
+    def stance_of(self, lemma: str) -> str | None:
+        return self.cue_verbs.get(lemma.lower())
+
+    def role_sector(self, words: str) -> str | None:
+        return self.person_roles.get(words.lower())
+
+
+def _pattern(text: str) -> list[set[str] | None]:
+    """'aucun|aucune * n'' -> [{'aucun','aucune'}, None, {"n'"}] (None: one optional token)."""
+    out: list[set[str] | None] = []
+    for word in text.lower().split():
+        out.append(None if word == "*" else set(word.split("|")))
+    return out
+
+
+@lru_cache(maxsize=8)
+def _all_sources() -> dict[str, SourceInfo]:
+    out: dict[str, SourceInfo] = {}
+    for lang in available_languages():
+        for item in _read(lang, "sources").get("source", []):
+            info = SourceInfo(
+                name=item["name"],
+                country=item.get("country"),
+                kind=item.get("kind", "outlet"),
+                sector=item.get("sector", "MED"),
+            )
+            for surface in [item["name"], *item.get("aliases", [])]:
+                out.setdefault(surface.lower(), info)
+    return out
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(lang: str) -> Lexicon:
+    """The lexicon of ``lang`` (falls back to English tables for unknown languages)."""
+    if lang not in available_languages():
+        lang = "en"
+    data = {name: _read(lang, name) for name in DATA_FILES}
+    lex = Lexicon(lang=lang)
+    cues = data["cues"]
+    verbs = cues.get("verbs", {})
+    for stance in reversed(STANCE_ORDER):  # earlier classes win on duplicates
+        for lemma in verbs.get(stance, []):
+            lex.cue_verbs[lemma.lower()] = stance
+    for phrase, stance in cues.get("phrases", {}).items():
+        lex.cue_phrases[tuple(phrase.lower().split())] = stance
+    acc = cues.get("according_to", {})
+    lex.according_markers = [tuple(m.lower().split()) for m in acc.get("markers", [])]
+    lex.according_not_before = _low(acc.get("not_before"))
+    lex.according_never_before = _low(acc.get("never_before"))
+    clause = cues.get("clause", {})
+    lex.complementizers = _low(clause.get("complementizers"))
+    lex.question_words = _low(clause.get("question_words"))
+    neg = cues.get("negation", {})
+    lex.neg_particles = _low(neg.get("particles"))
+    lex.neg_words = _low(neg.get("words"))
+    for stance, phrases in cues.get("content_stance", {}).items():
+        for phrase in phrases:
+            lex.content_stance.append((stance, _pattern(phrase)))
+    chains = data["chains"]
+    relay = chains.get("relay", {})
+    lex.relay_participles = _low(relay.get("participles"))
+    lex.relay_agents = _low(relay.get("agents"))
+    lex.relay_cues = _low(relay.get("relay_cues"))
+    channel = chains.get("channel", {})
+    lex.channel_preps = _low(channel.get("prepositions"))
+    lex.channel_statement = _low(channel.get("statement"))
+    lex.channel_interview = _low(channel.get("interview"))
+    lex.to_outlet = _low(channel.get("to_outlet"))
+    unnamed = chains.get("unnamed", {})
+    lex.unnamed_nouns = _low(unnamed.get("nouns"))
+    lex.unnamed_indefinite = _low(unnamed.get("indefinite"))
+    lex.citing = _low(unnamed.get("citing"))
+    roles = data["roles"]
+    lex.titles = {t.lower() for t in roles.get("titles", {}).get("words", [])}
+    for sector, words in roles.get("person_roles", {}).items():
+        for word in words:
+            lex.person_roles.setdefault(word.lower(), sector)
+    lex.org_kinds = {k.lower(): v for k, v in roles.get("org_kinds", {}).items()}
+    lex.org_parts = _low(roles.get("org_parts", {}).get("words"))
+    pron = roles.get("pronouns", {})
+    lex.pronouns_per = _low(pron.get("PER"))
+    lex.pronouns_any = _low(pron.get("PER_ORG"))
+    lex.description_dets = _low(roles.get("descriptions", {}).get("determiners"))
+    lex.not_names = set(roles.get("not_names", {}).get("words", []))
+    lex.sources = _all_sources()
+    places = data["places"]
+    lex.countries = {k.lower(): v for k, v in places.get("countries", {}).items()}
+    lex.organisations = {k.lower(): v for k, v in places.get("organisations", {}).items()}
+    lex.demonyms = {k.lower(): v for k, v in places.get("demonyms", {}).items()}
+    qty = data["quantities"]
+    lex.numbers = {k.lower(): float(v) for k, v in qty.get("numbers", {}).items()}
+    lex.multipliers = {k.lower(): float(v) for k, v in qty.get("multipliers", {}).items()}
+    vague = sorted(qty.get("vague", {}).items(), key=lambda kv: -len(kv[0].split()))
+    for phrase, (low, high) in vague:
+        lex.vague.append(([set(w.split("|")) for w in phrase.lower().split()], (low, high)))
+    lex.unit_skip = _low(qty.get("unit", {}).get("skip"))
+    time = data["timewords"].get("time", {})
+    lex.weekdays = [w.lower() for w in time.get("weekdays", [])]
+    lex.months = [m.lower() for m in time.get("months", [])]
+    lex.relative_days = {k.lower(): int(v) for k, v in time.get("relative_days", {}).items()}
+    lex.relative_units = {
+        k.lower(): (str(v[0]), int(v[1])) for k, v in time.get("relative_units", {}).items()
+    }
+    lex.future_words = _low(time.get("future"))
+    lex.past_words = _low(time.get("past"))
+    return lex

@@ -1,0 +1,97 @@
+"""Speaker resolution: a speaker phrase -> canonical entity, name and role.
+
+Names and role descriptions already linked by the entity step are used directly. Otherwise a
+pronoun (il, elle, he, she, they) or a definite description (le diplomate, the spokesman,
+l'agence) is resolved to the nearest compatible earlier speaker, then to the nearest earlier
+compatible entity mention. Organisation parts ("le service de presse de Rostec") speak for the
+organisation.
+"""
+
+from __future__ import annotations
+
+from claimgraph.attribution.entities import Ent
+from claimgraph.attribution.statements import Cand, Ctx
+
+LOOKBACK_TOKENS = 250
+
+
+def _head(ctx: Ctx, s: int, e: int) -> int:
+    """Syntactic head of tokens [s, e)."""
+    doc = ctx.doc
+    for i in range(s, e):
+        h = doc[i].head.i
+        if h < s or h >= e or h == i:
+            return i
+    return s
+
+
+def _nearest_entity(ctx: Ctx, before: int, labels: tuple[str, ...], kind: str | None = None) -> Ent | None:
+    idx = ctx.index
+    for i in range(before - 1, max(-1, before - LOOKBACK_TOKENS), -1):
+        e = idx.tok2ent[i]
+        if e >= 0:
+            ent = idx.ents[e]
+            if ent.label in labels and (kind is None or ent.kind == kind):
+                return ent
+    return None
+
+
+def resolve(ctx: Ctx, cands: list[Cand]) -> None:
+    """Fill entity, speaker_name and role of every candidate (in text order)."""
+    doc, lex, idx = ctx.doc, ctx.lex, ctx.index
+    previous: list[Cand] = []
+    for c in sorted(cands, key=lambda x: x.cue.head if x.cue else x.content[0]):
+        if c.speaker is None:
+            previous.append(c)
+            continue
+        s, e = c.speaker
+        h = _head(ctx, s, e)
+        head = doc[h]
+        low = head.lower_.lstrip("-").replace("t-", "")
+        text = doc[s:e].text
+        ent: Ent | None = None
+        unnamed = False
+        if idx.tok2ent[h] >= 0:
+            ent = idx.ents[idx.tok2ent[h]]
+        elif low in lex.pronouns_per or low in lex.pronouns_any or text.lower() in lex.pronouns_any:
+            labels = ("PER",) if low in lex.pronouns_per else ("PER", "ORG")
+            for p in reversed(previous[-4:]):
+                if p.entity is not None and p.entity.label in labels and c.unit - p.unit <= 4:
+                    ent = p.entity
+                    break
+            if ent is None:
+                ent = _nearest_entity(ctx, s, labels)
+        else:
+            words = " ".join(t.lower_ for t in doc[s:e])
+            part = next((w for w in lex.org_parts if w in words), None)
+            if part is not None:
+                ent = idx.in_span(s, e, ("ORG", "PER"))
+            if (
+                ent is None
+                and (head.lower_ in lex.unnamed_nouns or head.lemma_.lower() in lex.unnamed_nouns)
+                and doc[s].lower_ in lex.unnamed_indefinite | {"des", "de", "d'"}
+            ):
+                unnamed = True
+            if ent is None and not unnamed:
+                ent = idx.in_span(s, e, ("PER",))
+                if ent is None and (head.pos_ == "PROPN" or idx.tok2ent[h] >= 0):
+                    ent = idx.in_span(s, e, ("ORG", "PER"))
+            if ent is None and not unnamed and doc[s].lower_ in lex.description_dets:
+                role = head.lower_
+                if role in lex.person_roles or head.lemma_.lower() in lex.person_roles:
+                    same = [x for x in idx.ents if x.role_head == role and x.mentions[0][0] < s]
+                    ent = same[-1] if same else None
+                    if ent is None:
+                        for p in reversed(previous[-4:]):
+                            if p.entity is not None and p.entity.label == "PER" and c.unit - p.unit <= 4:
+                                ent = p.entity
+                                break
+                elif role in lex.org_kinds:
+                    ent = _nearest_entity(ctx, s, ("ORG",), lex.org_kinds[role].get("kind"))
+        c.entity = ent
+        c.speaker_name = ent.name if ent is not None else text
+        if ent is not None and ent.role:
+            c.role = ent.role
+        elif head.lower_ in lex.person_roles or head.lemma_.lower() in lex.person_roles:
+            c.role = text
+        previous.append(c)

@@ -1,0 +1,599 @@
+"""Statements: direct, indirect and mixed speech, "selon X"/"according to X", with speakers.
+
+Works on token indices of a parsed spaCy Doc. The parser's sentences are split again at
+paragraph breaks ("units"), because models often glue a quotation paragraph to the sentence
+before it. Each cue verb looks for its content (a quotation next to it, a que/that clause, a
+complement clause, the clause before ", a déclaré X", or an object noun phrase for deny and
+report cues) and its speaker (subject, inverted subject after the cue, the subject of the verb
+a participle depends on, the antecedent of a relative pronoun); pronouns and definite
+descriptions are resolved to the nearest compatible entity or earlier speaker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from claimgraph.attribution.cues import Cue, content_stance, find_cues, is_negated
+from claimgraph.attribution.entities import Ent, EntityIndex
+from claimgraph.attribution.lexicon import Lexicon
+from claimgraph.attribution.quotes import find_quotes
+
+SUBJ = frozenset({"nsubj", "nsubj:pass", "csubj", "expl:subj"})
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "csubj", "obj", "dobj"})
+CUT_DEPS = frozenset({"relcl", "acl:relcl", "acl", "advcl", "ccomp", "parataxis", "conj", "cc", "xcomp"})
+SPEAKER_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+DASHES = frozenset({",", "—", "–", "--", "―", "-"})
+MAX_SPEAKER = 14
+
+
+@dataclass
+class Link:
+    """A source-chain hop under construction (char span or None)."""
+
+    name: str
+    kind: str
+    span: tuple[int, int] | None = None
+    entity: Ent | None = None
+    carried: bool = False
+
+
+@dataclass
+class Cand:
+    """A statement under construction."""
+
+    content: tuple[int, int]  # token range
+    kind: str
+    stance: str
+    unit: int
+    para: int
+    cue: Cue | None = None
+    speaker: tuple[int, int] | None = None  # token range
+    entity: Ent | None = None
+    speaker_name: str | None = None
+    role: str | None = None
+    negated: bool = False
+    stance_evidence: str | None = "cue"
+    via: list[Link] = field(default_factory=list)
+    inverted: bool = False  # content before the cue (", a déclaré X")
+    relayed: bool = False  # turned into a via link of another statement
+    quote: bool = False
+
+
+class Ctx:
+    """Per-document working state."""
+
+    def __init__(self, doc: Doc, lex: Lexicon, index: EntityIndex) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.index = index
+        n = len(doc)
+        self.unit_of = [0] * n
+        self.para_of = [0] * n
+        self.units: list[tuple[int, int]] = []
+        self._units()
+        self.quotes: list[tuple[int, int]] = []  # token ranges
+        self.quote_of = [-1] * n
+        self._quotes()
+        self.cues = find_cues(doc, lex, [q >= 0 for q in self.quote_of])
+        self.cue_at = {c.head: c for c in self.cues}
+        self.date_words = set(lex.weekdays) | set(lex.relative_days) | set(lex.months)
+
+    def _units(self) -> None:
+        doc = self.doc
+        para = 0
+        for sent in doc.sents:
+            start = sent.start
+            for t in sent:
+                if "\n" in t.text or "\n" in t.whitespace_:
+                    end = t.i if t.is_space else t.i + 1
+                    if end > start:
+                        self._add_unit(start, end, para)
+                    para += 1
+                    start = t.i + 1
+            if sent.end > start:
+                self._add_unit(start, sent.end, para)
+        for k, (s, e) in enumerate(self.units):
+            for i in range(s, e):
+                self.unit_of[i] = k
+
+    def _add_unit(self, start: int, end: int, para: int) -> None:
+        doc = self.doc
+        while start < end and doc[start].is_space:
+            start += 1
+        while end > start and doc[end - 1].is_space:
+            end -= 1
+        if end > start:
+            self.units.append((start, end))
+            for i in range(start, end):
+                self.para_of[i] = para
+
+    def _quotes(self) -> None:
+        doc = self.doc
+        spans: list[tuple[int, int]] = []
+        for q in find_quotes(doc.text):
+            sp = doc.char_span(q.start, q.end, alignment_mode="expand")
+            if sp is None or len(sp) == 0:
+                continue
+            spans.append((sp.start, sp.end))
+        merged: list[tuple[int, int]] = []
+        for s, e in spans:
+            if merged and self._joinable(merged[-1], (s, e)):
+                merged[-1] = (merged[-1][0], e)
+            else:
+                merged.append((s, e))
+        self.quotes = merged
+        for k, (s, e) in enumerate(merged):
+            for i in range(s, e):
+                self.quote_of[i] = k
+
+    def _joinable(self, a: tuple[int, int], b: tuple[int, int]) -> bool:
+        """Two quotations separated by a few words with no cue and no punctuation are one."""
+        doc = self.doc
+        gap = doc[a[1] : b[0]]
+        if len(gap) > 5 or "\n" in gap.text:
+            return False
+        if any(t.is_punct or t.is_space for t in gap):
+            return False
+        lex = self.lex
+        if any(t.lemma_.lower() in lex.cue_verbs and t.pos_ == "VERB" for t in gap):
+            return False
+        # the first quotation must not look finished on its own
+        inner = doc[a[0] : a[1]].text.rstrip('"»”’ ')
+        return not inner.endswith((".", "!", "?", ","))
+
+    # --- helpers -------------------------------------------------------------------------
+    def unit_bounds(self, i: int) -> tuple[int, int]:
+        return self.units[self.unit_of[i]]
+
+    def trim(self, s: int, e: int) -> tuple[int, int]:
+        doc = self.doc
+        while s < e and (doc[s].is_space or (doc[s].is_punct and doc[s].text not in '"«“‘(')):
+            s += 1
+        while e > s and (doc[e - 1].is_space or (doc[e - 1].is_punct and doc[e - 1].text not in '"»”’)')):
+            e -= 1
+        return s, e
+
+    def quote_ending_at(self, i: int) -> int:
+        """Index of a quotation that ends at token i (exclusive) or -1."""
+        if i > 0 and self.quote_of[i - 1] >= 0 and self.quotes[self.quote_of[i - 1]][1] == i:
+            return self.quote_of[i - 1]
+        return -1
+
+
+def np_extent(ctx: Ctx, tok: Token, lo: int, hi: int) -> tuple[int, int]:
+    """The noun phrase of ``tok`` without its relative clauses, within ``[lo, hi)``."""
+    left, right = tok.left_edge.i, tok.right_edge.i + 1
+    for c in tok.rights:
+        if c.dep_ in CUT_DEPS and c.dep_ != "conj":
+            right = min(right, c.left_edge.i)
+    for c in tok.lefts:
+        if c.dep_ in ("advcl", "parataxis", "ccomp", "acl", "mark", "cc"):
+            left = max(left, c.right_edge.i + 1)
+    left, right = max(left, lo), min(right, hi)
+    if right - left > MAX_SPEAKER or left > tok.i or right <= tok.i:
+        # too long: the phrase up to the first punctuation after the head
+        doc = ctx.doc
+        left = max(lo, min(tok.left_edge.i, tok.i))
+        if tok.i - left > 4:
+            left = tok.i
+            while left > lo and doc[left - 1].dep_ in (
+                "det",
+                "compound",
+                "amod",
+                "flat",
+                "nmod:poss",
+                "poss",
+            ):
+                left -= 1
+        right = tok.i + 1
+        while (
+            right < min(hi, tok.right_edge.i + 1, tok.i + MAX_SPEAKER)
+            and not doc[right].is_punct
+            and doc[right].pos_ not in ("VERB", "AUX", "SCONJ", "PRON")
+        ):
+            right += 1
+    s, e = ctx.trim(left, right)
+    return (s, e) if e > s else (tok.i, tok.i + 1)
+
+
+def _subject(ctx: Ctx, head: Token) -> Token | None:
+    for c in head.children:
+        if c.dep_ in SUBJ and ctx.quote_of[c.i] < 0:
+            return c
+    return None
+
+
+def find_speaker(ctx: Ctx, cue: Cue, depth: int = 0) -> tuple[tuple[int, int] | None, bool]:
+    """(token range of the speaker, inverted?) for a cue."""
+    doc = ctx.doc
+    head = doc[cue.head]
+    lo, hi = ctx.unit_bounds(cue.head)
+    subj = _subject(ctx, head)
+    if subj is not None:
+        if subj.tag_ in ("WDT", "WP") or "PronType=Rel" in str(subj.morph):
+            ante = head.head if head.dep_ in ("relcl", "acl:relcl", "acl") else None
+            if ante is not None and ante.pos_ in SPEAKER_POS:
+                return np_extent(ctx, ante, lo, hi), False
+        else:
+            return np_extent(ctx, subj, lo, hi), subj.i > head.i
+    # inverted subject: ", a déclaré lundi M. Zaemsky", ", said the spokesman"
+    b = cue.start - 1
+    while b >= lo and doc[b].pos_ in ("AUX", "ADV") and doc[b].text not in DASHES:
+        b -= 1
+    j = cue.end if b >= lo and (doc[b].is_punct or doc[b].is_quote) else hi
+    while j < hi and j < cue.end + 6:
+        t = doc[j]
+        if t.pos_ in ("ADV", "AUX", "PART") or t.lower_ in ctx.date_words or t.like_num:
+            j += 1
+            continue
+        if t.lower_ in ("-il", "-elle", "-ils", "-elles", "-t-il", "-t-elle", "-on"):
+            return (j, j + 1), True
+        if t.pos_ in SPEAKER_POS or t.pos_ == "DET" or t.lower_ in ctx.lex.titles:
+            k = j
+            while k < hi and doc[k].pos_ in ("DET", "ADJ") and k < j + 3:
+                k += 1
+            if (
+                k < hi
+                and doc[k].pos_ in SPEAKER_POS
+                and not (doc[k].pos_ == "PRON" and doc[k].dep_ in ("obj", "iobj", "expl:comp", "dobj"))
+            ):
+                tok = doc[k]
+                # climb to the phrase head inside the clause ("M." <- "Zaemsky")
+                while (
+                    tok.head.i != tok.i
+                    and tok.head.i >= j
+                    and tok.head.i < hi
+                    and tok.head.pos_ in SPEAKER_POS
+                    and tok.dep_ in ("flat", "flat:name", "compound", "det", "amod", "nmod", "appos")
+                ):
+                    tok = tok.head
+                s, e = np_extent(ctx, tok, j, hi)
+                return (min(s, j), e), True
+        break
+    # a participle after a comma continues the previous cue of the sentence: "..., indiquant que"
+    participle = head.tag_ == "VBG" or (
+        "VerbForm=Part" in str(head.morph) and "Tense=Pres" in str(head.morph)
+    )
+    if depth < 2 and participle and cue.start > lo and doc[cue.start - 1].text in DASHES:
+        prev = [c for c in ctx.cues if lo <= c.head < cue.start]
+        if prev:
+            return find_speaker(ctx, prev[-1], depth + 1)
+    # a noun phrase right before the verb group that the parser did not attach as subject
+    j = cue.start - 1
+    while j >= lo and (doc[j].pos_ in ("AUX", "ADV", "PART") or doc[j].lower_ in ctx.lex.neg_particles):
+        j -= 1
+    if j >= lo and not participle and doc[j].pos_ in ("NOUN", "PROPN", "ADJ") and ctx.quote_of[j] < 0:
+        tok = doc[j]
+        while (
+            tok.pos_ == "ADJ"
+            and tok.head.i != tok.i
+            and lo <= tok.head.i < j
+            and tok.head.pos_ in ("NOUN", "PROPN")
+        ):
+            tok = tok.head
+        if tok.pos_ in ("NOUN", "PROPN"):
+            s, e = np_extent(ctx, tok, lo, cue.start)
+            return (s, min(e, j + 1)), False
+    # participle or coordinated verb: the subject of the verb it depends on
+    if depth < 2 and head.dep_ in ("advcl", "conj", "xcomp", "acl", "parataxis") and head.head.i != head.i:
+        gov = head.head
+        if gov.i in ctx.cue_at:
+            return find_speaker(ctx, ctx.cue_at[gov.i], depth + 1)
+        subj = _subject(ctx, gov)
+        if subj is not None and head.dep_ != "acl":
+            glo, ghi = ctx.unit_bounds(gov.i)
+            return np_extent(ctx, subj, glo, ghi), False
+    return None, False
+
+
+def _clause_end(ctx: Ctx, cue: Cue, speaker: tuple[int, int] | None, inverted: bool) -> int:
+    """First token after the cue clause (verb, adverbs, inverted subject)."""
+    end = cue.end
+    if speaker and inverted:
+        end = max(end, speaker[1])
+    return end
+
+
+def _clause_start(ctx: Ctx, cue: Cue, speaker: tuple[int, int] | None, inverted: bool) -> int:
+    doc = ctx.doc
+    start = cue.start
+    for c in doc[cue.head].lefts:
+        if (
+            c.dep_ in ("aux", "aux:tense", "aux:pass", "neg", "advmod", "expl:comp", "expl:pv")
+            and c.i >= start - 4
+        ):
+            start = min(start, c.i)
+    if speaker and not inverted and speaker[0] < start and start - speaker[1] <= 5:
+        start = speaker[0]
+    while start > 0 and doc[start - 1].lower_ in ctx.lex.neg_particles:
+        start -= 1
+    return start
+
+
+def find_content(
+    ctx: Ctx, cue: Cue, speaker: tuple[int, int] | None, inverted: bool
+) -> tuple[tuple[int, int], bool, bool] | None:
+    """(token range, is_direct_quote, content_before_cue) or None."""
+    doc, lex = ctx.doc, ctx.lex
+    lo, hi = ctx.unit_bounds(cue.head)
+    cstart = _clause_start(ctx, cue, speaker, inverted)
+    cend = _clause_end(ctx, cue, speaker, inverted)
+    # 1. a quotation just before the clause: '"...", a déclaré X' (maybe '"a," he said, "b"')
+    k = cstart
+    while k > 0 and doc[k - 1].text in DASHES | {":"}:
+        k -= 1
+    q = ctx.quote_ending_at(k)
+    if q < 0 and k > 0 and doc[k - 1].is_space:
+        q = ctx.quote_ending_at(k - 1)
+    if q >= 0 and cstart - ctx.quotes[q][1] <= 2:
+        qs, qe = ctx.quotes[q]
+        j = cend
+        while j < len(doc) and doc[j].text in DASHES:
+            j += 1
+        if j < len(doc) and ctx.quote_of[j] >= 0 and ctx.quotes[ctx.quote_of[j]][0] == j:
+            qe = ctx.quotes[ctx.quote_of[j]][1]
+        return (qs, qe), True, True
+    # 2. a quotation right after: 'X a déclaré : "..."', 'he said, "..."'
+    j = cend
+    while j < len(doc) and (doc[j].text in DASHES | {":"} or doc[j].is_space) and j < cend + 3:
+        j += 1
+    if j < len(doc) and ctx.quote_of[j] >= 0 and ctx.quotes[ctx.quote_of[j]][0] == j:
+        return ctx.quotes[ctx.quote_of[j]], True, False
+    # 3. a que/that clause or a question word after the cue (skipping objects and adverbs)
+    j = cend
+    limit = min(hi, cend + 14)
+    while j < limit:
+        t = doc[j]
+        if t.lower_ in lex.complementizers or (
+            t.lower_ in lex.question_words and t.dep_ in ("mark", "advmod", "nsubj", "obj", "dobj")
+        ):
+            if j + 1 < hi:
+                return (j, _content_end(ctx, j, hi)), False, False
+            break
+        if t.pos_ in ("VERB",) and t.i not in ctx.cue_at:
+            break
+        if t.text in (".", ";", "!", "?") or ctx.quote_of[j] >= 0:
+            break
+        j += 1
+    head = doc[cue.head]
+    # 4. a complement clause of the verb (after or before it)
+    for c in head.children:
+        if c.dep_ in ("ccomp", "xcomp") and ctx.quote_of[c.i] < 0 and lo <= c.i < hi:
+            s, e = c.left_edge.i, c.right_edge.i + 1
+            if c.i > cue.head:
+                s = max(s, cend)
+                if c.dep_ == "xcomp" and c.pos_ != "VERB":
+                    continue
+                # "called on X to do": include the object before the clause
+                for o in head.children:
+                    if o.dep_ in ("obj", "dobj") and cend <= o.i < s:
+                        s = o.left_edge.i
+                s, e = ctx.trim(max(s, lo), min(e, hi))
+                if e - s >= 2:
+                    return (s, max(e, _content_end(ctx, s, hi) if c.dep_ == "ccomp" else e)), False, False
+            elif c.dep_ == "ccomp" and c.i < cue.head:
+                s, e = ctx.trim(max(s, lo), min(e, cstart))
+                if e - s >= 3:
+                    return (s, e), False, True
+    # 5. ": ..." after the cue
+    j = cend
+    if j < hi and doc[j].text == ":" and j + 2 < hi:
+        return ctx.trim(j + 1, hi), False, False
+    # 6. the clause before ", a déclaré X" / ", sources said"
+    if cstart > lo and doc[cstart - 1].text in DASHES and cstart - 1 - lo >= 3:
+        after = cend
+        while after < hi and doc[after].is_punct:
+            after += 1
+        s, e = ctx.trim(lo, cstart - 1)
+        if after >= hi:
+            return (s, e), False, True
+        if doc[cend].text in DASHES:
+            return ctx.trim(lo, hi), False, True  # "The plan, he said, will fail."
+    # 7. an object noun phrase for deny/report cues: "rejette la rumeur selon laquelle ..."
+    if (cue.stance in ("deny", "dispute", "report") and "VerbForm=Part" not in str(head.morph)) or (
+        cue.stance in ("deny", "dispute", "report") and "Tense=Past" in str(head.morph)
+    ):
+        for c in head.children:
+            if c.dep_ in ("obj", "dobj") and c.i > cue.head and lo <= c.i < hi:
+                s, e = ctx.trim(c.left_edge.i, min(c.right_edge.i + 1, hi))
+                nxt = doc[e] if e < hi else None
+                if (
+                    nxt is not None
+                    and (nxt.pos_ in ("ADP", "PRON", "SCONJ") or nxt.lower_ in lex.complementizers)
+                    and not any(k in ctx.cue_at for k in range(e, hi))
+                ):
+                    e = _content_end(ctx, s, hi)
+                if e - s >= 2:
+                    return (s, e), False, False
+    return None
+
+
+def _content_end(ctx: Ctx, start: int, hi: int) -> int:
+    """End of an indirect content: the unit end, or before a trailing ", a rapporté X"."""
+    doc = ctx.doc
+    for c in ctx.cues:
+        if start < c.head < hi and doc[c.head].dep_ in ("parataxis", "ROOT", "advcl", "conj", "xcomp"):
+            k = c.start
+            while k > start and (doc[k - 1].pos_ in ("AUX", "ADV") or doc[k - 1].dep_ in SUBJ):
+                k -= 1
+            if k > start and doc[k - 1].text in DASHES:
+                tail = doc[c.end : hi]
+                head = doc[c.head]
+                participle = head.tag_ == "VBG" or (
+                    "VerbForm=Part" in str(head.morph) and "Tense=Pres" in str(head.morph)
+                )
+                if len(tail) <= 6 or participle:
+                    return ctx.trim(start, k - 1)[1]
+    return ctx.trim(start, hi)[1]
+
+
+def according_to(ctx: Ctx) -> list[Cand]:
+    """Statements sourced with "selon X", "d'après X", "according to X"."""
+    doc, lex = ctx.doc, ctx.lex
+    out: list[Cand] = []
+    first: dict[str, list[tuple[str, ...]]] = {}
+    for m in lex.according_markers:
+        first.setdefault(m[0], []).append(m)
+    for t in doc:
+        if t.lower_ not in first or ctx.quote_of[t.i] >= 0:
+            continue
+        for marker in first[t.lower_]:
+            n = len(marker)
+            if tuple(x.lower_ for x in doc[t.i : t.i + n]) != marker:
+                continue
+            j = t.i + n
+            lo, hi = ctx.unit_bounds(t.i)
+            if j >= hi:
+                continue
+            nxt = doc[j]
+            if nxt.lower_ in lex.according_never_before:
+                continue
+            if nxt.lower_ in lex.according_not_before and not _source_like(ctx, j, hi):
+                continue
+            if nxt.pos_ not in SPEAKER_POS and nxt.pos_ not in ("DET", "ADJ"):
+                continue
+            e = j
+            while (
+                e < hi
+                and e < j + 10
+                and not (doc[e].is_punct and doc[e].text not in ("'", "’", "-", "."))
+                and doc[e].pos_ not in ("VERB", "AUX", "SCONJ")
+            ):
+                e += 1
+            if e == j:
+                continue
+            speaker = ctx.trim(j, e)
+            if t.i <= lo + 1:
+                k = e
+                while k < hi and doc[k].is_punct:
+                    k += 1
+                content = ctx.trim(k, hi)
+            elif e >= hi - 1:
+                content = ctx.trim(lo, t.i)
+            else:
+                content = ctx.trim(lo, hi)
+            if content[1] - content[0] < 3:
+                continue
+            out.append(
+                Cand(
+                    content=content,
+                    kind="according_to",
+                    stance="assert",
+                    unit=ctx.unit_of[t.i],
+                    para=ctx.para_of[t.i],
+                    speaker=speaker,
+                    cue=Cue(head=t.i, start=t.i, end=j, stance="assert", lemma=" ".join(marker)),
+                )
+            )
+            break
+    return out
+
+
+def _source_like(ctx: Ctx, j: int, hi: int) -> bool:
+    """After a determiner: a role, an organisation kind, a source noun or an entity."""
+    lex = ctx.lex
+    for k in range(j + 1, min(hi, j + 4)):
+        t = ctx.doc[k]
+        low = t.lower_
+        if ctx.index.tok2ent[k] >= 0 and ctx.index.ents[ctx.index.tok2ent[k]].label in ("PER", "ORG"):
+            return True
+        if low in lex.person_roles or t.lemma_.lower() in lex.person_roles:
+            return True
+        if low in lex.org_kinds or low in lex.unnamed_nouns or t.lemma_.lower() in lex.unnamed_nouns:
+            return True
+        if t.pos_ in ("NOUN", "PROPN"):
+            return False
+    return False
+
+
+def extract(doc: Doc, lex: Lexicon, index: EntityIndex) -> tuple[Ctx, list[Cand]]:
+    """Candidate statements of a document, in text order."""
+    ctx = Ctx(doc, lex, index)
+    cands: list[Cand] = []
+    used_quotes: set[int] = set()
+    for cue in ctx.cues:
+        speaker, inverted = find_speaker(ctx, cue)
+        found = find_content(ctx, cue, speaker, inverted)
+        if found is None:
+            continue
+        (s, e), direct, before = found
+        if speaker is not None and s <= speaker[0] < e:
+            if before and not direct:
+                e = min(e, speaker[0])
+                s, e = ctx.trim(s, e)
+            if e <= s:
+                continue
+        qs = {ctx.quote_of[i] for i in range(s, e) if ctx.quote_of[i] >= 0}
+        used_quotes |= qs
+        if direct:
+            kind = "direct"
+        elif qs and any(ctx.quotes[q][1] - ctx.quotes[q][0] >= 1 for q in qs):
+            kind = "mixed"
+        else:
+            kind = "indirect"
+        cands.append(
+            Cand(
+                content=(s, e),
+                kind=kind,
+                stance=cue.stance,
+                unit=ctx.unit_of[cue.head],
+                para=ctx.para_of[cue.head],
+                cue=cue,
+                speaker=speaker,
+                inverted=before,
+                quote=direct,
+            )
+        )
+    cands.extend(according_to(ctx))
+    # quotations standing alone after a statement: same speaker, no cue
+    for k, (qs, qe) in enumerate(ctx.quotes):
+        if k in used_quotes or qe - qs < 5:
+            continue
+        lo, hi = ctx.unit_bounds(qs)
+        if qs > lo + 1 or (hi - qe) > 2:
+            continue
+        prev = [c for c in cands if c.content[1] <= qs and c.speaker is not None]
+        if not prev:
+            continue
+        last = max(prev, key=lambda c: c.content[1])
+        if ctx.para_of[qs] - last.para > 1:
+            continue
+        cands.append(
+            Cand(
+                content=(qs, qe),
+                kind="direct",
+                stance="assert",
+                unit=ctx.unit_of[qs],
+                para=ctx.para_of[qs],
+                cue=None,
+                speaker=last.speaker,
+                quote=True,
+                stance_evidence=None,
+            )
+        )
+    cands.sort(key=lambda c: (c.content[0], c.cue.head if c.cue else 0))
+    # negation and stance from the content
+    for c in cands:
+        if c.cue is not None and c.kind != "according_to":
+            c.negated = is_negated(doc, c.cue.head, lex)
+        if c.stance in ("assert", "report", "estimate") or c.cue is None:
+            found_stance = content_stance(doc, c.content[0], c.content[1], lex)
+            if found_stance:
+                c.stance, c.stance_evidence = found_stance
+    return ctx, _dedupe(cands)
+
+
+def _dedupe(cands: list[Cand]) -> list[Cand]:
+    """Drop a statement whose content and cue lie inside another one of the same speaker."""
+    out: list[Cand] = []
+    for c in cands:
+        dup = False
+        for o in out:
+            if o.content == c.content:
+                dup = True
+                break
+        if not dup:
+            out.append(c)
+    return out

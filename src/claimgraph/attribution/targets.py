@@ -1,0 +1,66 @@
+"""Targets: a statement that denies or disputes another statement of the article points to it.
+
+Candidates are earlier or later statements of other speakers that assert or report. Each is
+scored by the content words (lemmas) both contents share, plus a bonus when the denial names
+the candidate's speaker ("... que le Wall Street Journal avait surestimé ...") or when the
+candidate is a report by a news outlet. The best speaker wins and the target is that speaker's
+first matching statement (the original report rather than its restatement). A denial with no
+evidence of its own follows the previous denial of the same speaker.
+"""
+
+from __future__ import annotations
+
+from claimgraph.attribution.statements import Cand, Ctx
+
+CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
+NEGATIVE = frozenset({"deny", "dispute"})
+
+
+def _lemmas(ctx: Ctx, c: Cand) -> set[str]:
+    return {
+        t.lemma_.lower()
+        for t in ctx.doc[c.content[0] : c.content[1]]
+        if t.pos_ in CONTENT_POS and not t.is_stop and len(t.text) > 2
+    }
+
+
+def assign_targets(ctx: Ctx, cands: list[Cand]) -> dict[int, int]:
+    """{index of a denying statement: index of the statement it targets} (list indices)."""
+    lemmas = [_lemmas(ctx, c) for c in cands]
+    out: dict[int, int] = {}
+    last_by_speaker: dict[int, int] = {}
+    for i, c in enumerate(cands):
+        if c.stance not in NEGATIVE:
+            continue
+        scores: dict[object, list[tuple[float, int]]] = {}
+        for j, t in enumerate(cands):
+            if i == j or t.stance in NEGATIVE or (t.kind == "according_to" and t.entity is None):
+                continue
+            if c.entity is not None and t.entity is c.entity:
+                continue
+            if t.entity is None and c.speaker_name == t.speaker_name:
+                continue
+            score = float(len(lemmas[i] & lemmas[j]))
+            if t.entity is not None and any(
+                ctx.index.tok2ent[k] == t.entity.idx for k in range(c.content[0], c.content[1])
+            ):
+                score += 2.0
+            if score <= 0:
+                continue
+            if t.stance == "report" or (t.entity is not None and t.entity.sector == "MED"):
+                score += 0.5
+            key = t.entity.idx if t.entity is not None else ("name", t.speaker_name)
+            scores.setdefault(key, []).append((score, j))
+        prev = last_by_speaker.get(c.entity.idx) if c.entity is not None else None
+        if prev is not None and prev in out:
+            # the speaker keeps disputing what it disputed before
+            j = out[prev]
+            t = cands[j]
+            key = t.entity.idx if t.entity is not None else ("name", t.speaker_name)
+            scores.setdefault(key, []).append((1.5, j))
+        if scores:
+            best = max(scores.values(), key=lambda v: (sum(s for s, _ in v), -min(j for _, j in v)))
+            out[i] = min(j for _, j in best)
+        if c.entity is not None and i in out:
+            last_by_speaker[c.entity.idx] = i
+    return out
