@@ -334,13 +334,14 @@ def find_content(
             j += 1
         if j < len(doc) and ctx.quote_of[j] >= 0 and ctx.quotes[ctx.quote_of[j]][0] == j:
             qe = ctx.quotes[ctx.quote_of[j]][1]
-        return (qs, qe), True, True
+        return (qs, _continue_quotes(ctx, qe, cend)), True, True
     # 2. a quotation right after: 'X a déclaré : "..."', 'he said, "..."'
     j = cend
     while j < len(doc) and (doc[j].text in DASHES | {":"} or doc[j].is_space) and j < cend + 3:
         j += 1
     if j < len(doc) and ctx.quote_of[j] >= 0 and ctx.quotes[ctx.quote_of[j]][0] == j:
-        return ctx.quotes[ctx.quote_of[j]], True, False
+        qs, qe = ctx.quotes[ctx.quote_of[j]]
+        return (qs, _continue_quotes(ctx, qe, qe)), True, False
     # 3. a que/that clause or a question word after the cue (skipping objects and adverbs)
     j = cend
     limit = min(hi, cend + 14)
@@ -364,7 +365,7 @@ def find_content(
             s, e = c.left_edge.i, c.right_edge.i + 1
             if c.i > cue.head:
                 s = max(s, cend)
-                if c.dep_ == "xcomp" and c.pos_ != "VERB":
+                if c.dep_ == "xcomp" and (c.pos_ != "VERB" or cue.lemma not in lex.infinitive_cues):
                     continue
                 # "called on X to do": include the object before the clause
                 for o in head.children:
@@ -373,7 +374,9 @@ def find_content(
                 s, e = ctx.trim(max(s, lo), min(e, hi))
                 if e - s >= 2:
                     return (s, max(e, _content_end(ctx, s, hi) if c.dep_ == "ccomp" else e)), False, False
-            elif c.dep_ == "ccomp" and c.i < cue.head:
+            elif (
+                c.dep_ == "ccomp" and c.i < cue.head and not (cstart > lo and doc[cstart - 1].text in DASHES)
+            ):
                 s, e = ctx.trim(max(s, lo), min(e, cstart))
                 if e - s >= 3:
                     return (s, e), False, True
@@ -392,9 +395,7 @@ def find_content(
         if doc[cend].text in DASHES:
             return ctx.trim(lo, hi), False, True  # "The plan, he said, will fail."
     # 7. an object noun phrase for deny/report cues: "rejette la rumeur selon laquelle ..."
-    if (cue.stance in ("deny", "dispute", "report") and "VerbForm=Part" not in str(head.morph)) or (
-        cue.stance in ("deny", "dispute", "report") and "Tense=Past" in str(head.morph)
-    ):
+    if cue.stance in ("deny", "dispute", "report") or cue.lemma in lex.object_cues:
         for c in head.children:
             if c.dep_ in ("obj", "dobj") and c.i > cue.head and lo <= c.i < hi:
                 s, e = ctx.trim(c.left_edge.i, min(c.right_edge.i + 1, hi))
@@ -410,14 +411,81 @@ def find_content(
     return None
 
 
+def _continue_quotes(ctx: Ctx, qe: int, after: int) -> int:
+    """Extend a direct quotation over the next quotations of the paragraph that have no cue
+    of their own: '"A," he said after the vote. "B."' is one statement."""
+    doc = ctx.doc
+    para = ctx.para_of[qe - 1]
+    pos = max(qe, after)
+    k = ctx.quote_of[qe - 1] + 1
+    while k < len(ctx.quotes):
+        qs2, qe2 = ctx.quotes[k]
+        if ctx.para_of[qs2] != para or qs2 < pos:
+            break
+        ended = False
+        for t in doc[pos:qs2]:
+            if t.i in ctx.cue_at and t.i != pos:
+                return qe
+            if ended and not (t.is_space or t.is_punct):
+                return qe
+            if t.text in (".", "!", "?"):
+                ended = True
+        lo, hi = ctx.unit_bounds(qs2)
+        if any(i in ctx.cue_at for i in range(lo, hi) if ctx.quote_of[i] < 0):
+            break
+        qe = pos = qe2
+        k += 1
+    return qe
+
+
+def transcript(ctx: Ctx) -> list[Cand]:
+    """'NAME: text' paragraphs (interviews, headlines): the name speaks the rest."""
+    doc = ctx.doc
+    out: list[Cand] = []
+    seen: set[int] = set()
+    for lo, hi in ctx.units:
+        para = ctx.para_of[lo]
+        if para in seen:
+            continue
+        seen.add(para)
+        s = lo
+        while s < hi and (doc[s].is_quote or doc[s].is_punct):
+            s += 1
+        j = s
+        while j < hi and j < s + 4 and doc[j].pos_ in ("PROPN", "NOUN") and doc[j].text[:1].isupper():
+            j += 1
+        if j == s or j >= hi or doc[j].text != ":":
+            continue
+        end = hi
+        while end < len(doc) and ctx.para_of[end] == para:
+            end += 1
+        content = ctx.trim(j + 1, end)
+        if content[1] - content[0] < 3:
+            continue
+        out.append(
+            Cand(
+                content=content,
+                kind="direct",
+                stance="assert",
+                unit=ctx.unit_of[lo],
+                para=para,
+                cue=Cue(head=j, start=j, end=j + 1, stance="assert", lemma=":"),
+                speaker=(s, j),
+                quote=True,
+            )
+        )
+    return out
+
+
 def _content_end(ctx: Ctx, start: int, hi: int) -> int:
     """End of an indirect content: the unit end, or before a trailing ", a rapporté X"."""
     doc = ctx.doc
     for c in ctx.cues:
         if start < c.head < hi and doc[c.head].dep_ in ("parataxis", "ROOT", "advcl", "conj", "xcomp"):
             k = c.start
-            while k > start and (doc[k - 1].pos_ in ("AUX", "ADV") or doc[k - 1].dep_ in SUBJ):
-                k -= 1
+            while k > start and (doc[k - 1].pos_ in ("AUX", "ADV", "PART") or doc[k - 1].dep_ in SUBJ):
+                k = doc[k - 1].left_edge.i if doc[k - 1].dep_ in SUBJ else k - 1
+            k = max(k, start)
             if k > start and doc[k - 1].text in DASHES:
                 tail = doc[c.end : hi]
                 head = doc[c.head]
@@ -547,6 +615,11 @@ def extract(doc: Doc, lex: Lexicon, index: EntityIndex) -> tuple[Ctx, list[Cand]
             )
         )
     cands.extend(according_to(ctx))
+    taken = {i for c in cands for i in range(*c.content)}
+    for c in transcript(ctx):
+        if not any(i in taken for i in range(*c.content)):
+            cands.append(c)
+            used_quotes |= {ctx.quote_of[i] for i in range(*c.content) if ctx.quote_of[i] >= 0}
     # quotations standing alone after a statement: same speaker, no cue
     for k, (qs, qe) in enumerate(ctx.quotes):
         if k in used_quotes or qe - qs < 5:

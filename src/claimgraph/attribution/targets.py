@@ -34,8 +34,10 @@ def assign_targets(ctx: Ctx, cands: list[Cand]) -> dict[int, int]:
             continue
         scores: dict[object, list[tuple[float, int]]] = {}
         for j, t in enumerate(cands):
-            if i == j or t.stance in NEGATIVE or (t.kind == "according_to" and t.entity is None):
+            if i == j or t.stance in NEGATIVE or t.speaker is None:
                 continue
+            if c.content[0] <= t.content[0] < c.content[1]:
+                continue  # nested in the denial itself ("réfute les informations faisant état...")
             if c.entity is not None and t.entity is c.entity:
                 continue
             if t.entity is None and c.speaker_name == t.speaker_name:
