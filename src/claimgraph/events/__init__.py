@@ -15,7 +15,7 @@ from claimgraph.events.lexicon import TYPES, Lexicon, load_lexicon
 from claimgraph.model import Attribution, Document, Event, Span
 from claimgraph.pipeline import Stage
 
-__all__ = ["TYPES", "EventStage", "extract_events", "lexicon_for", "actors_for"]
+__all__ = ["TYPES", "EventStage", "actors_for", "extract_events", "lexicon_for"]
 
 STATE_SIDE = {"GOV", "MIL", "COP", "JUD", "LEG", "IGO"}
 NON_STATE_SIDE = {"OPP", "REB", "CVL", "REF", "LAB", "NGO", "REL"}
@@ -73,10 +73,18 @@ def _claim_embedded(c: Candidate, lex: Lexicon) -> bool:
 
 
 def _innermost(attrs: list[Attribution], pos: int) -> Attribution | None:
+    """The smallest attribution with a known speaker whose content holds ``pos``.
+
+    Unnamed reports nested in a statement ("the reports of a withdrawal", inside a denial) are
+    part of what that statement is about, not separate asserters.
+    """
     inside = [a for a in attrs if a.content.start <= pos < a.content.end]
-    if not inside:
+    named = [a for a in inside if a.speaker is not None or a.speaker_name or a.speaker_entity]
+    pool = named or inside
+    if not pool:
         return None
-    return min(inside, key=lambda a: a.content.end - a.content.start)
+    return min(pool, key=lambda a: a.content.end - a.content.start)
+
 
 
 def _status(ev: Event, attrs: dict[str, Attribution]) -> str | None:

@@ -234,8 +234,9 @@ class Detector:
                 olemma = lem(obj)
                 paired = lex.pair(lemma, olemma)
                 if paired:
-                    return Candidate(paired, tok.i, tok.i + 1, tok, obj, lemma=f"{lemma} {olemma}",
-                                     reversed_personnel=lex.in_class(olemma, "personnel"))
+                    return Candidate(paired, tok.i, tok.i + 1, tok, lemma=f"{lemma} {olemma}",
+                                     reversed_personnel=lex.in_class(olemma, "personnel"),
+                                     consumed=(obj.i,))
                 otype = lex.type_of_noun(olemma) if obj.i not in taken else None
                 if reverse and (otype or lex.in_class(olemma, "personnel")):
                     return self._reversed(tok, obj, otype, lemma)
@@ -417,7 +418,7 @@ class Detector:
             return None
         if lem(head) in lex_classes(lex, "quantity"):
             inner = [n for p, n in self.pp_args(head) if p in lex.preps.get("source", set())]
-            if inner and not (head.i in self.hit_at):
+            if inner and head.i not in self.hit_at:
                 sub = self.code(inner[0], exclude_country)
                 if sub is not None:
                     toks = self.phrase_tokens(head)
@@ -428,11 +429,6 @@ class Detector:
         if head.i in self.hit_at:
             s0, e0, _c = self.hit_at[head.i]
             toks = [t for t in toks if s0 <= t.i < e0 or (t.i < s0 and dep(t) == "det")]
-        elif head.ent_type_ and head.pos_ == "PROPN":
-            ent = next((e for e in self.sdoc.ents if e.start <= head.i < e.end), None)
-            if ent is not None:
-                toks = [t for t in toks if ent.start <= t.i < ent.end or
-                        (t.i < ent.start and dep(t) == "det")] or toks
         start = toks[0].idx
         end = toks[-1].idx + len(toks[-1])
         arg = Arg(head=head, start=start, end=end, text=self._name(toks))
@@ -450,11 +446,6 @@ class Detector:
             if s <= head.idx < e:
                 ent = entity
                 break
-        if ent is None:
-            for s, e, entity in self.mentions:
-                if s >= start and e <= end:
-                    ent = entity
-                    break
         arg.entity = ent
         # dictionary: the hit on the head first, then the nearest in the tree
         idx = {t.i for t in toks}
@@ -499,7 +490,9 @@ class Detector:
             w in text.replace(" '", "'").replace("' ", "'") for w in lex.state_words
             if "'" in w) or any(low(t) in lex.state_words and t.i != head.i
                                 for t in toks if t.pos_ == "ADJ")
-        if arg.country is None and arg.entity is None and arg.sector is None:
+        if arg.country is None and arg.entity is None and arg.sector is None and not (
+                head.pos_ == "PROPN" or head.ent_type_ in ACTOR_LABELS or
+                lex.in_class(lem(head), "personnel")):
             return None
         return arg
 
@@ -545,6 +538,7 @@ class Detector:
 
     def arguments(self, c: Candidate) -> None:
         lex = self.lex
+        source = lex.preps.get("source", set())
         head = c.head
         noun = c.noun
         actor_tok = None
@@ -585,17 +579,15 @@ class Detector:
                                                       if x.i > n.i]
                     if conj:
                         recip_tok = conj[0]
-                elif prep in lex.preps.get("source", set()) | {"by", "par"} and \
-                        self.actor_like(n) and actor_tok is None and not self.is_place(n):
-                    actor_tok, own = n, True
-                elif prep in lex.preps.get("source", set()) and self.actor_like(n) and \
-                        actor_tok is None and (c.inverse or c.type not in ("RETREAT",)):
+                elif actor_tok is None and self.actor_like(n) and (
+                        (prep in source | {"by", "par"} and not self.is_place(n)) or
+                        (prep in source and (c.inverse or c.type != "RETREAT"))):
                     actor_tok, own = n, True
                 elif prep in lex.preps.get("recipient", set()) and self.actor_like(n) and \
                         recip_tok is None and not self.is_place(n):
                     recip_tok = n
         # verbal arguments
-        if head.pos_ in ("VERB", "AUX", "ADJ") or head is not noun:
+        if head.pos_ in ("VERB", "AUX", "ADJ") or head is not noun or children(head, SUBJ):
             subj, passive = self.subject(head)
             agent = [n for p, n in self.pp_args(head) if p in ("by", "par")]
             if agent and actor_tok is None:
@@ -618,12 +610,6 @@ class Detector:
                 for o in children(head, IOBJ):
                     recip_tok = o
                     break
-            if recip_tok is None and head.pos_ == "VERB" and c.noun is None and \
-                    not c.reversed_personnel and c.type not in ("AID",):
-                for o in children(head, OBJ):
-                    if self.actor_like(o) and lem(o) not in lex.claims:
-                        recip_tok = o
-                        break
             pps = self.pp_args(head)
             obj = self._object(head) if head.pos_ == "VERB" else None
             if obj is not None:
@@ -640,12 +626,26 @@ class Detector:
                         c.location = self.code(n)
                     elif c.type == "RETREAT" and recip_tok is None:
                         recip_tok = n
-                elif prep in lex.preps.get("recipient", set()) and recip_tok is None and \
-                        self.actor_like(n) and not prep.startswith("auprès"):
+                elif recip_tok is None and (
+                        (prep in lex.preps.get("recipient", set()) and self.actor_like(n)
+                         and not prep.startswith("auprès")) or
+                        (c.type == "RETREAT" and prep in source and
+                         lem(n) in lex.anaphora_country)):
                     recip_tok = n
-                elif c.type == "RETREAT" and prep in lex.preps.get("source", set()) and \
-                        recip_tok is None and lem(n) in lex.anaphora_country:
-                    recip_tok = n
+            if recip_tok is None and head.pos_ == "VERB" and c.noun is None and \
+                    not c.reversed_personnel:
+                for o in children(head, OBJ):
+                    if lem(o) in lex.claims or lex.in_class(lem(o), "personnel"):
+                        continue
+                    owners = [x for x in o.children if dep(x) in ("poss", "nmod:poss", "amod",
+                                                                   "compound", "nmod")
+                              and x.pos_ != "PRON" and (x.i in self.hit_at or (
+                                  dep(x) != "amod" and self.actor_like(x)))]
+                    if c.type != "AID" and self.actor_like(o) and o.pos_ != "PRON":
+                        recip_tok = o
+                    elif owners and c.type != "AID":
+                        recip_tok = owners[0]
+                    break
         if c.demand_of is not None:
             subj, _p = self.subject(c.demand_of)
             recip_tok = self.subject(head)[0]
@@ -663,8 +663,18 @@ class Detector:
             if c.recipient is not None and c.actor is not None and \
                     c.recipient.start == c.actor.start:
                 c.recipient = None
+        if c.location is None and c.recipient is None and noun is not None:
+            # "a coup ... in Venezuela": a place anywhere under the event noun
+            for t in noun.subtree:
+                if t.i != noun.i and self.is_place(t) and t.i not in range(c.start, c.end):
+                    cases = {low(x) for x in t.children if dep(x) in ("case", "prep")}
+                    if dep(t.head) == "prep":
+                        cases.add(low(t.head))
+                    if cases & lex.preps.get("location", set()):
+                        c.location = self.code(t)
+                        break
         if c.recipient is None and c.location is not None and c.location.code is not None and \
-                c.location.code.kind == "country":
+                c.location.code.kind in ("country", "capital"):
             loc = c.location
             c.recipient = Arg(loc.head, loc.start, loc.end, loc.text, loc.entity, loc.code,
                               loc.country, "GOV")
@@ -727,9 +737,7 @@ class Detector:
         for a in h.children:
             if dep(a) in ("aux", "aux:tense") and (lem(a) in lex.intent_aux or low(a) in lex.intent_aux):
                 return True
-        if dep(h) == "xcomp" and lem(h.head) in lex.intent_aux:
-            return True
-        return False
+        return bool(dep(h) == "xcomp" and lem(h.head) in lex.intent_aux)
 
 
 def lex_classes(lex: Lexicon, name: str) -> set[str]:
@@ -758,6 +766,8 @@ def detect_sentence(det: Detector, sent: Any) -> list[Candidate]:
     cands = det.candidates(sent)
     if not cands:
         return []
+    used = {i for c in cands for i in c.consumed}
+    cands = [c for c in cands if not any(i in used for i in range(c.start, c.end))]
     for c in cands:
         det.arguments(c)
     # absorption: an event under another event's complement is its content
@@ -774,8 +784,13 @@ def detect_sentence(det: Detector, sent: Any) -> list[Candidate]:
                 if not (descends(anchor, outer.head, lex) or
                         (outer.noun is not None and descends(anchor, outer.noun, lex))):
                     continue
-            if inner.own_actor and outer.actor is not None and inner.actor is not None and \
-                    inner.actor.country != outer.actor.country and inner.actor.start != outer.actor.start:
+            clausal = dep(anchor) in ("ccomp", "xcomp") and anchor.head.i == outer.head.i
+            if clausal and inner.actor is not None and outer.recipient is None and (
+                    outer.actor is None or inner.actor.start != outer.actor.start):
+                outer.recipient = inner.actor
+            if not clausal and inner.own_actor and outer.actor is not None and \
+                    inner.actor is not None and inner.actor.country != outer.actor.country and \
+                    inner.actor.start != outer.actor.start:
                 # its own actor: a separate event; an outer event noun is its recipient
                 if inner.recipient is None:
                     inner.recipient = outer.actor
@@ -784,6 +799,12 @@ def detect_sentence(det: Detector, sent: Any) -> list[Candidate]:
             outer.absorbed.append(inner)
     live = [c for c in cands if not c.drop]
     for c in live:
+        for x in c.absorbed:
+            if c.recipient is None and x.recipient is not None and (
+                    c.actor is None or x.recipient.country != c.actor.country):
+                c.recipient = x.recipient
+            if c.location is None and x.location is not None:
+                c.location = x.location
         # promises
         inner_types = [x.type for x in c.absorbed]
         if c.intent or (c.lemma in lex.intent_verbs and inner_types):
@@ -839,6 +860,9 @@ def detect_sentence(det: Detector, sent: Any) -> list[Candidate]:
         cur = span.root
         for _ in range(8):
             owner = next((c for c in live if cur.i in (c.head.i, *(range(c.start, c.end)))), None)
+            if owner is None and cur.pos_ == "VERB":
+                owner = next((c for c in live if c.head.head.i == cur.i and
+                              dep(c.head) == "xcomp"), None)
             if owner is not None:
                 if owner.date is None:
                     owner.date = h
