@@ -1,0 +1,260 @@
+"""Read API of the link layer: stories, one story, claims, disputes, duplicate groups.
+
+Every function takes a Store and returns plain JSON-ready dicts and lists.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from claimgraph.link import graph
+from claimgraph.link.claims import relays
+from claimgraph.link.schema import (
+    link_claim_members,
+    link_claims,
+    link_disputes,
+    link_docs,
+    link_dup_groups,
+    link_stories,
+    link_story_entities,
+)
+from claimgraph.link.text import fold, name_key, unpack
+from claimgraph.store import Store
+from claimgraph.store import schema as store_schema
+
+
+def _iso(day: int) -> str:
+    return date.fromordinal(day).isoformat()
+
+
+def _docs(conn: Connection, story_ids: list[str] | None = None) -> list[dict[str, Any]]:
+    d, doc = link_docs.c, store_schema.documents.c
+    q = (select(d.doc_id, d.seq, d.day, d.date, d.dated, d.language, d.outlet_id, d.outlet_name,
+                d.title, d.dup_group, d.story_id, doc.url)
+         .join(store_schema.documents, doc.id == d.doc_id))
+    if story_ids is not None:
+        q = q.where(d.story_id.in_(story_ids))
+    rows = conn.execute(q.order_by(d.day, d.date, d.seq)).all()
+    groups = {g.id: g.original for g in conn.execute(select(link_dup_groups))}
+    return [{
+        "doc_id": r.doc_id, "date": r.date, "dated": bool(r.dated), "language": r.language,
+        "outlet": r.outlet_name, "outlet_id": r.outlet_id, "title": r.title, "url": r.url,
+        "story_id": r.story_id, "dup_group": r.dup_group,
+        "duplicate_of": (groups.get(r.dup_group) if r.dup_group and groups.get(r.dup_group) != r.doc_id
+                         else None),
+        "_day": r.day, "_seq": r.seq,
+    } for r in rows]
+
+
+def _public(doc: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in doc.items() if not k.startswith("_")}
+
+
+def _summary(row: Any, docs: list[dict[str, Any]], entities: list[str], n_claims: int,
+             n_disputes: int) -> dict[str, Any]:
+    first = docs[0] if docs else {}
+    return {
+        "id": row.id, "title": first.get("title") or row.title,
+        "first_date": _iso(row.first_day), "last_date": _iso(row.last_day), "documents": row.size,
+        "languages": dict(Counter(d["language"] or "unknown" for d in docs).most_common()),
+        "outlets": sorted({d["outlet"] for d in docs if d["outlet"]}),
+        "entities": entities, "claims": n_claims, "disputes": n_disputes,
+    }
+
+
+def _entities(conn: Connection, story_ids: list[str], top: int = 8) -> dict[str, list[str]]:
+    e = link_story_entities.c
+    out: dict[str, list[tuple[int, str]]] = {}
+    for r in conn.execute(select(e.story_id, e.key, e.name, e.n).where(e.story_id.in_(story_ids))):
+        if r.key.startswith(("per:", "cc:")):
+            continue
+        out.setdefault(r.story_id, []).append((-int(r.n), r.name))
+    return {k: [name for _, name in sorted(v)[:top]] for k, v in out.items()}
+
+
+def _counts(conn: Connection, story_ids: list[str]) -> tuple[Counter[str], Counter[str]]:
+    c = link_claims.c
+    claims: Counter[str] = Counter()
+    owner: dict[str, str] = {}
+    for r in conn.execute(select(c.id, c.story_id).where(c.story_id.in_(story_ids))):
+        claims[r.story_id] += 1
+        owner[r.id] = r.story_id
+    disputes: Counter[str] = Counter()
+    for r in conn.execute(select(link_disputes.c.claim_id, link_disputes.c.against_id)):
+        if r.claim_id in owner:
+            disputes[owner[r.claim_id]] += 1
+    return claims, disputes
+
+
+def stories(store: Store, limit: int | None = None) -> list[dict[str, Any]]:
+    """Stories, most recent first, with dates, size, languages, outlets and main entities."""
+    s = link_stories.c
+    with store.engine.connect() as conn:
+        q = select(link_stories).order_by(s.last_day.desc(), s.size.desc(), s.id)
+        if limit:
+            q = q.limit(limit)
+        rows = conn.execute(q).all()
+        ids = [r.id for r in rows]
+        docs: dict[str, list[dict[str, Any]]] = {}
+        for d in _docs(conn, ids):
+            docs.setdefault(d["story_id"], []).append(d)
+        ents = _entities(conn, ids)
+        n_claims, n_disputes = _counts(conn, ids)
+    return [_summary(r, docs.get(r.id, []), ents.get(r.id, []), n_claims[r.id], n_disputes[r.id])
+            for r in rows]
+
+
+def _claims(conn: Connection, claim_ids: list[str] | None = None,
+            story: str | None = None) -> list[dict[str, Any]]:
+    c, m = link_claims.c, link_claim_members.c
+    q = select(link_claims)
+    if claim_ids is not None:
+        q = q.where(c.id.in_(claim_ids))
+    if story is not None:
+        q = q.where(c.story_id == story)
+    rows = conn.execute(q).all()
+    if not rows:
+        return []
+    members: dict[str, list[dict[str, Any]]] = {}
+    mq = select(link_claim_members).where(m.claim_id.in_([r.id for r in rows]))
+    doc_ids: set[str] = set()
+    for r in conn.execute(mq).mappings():
+        item = dict(r)
+        item["embedding"] = unpack(item["embedding"], "<f2")
+        members.setdefault(r["claim_id"], []).append(item)
+        doc_ids.add(r["doc_id"])
+    dup_of = {r.doc_id: r.dup_group for r in conn.execute(
+        select(link_docs.c.doc_id, link_docs.c.dup_group).where(link_docs.c.doc_id.in_(doc_ids)))
+        if r.dup_group}
+    out = []
+    for r in rows:
+        ordered = relays(members.get(r.id, []), dup_of)
+        if not ordered:
+            continue
+        first = ordered[0]
+        out.append({
+            "id": r.id, "story_id": r.story_id, "polarity": r.polarity, "size": len(ordered),
+            "content": first["content"], "speaker": first["speaker_name"],
+            "first": {"doc_id": first["doc_id"], "attr_id": first["attr_id"],
+                      "outlet": first["outlet_name"], "date": first["date"]},
+            "speakers": sorted({x["speaker_name"] for x in ordered if x["speaker_name"]}),
+            "outlets": sorted({x["outlet_name"] for x in ordered if x["outlet_name"]}),
+            "languages": sorted({x["language"] for x in ordered if x["language"]}),
+            "members": [_member(x) for x in ordered],
+        })
+    return sorted(out, key=lambda x: (x["first"]["date"], -x["size"], x["id"]))
+
+
+def _member(x: dict[str, Any]) -> dict[str, Any]:
+    chain = [h["name"] for h in x["via"] if h.get("kind") != "publisher"]
+    return {
+        "doc_id": x["doc_id"], "attr_id": x["attr_id"], "date": x["date"],
+        "outlet": x["outlet_name"], "language": x["language"], "speaker": x["speaker_name"],
+        "stance": x["stance"], "kind": x["kind"], "cue": x["cue"], "content": x["content"],
+        "span": [x["content_start"], x["content_end"]], "via": x["via"],
+        "chain": [x["speaker_name"] or "?", *chain, x["outlet_name"] or "?"],
+        "target": x["target"], "entities": [name for _, name in x["entities"]],
+        "score": x["score"], "first": x["first"], "relayed_from": x["relayed_from"],
+        "relay_basis": x["relay_basis"],
+    }
+
+
+def claims(store: Store, speaker: str | None = None, outlet: str | None = None,
+           entity: str | None = None, stance: str | None = None,
+           story: str | None = None) -> list[dict[str, Any]]:
+    """Claims with their members and relays; filters keep claims with a matching member."""
+    m = link_claim_members.c
+    with store.engine.connect() as conn:
+        q = select(m.claim_id, m.speaker_key, m.speaker_name, m.outlet_id, m.outlet_name,
+                   m.entities, m.stance)
+        if stance:
+            q = q.where(m.stance == stance)
+        ids = None
+        if speaker or outlet or entity or stance:
+            sp, ou, en = name_key(speaker), name_key(outlet), fold(entity) if entity else None
+            ids = sorted({r.claim_id for r in conn.execute(q) if _matches(r, sp, ou, en, outlet)})
+            if not ids:
+                return []
+        return _claims(conn, ids, story)
+
+
+def _matches(r: Any, speaker: str | None, outlet_key: str | None, entity: str | None,
+             outlet: str | None) -> bool:
+    if speaker and not (r.speaker_key and (speaker == r.speaker_key or speaker in r.speaker_key)):
+        return False
+    if outlet and not (outlet == r.outlet_id or (outlet_key and outlet_key == name_key(r.outlet_name))):
+        return False
+    if entity:
+        names = [fold(n) for _, n in r.entities or []] + [k for k, _ in r.entities or []]
+        if not any(entity in n for n in names):
+            return False
+    return True
+
+
+def disputes(store: Store, story: str | None = None) -> list[dict[str, Any]]:
+    """Each disputed claim with the claims that deny or dispute it, both sides in full."""
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(link_disputes).order_by(link_disputes.c.claim_id)).all()
+        ids = sorted({r.claim_id for r in rows} | {r.against_id for r in rows})
+        by_id = {c["id"]: c for c in _claims(conn, ids)}
+    out: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        claim, against = by_id.get(r.claim_id), by_id.get(r.against_id)
+        if claim is None or against is None:
+            continue
+        if story is not None and claim["story_id"] != story:
+            continue
+        entry = out.setdefault(r.claim_id, {"story_id": claim["story_id"], "claim": _side(claim),
+                                            "denied_by": []})
+        entry["denied_by"].append({**_side(against), "basis": r.basis, "score": r.score})
+    return sorted(out.values(), key=lambda d: (d["claim"]["first"]["date"], d["claim"]["id"]))
+
+
+def _side(claim: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": claim["id"], "content": claim["content"], "speaker": claim["speaker"],
+        "first": claim["first"], "speakers": claim["speakers"], "outlets": claim["outlets"],
+        "languages": claim["languages"],
+        "statements": [{k: m[k] for k in ("doc_id", "attr_id", "date", "outlet", "language",
+                                          "speaker", "stance", "content", "chain", "relayed_from",
+                                          "relay_basis")} for m in claim["members"]],
+    }
+
+
+def duplicates(store: Store) -> list[dict[str, Any]]:
+    """Near-duplicate groups with their original and republications."""
+    with store.engine.connect() as conn:
+        docs = _docs(conn)
+        groups = conn.execute(select(link_dup_groups).order_by(link_dup_groups.c.id)).all()
+    by_group: dict[str, list[dict[str, Any]]] = {}
+    for d in docs:
+        if d["dup_group"]:
+            by_group.setdefault(d["dup_group"], []).append(_public(d))
+    return [{"id": g.id, "original": g.original, "size": g.size,
+             "documents": by_group.get(g.id, [])} for g in groups]
+
+
+def story(store: Store, story_id: str) -> dict[str, Any] | None:
+    """One story: timeline, who says what (claims), disputes and the source graph."""
+    with store.engine.connect() as conn:
+        row = conn.execute(select(link_stories).where(link_stories.c.id == story_id)).first()
+        if row is None:
+            found = conn.execute(select(link_stories.c.id).where(
+                link_stories.c.id.startswith(story_id)).limit(2)).scalars().all()
+            if len(found) != 1:
+                return None
+            row = conn.execute(select(link_stories).where(link_stories.c.id == found[0])).one()
+        docs = _docs(conn, [row.id])
+        ents = _entities(conn, [row.id], top=20)
+        story_claims = _claims(conn, story=row.id)
+        n_claims, n_disputes = _counts(conn, [row.id])
+    out = _summary(row, docs, ents.get(row.id, []), n_claims[row.id], n_disputes[row.id])
+    out["timeline"] = [_public(d) for d in docs]
+    out["claims"] = story_claims
+    out["disputes"] = disputes(store, story=row.id)
+    out["graph"] = graph.build(out["timeline"], story_claims)
+    return out

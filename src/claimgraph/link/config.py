@@ -1,0 +1,50 @@
+"""Link settings: defaults here, overridable under ``[link]`` in claimgraph.toml."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any
+
+from claimgraph.config import Config
+
+
+@dataclass
+class LinkConfig:
+    """Thresholds of the link layer (see docs/link.md for what each one gates)."""
+
+    # near-duplicates
+    shingle: int = 3  # words per shingle
+    num_perm: int = 128  # MinHash permutations
+    dup_threshold: float = 0.5  # Jaccard similarity of shingles for a republication
+    # stories
+    window_days: int = 3  # a story is a candidate when it has a document within +-window
+    entity_window_days: int = 14  # ... or shares an entity and was active within +-this
+    story_threshold: float = 0.5  # combined score to join a story
+    entity_bonus: float = 0.04  # added to the cosine per shared entity (up to 4)
+    day_penalty: float = 0.02  # subtracted per day beyond one between document and story
+    merge_margin: float = 0.08  # a second story this far above the threshold is merged in
+    max_passages: int = 4  # title + first paragraphs embedded for the story vector
+    # claims
+    claim_linked: float = 0.58  # statement cosine to join a claim of the same speaker or relay
+    claim_threshold: float = 0.72  # ... when a speaker is unknown
+    claim_strong: float = 0.86  # ... when the speakers differ
+    # disputes
+    dispute_threshold: float = 0.45  # denial vs claim cosine (+ entity bonus) across documents
+    dispute_same_doc: float = 0.25  # ... for a claim reported in the denial's own document
+    dispute_entity_bonus: float = 0.03
+    threads: int = 2  # BLAS threads for the embedder
+
+    @classmethod
+    def from_config(cls, config: Config | LinkConfig | dict[str, Any] | None) -> LinkConfig:
+        if isinstance(config, LinkConfig):
+            return config
+        data: dict[str, Any] = {}
+        if isinstance(config, Config):
+            data = config.get("link", {}) or {}
+        elif isinstance(config, dict):
+            data = config
+        known = {f.name for f in fields(cls)}
+        unknown = set(data) - known
+        if unknown:
+            raise ValueError(f"unknown [link] setting(s): {', '.join(sorted(unknown))}")
+        return cls(**data)

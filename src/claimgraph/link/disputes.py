@@ -1,0 +1,132 @@
+"""Disputes: a claim and the statements that deny or dispute it, across documents.
+
+A deny-side claim (stance deny or dispute) is linked to an assert-side claim:
+
+- by ``target``: inside one document the attribution stage already says which
+  statement a denial answers (``Attribution.target``);
+- by the same document: a denial without a target answers, most likely, one of the
+  claims its own article reports (the closest, cosine >= ``dispute_same_doc``);
+- by similarity: across documents, assert-side claims of the same story whose centroid
+  is close to the denial's (cosine + a bonus per shared entity >= ``dispute_threshold``),
+  keeping the best match and those within 0.05 of it. A speaker never disputes himself.
+
+Disputes are recomputed for the deny-side claims a new document touches (and for the
+deny-side claims of the stories of the assert-side claims it touches), so the result
+does not depend on the order in which documents arrive.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Connection, and_, delete, insert, or_, select
+
+from claimgraph.link.config import LinkConfig
+from claimgraph.link.schema import link_claim_members, link_claims, link_disputes
+from claimgraph.link.text import speakers_compatible, unit, unpack
+
+
+def _members(conn: Connection, ids: Iterable[str]) -> dict[str, list[Any]]:
+    out: dict[str, list[Any]] = {}
+    m = link_claim_members.c
+    ids = list(ids)
+    if not ids:
+        return out
+    for row in conn.execute(select(m.claim_id, m.doc_id, m.attr_id, m.speaker_key, m.target,
+                                   m.entities, m.embedding).where(m.claim_id.in_(ids))):
+        out.setdefault(row.claim_id, []).append(row)
+    return out
+
+
+def _same_speaker(a: list[Any], b: list[Any]) -> bool:
+    sa = {r.speaker_key for r in a if r.speaker_key}
+    sb = {r.speaker_key for r in b if r.speaker_key}
+    return any(x == y or speakers_compatible(x, y) for x in sa for y in sb) if sa and sb else False
+
+
+def _keys(rows: list[Any]) -> set[str]:
+    return {k for r in rows for k, _ in (r.entities or [])}
+
+
+def _same_document(conn: Connection, member: Any, mine: list[Any],
+                   cfg: LinkConfig) -> tuple[float, str] | None:
+    """The assert-side claim reported in the denial's own document closest to it."""
+    m, c = link_claim_members.c, link_claims.c
+    rows = conn.execute(select(c.id, c.centroid).join(link_claim_members, m.claim_id == c.id)
+                        .where(m.doc_id == member.doc_id).where(c.polarity == "assert")
+                        .distinct()).all()
+    if not rows:
+        return None
+    emb = unit(unpack(member.embedding, "<f2"))
+    members = _members(conn, [r.id for r in rows])
+    scored = [(float(unit(unpack(r.centroid)) @ emb), r.id) for r in rows
+              if not _same_speaker(mine, members.get(r.id, []))]
+    scored = [x for x in scored if x[0] >= cfg.dispute_same_doc]
+    return max(scored) if scored else None
+
+
+def refresh(conn: Connection, touched: set[str], cfg: LinkConfig) -> int:
+    """Recompute the disputes of the deny-side claims concerned by ``touched`` claims."""
+    if not touched:
+        return 0
+    c = link_claims.c
+    rows = conn.execute(select(c.id, c.story_id, c.polarity).where(c.id.in_(list(touched)))).all()
+    deny = {r.id for r in rows if r.polarity == "deny"}
+    stories = {r.story_id for r in rows if r.polarity == "assert" and r.story_id}
+    if stories:
+        deny.update(conn.execute(select(c.id).where(c.polarity == "deny")
+                                 .where(c.story_id.in_(list(stories)))).scalars())
+    gone = touched - {r.id for r in rows}
+    if gone:  # claims that no longer exist take their disputes with them
+        conn.execute(delete(link_disputes).where(or_(link_disputes.c.claim_id.in_(list(gone)),
+                                                     link_disputes.c.against_id.in_(list(gone)))))
+    n = 0
+    for did in sorted(deny):
+        n += _refresh_one(conn, did, cfg)
+    return n
+
+
+def _refresh_one(conn: Connection, deny_id: str, cfg: LinkConfig) -> int:
+    conn.execute(delete(link_disputes).where(link_disputes.c.against_id == deny_id))
+    c = link_claims.c
+    me = conn.execute(select(c.id, c.story_id, c.centroid).where(c.id == deny_id)).one()
+    found: dict[str, tuple[str, float]] = {}
+    mine = _members(conn, [deny_id]).get(deny_id, [])
+    m = link_claim_members.c
+    for r in mine:  # stated in the document
+        if r.target:
+            target = conn.execute(select(m.claim_id).where(and_(m.doc_id == r.doc_id,
+                                                                m.attr_id == r.target))).scalar()
+            if target and target != deny_id:
+                found[target] = ("target", 1.0)
+        else:  # a claim the same article reports is the likeliest one denied
+            best = _same_document(conn, r, mine, cfg)
+            if best and best[1] not in found:
+                found[best[1]] = ("same_document", round(best[0], 4))
+    if me.story_id:
+        cands = conn.execute(select(c.id, c.centroid).where(c.story_id == me.story_id)
+                             .where(c.polarity == "assert")).all()
+        if cands:
+            members = _members(conn, [r.id for r in cands])
+            vec = unit(unpack(me.centroid))
+            my_keys = _keys(mine)
+            scored = []
+            for r in cands:
+                rows = members.get(r.id, [])
+                if _same_speaker(mine, rows):
+                    continue
+                s = float(unit(unpack(r.centroid)) @ vec)
+                s += cfg.dispute_entity_bonus * min(len(my_keys & _keys(rows)), 4)
+                scored.append((s, r.id))
+            scored = [x for x in scored if x[0] >= cfg.dispute_threshold]
+            if scored:
+                top = max(s for s, _ in scored)
+                for s, cid in scored:
+                    if s >= top - 0.05 and cid not in found:
+                        found[cid] = ("similarity", round(s, 4))
+    if found:
+        conn.execute(insert(link_disputes), [
+            {"claim_id": cid, "against_id": deny_id, "basis": basis, "score": score}
+            for cid, (basis, score) in sorted(found.items())])
+    return len(found)

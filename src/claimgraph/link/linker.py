@@ -1,0 +1,180 @@
+"""The Linker: adds documents to the link layer one at a time, incrementally."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, insert, select
+
+from claimgraph.config import Config
+from claimgraph.link import api, claims, dedup, disputes, embed, stories
+from claimgraph.link.config import LinkConfig
+from claimgraph.link.schema import link_docs
+from claimgraph.link.text import (
+    doc_date,
+    doc_entities,
+    name_key,
+    pack,
+    speaker_key,
+    statement_entities,
+    text_hash,
+    unpack,
+)
+from claimgraph.model import Document, Rejected
+from claimgraph.store import Store
+from claimgraph.store import schema as store_schema
+
+log = logging.getLogger(__name__)
+
+
+class Linker:
+    """Near-duplicates, stories, claims and disputes over the documents of a store.
+
+    ``add(doc)`` links one saved document using the store's indexes only (no pass over
+    the corpus); adding a document again is a no-op unless its text, entities,
+    attributions or date changed, in which case its previous links are replaced.
+    """
+
+    def __init__(self, store: Store, config: Config | LinkConfig | dict[str, Any] | None = None) -> None:
+        self.store = store
+        self.config = LinkConfig.from_config(config)
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        with self.store.engine.connect() as conn:
+            if conn.dialect.name == "sqlite":
+                conn.execution_options(claimgraph_begin="BEGIN IMMEDIATE")
+            with conn.begin():
+                yield conn
+
+    # ------------------------------------------------------------------ writing
+
+    def add(self, doc: Document) -> dict[str, Any]:
+        """Link one document (already saved in the store); returns what it was linked to."""
+        cfg = self.config
+        digest = text_hash(doc)
+        with self.store.engine.connect() as conn:
+            old = conn.execute(select(link_docs.c.text_hash, link_docs.c.story_id)
+                               .where(link_docs.c.doc_id == doc.id)).first()
+        if old is not None and old.text_hash == digest:
+            return {"doc_id": doc.id, "story_id": old.story_id, "unchanged": True}
+        # Model work happens outside the write transaction.
+        sig = dedup.signature(doc.text, cfg.shingle, cfg.num_perm)
+        keys = dedup.band_keys(sig, *dedup.lsh_params(cfg.dup_threshold, cfg.num_perm))
+        vec = embed.doc_vector(doc, cfg.threads, cfg.max_passages)
+        atts = [a for a in doc.attributions if a.content.text.strip()]
+        embs = embed.encode([a.content.text for a in atts], cfg.threads)
+        statements = [
+            claims.Statement(
+                attr=a, emb=e, speaker_key=speaker_key(a), entities=statement_entities(doc, a),
+                via_keys={k for k in (name_key(h.name) for h in a.via) if k})
+            for a, e in zip(atts, embs, strict=True)
+        ]
+        entities = doc_entities(doc)
+        with self._write() as conn:
+            touched: set[str] = set()
+            if old is not None:
+                touched |= self._unlink(conn, doc.id)
+            seen = conn.execute(select(store_schema.documents.c.created_at)
+                                .where(store_schema.documents.c.id == doc.id)).scalar()
+            if seen is None:
+                raise ValueError(f"document {doc.id} is not in the store: save it before linking")
+            day_date, dated = doc_date(doc, seen)
+            date_str = doc.published.date if dated and doc.published else day_date.isoformat()
+            seq = int(conn.execute(select(func.coalesce(func.max(link_docs.c.seq), 0))).scalar_one()) + 1
+            dups = dedup.find(conn, doc.id, sig, keys, cfg.dup_threshold)
+            conn.execute(insert(link_docs).values(
+                doc_id=doc.id, seq=seq, day=day_date.toordinal(), date=date_str, dated=int(dated),
+                language=doc.language, outlet_id=doc.outlet.id if doc.outlet else None,
+                outlet_name=doc.outlet.name if doc.outlet else None, title=doc.title,
+                text_hash=digest, dup_group=None, story_id=None, minhash=sig.tobytes(),
+                embedding=pack(vec, "<f2"), entities=[list(e) for e in entities],
+                linked_at=datetime.now(UTC)))
+            dedup.index(conn, doc.id, keys)
+            group = dedup.assign(conn, doc.id, dups)
+            forced = None
+            if dups:
+                forced = conn.execute(select(link_docs.c.story_id).where(
+                    link_docs.c.doc_id.in_([d for d, _ in dups])).where(
+                    link_docs.c.story_id.is_not(None))).scalars().first()
+            story_id, _ = stories.assign(conn, doc.id, doc.title, vec, day_date.toordinal(),
+                                         entities, cfg, forced)
+            info = claims.DocInfo(doc.id, seq, day_date.toordinal(), date_str,
+                                  doc.outlet.id if doc.outlet else None,
+                                  doc.outlet.name if doc.outlet else None, doc.language, story_id)
+            assigned, changed = claims.assign(conn, info, statements, cfg)
+            touched |= changed
+            disputes.refresh(conn, touched, cfg)
+        return {"doc_id": doc.id, "story_id": story_id, "dup_group": group,
+                "duplicates": [d for d, _ in dups], "claims": assigned}
+
+    def _unlink(self, conn: Connection, doc_id: str) -> set[str]:
+        row = conn.execute(select(link_docs).where(link_docs.c.doc_id == doc_id)).one()
+        touched = claims.remove_doc(conn, doc_id)
+        dedup.remove(conn, doc_id, row.dup_group)
+        if row.story_id:
+            stories.add_member(conn, row.story_id, unpack(row.embedding, "<f2"), row.day,
+                               [tuple(e) for e in row.entities], sign=-1)
+        conn.execute(delete(link_docs).where(link_docs.c.doc_id == doc_id))
+        return touched
+
+    def pending(self) -> list[str]:
+        """Ids of stored documents not linked yet, oldest publication first."""
+        d = store_schema.documents.c
+        with self.store.engine.connect() as conn:
+            return list(conn.execute(
+                select(d.id).where(d.id.not_in(select(link_docs.c.doc_id)))
+                .order_by(d.published, d.created_at, d.id)).scalars())
+
+    def link_pending(self, progress: Callable[[str], None] | None = None) -> int:
+        """Link every stored document not linked yet; returns how many were linked."""
+        n = 0
+        for doc_id in self.pending():
+            doc = self.store.get(doc_id)
+            if doc is None:
+                continue
+            self.add(doc)
+            n += 1
+            if progress is not None:
+                progress(doc_id)
+        return n
+
+    # ------------------------------------------------------------------ reading
+
+    def stories(self, limit: int | None = None) -> list[dict[str, Any]]:
+        return api.stories(self.store, limit=limit)
+
+    def story(self, story_id: str) -> dict[str, Any] | None:
+        return api.story(self.store, story_id)
+
+    def disputes(self, story: str | None = None) -> list[dict[str, Any]]:
+        return api.disputes(self.store, story=story)
+
+    def claims(self, speaker: str | None = None, outlet: str | None = None,
+               entity: str | None = None, stance: str | None = None,
+               story: str | None = None) -> list[dict[str, Any]]:
+        return api.claims(self.store, speaker=speaker, outlet=outlet, entity=entity,
+                          stance=stance, story=story)
+
+    def duplicates(self) -> list[dict[str, Any]]:
+        return api.duplicates(self.store)
+
+
+def link_sink(store: Store, config: Config | LinkConfig | dict[str, Any] | None = None
+              ) -> Callable[[Document | Rejected], None]:
+    """A pipeline sink that links each Document after the store saved it (Rejected pass)."""
+    linker = Linker(store, config)
+
+    def sink(result: Document | Rejected) -> None:
+        if isinstance(result, Document):
+            linker.add(result)
+
+    sink.linker = linker  # type: ignore[attr-defined]
+    return sink
+
+
+__all__ = ["Linker", "link_sink"]
