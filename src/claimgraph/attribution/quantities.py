@@ -74,14 +74,26 @@ def find_quantities(doc: Doc, start: int, end: int, lex: Lexicon, skip: set[int]
         if matched:
             continue
         t = doc[i]
-        if (t.like_num or t.lower_ in lex.numbers) and t.pos_ in ("NUM", "NOUN", "DET", "PRON", "ADJ"):
-            if t.lower_ in ("un", "une", "one", "a") or (
-                t.pos_ == "DET" and t.lower_ not in ("mille", "deux", "trois")
-            ):
+        digits = t.text[:1].isdigit() and t.like_num
+        if (t.like_num or t.lower_ in lex.numbers) and (
+            digits or t.pos_ in ("NUM", "NOUN", "PRON", "ADJ") or t.lower_ in lex.multipliers
+        ):
+            if not digits and t.lower_ in ("un", "une", "one", "a"):
                 i += 1
                 continue
-            value = _number(t.text, lex)
+            text = t.text
             j = i + 1
+            # "1 500", "2 000 000": digit groups separated by spaces
+            while (
+                digits
+                and j < end
+                and doc[j - 1].whitespace_
+                and len(doc[j].text) == 3
+                and doc[j].text.isdigit()
+            ):
+                text += doc[j].text
+                j += 1
+            value = _number(text, lex)
             while value is not None and j < end and doc[j].lower_ in lex.multipliers:
                 value *= lex.multipliers[doc[j].lower_]
                 j += 1

@@ -86,6 +86,8 @@ def resolve(ctx: Ctx, cands: list[Cand]) -> None:
                             if p.entity is not None and p.entity.label == "PER" and c.unit - p.unit <= 4:
                                 ent = p.entity
                                 break
+                    if ent is None:
+                        ent = _nearest_entity(ctx, s, ("PER",))
                 elif role in lex.org_kinds:
                     ent = _nearest_entity(ctx, s, ("ORG",), lex.org_kinds[role].get("kind"))
         c.entity = ent

@@ -1,0 +1,185 @@
+"""Attribution patterns on sentences written for these tests (French and English)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.attribution import attribute
+
+pytestmark = pytest.mark.slow
+
+
+def _one(atts, cue_word):
+    found = [a for a in atts if a.cue is not None and cue_word in a.cue.text]
+    assert found, [(a.cue.text if a.cue else None, a.content.text) for a in atts]
+    return found[0]
+
+
+def test_fr_inverted_speaker_direct_quote():
+    text = "« Le projet avance bien », a affirmé mardi Mme Claire Dubois, ministre de l'Industrie."
+    ents, atts = attribute(text, "fr", published="2021-03-10")
+    a = _one(atts, "affirmé")
+    assert a.kind == "direct"
+    assert a.content.text == "« Le projet avance bien »"
+    assert a.speaker_name == "Claire Dubois"
+    assert [d.date for d in a.dates] == ["2021-03-09"]
+    dubois = next(e for e in ents if e.name == "Claire Dubois")
+    assert dubois.role and dubois.role.startswith("ministre")
+
+
+def test_fr_negated_deny_cue_is_kept():
+    text = "Le porte-parole du gouvernement, Marc Lenoir, n'a pas démenti la nouvelle."
+    _, atts = attribute(text, "fr")
+    a = _one(atts, "démenti")
+    assert a.negated is True
+    assert a.stance == "deny"
+
+
+def test_en_negated_cue_is_kept():
+    _, atts = attribute("Senator Mary Hollis did not deny that the vote was delayed.", "en")
+    a = _one(atts, "deny")
+    assert a.negated and a.stance == "deny"
+    assert a.speaker_name == "Mary Hollis"
+
+
+def test_fr_indirect_speech_and_selon():
+    text = (
+        "Le ministre Paul Garnier a estimé que la réforme était nécessaire. "
+        "Selon l'agence Reuters, le texte sera voté en juin."
+    )
+    _, atts = attribute(text, "fr")
+    est = _one(atts, "estimé")
+    assert est.kind == "indirect" and est.stance == "estimate"
+    assert est.content.text.startswith("que la réforme")
+    acc = [a for a in atts if a.kind == "according_to"]
+    assert acc and "Reuters" in (acc[0].speaker_name or "")
+    assert acc[0].content.text.startswith("le texte sera voté")
+
+
+def test_en_according_to_and_pronoun_speaker():
+    text = (
+        "Governor Alan Pierce visited the flooded town on Monday. "
+        "He said that the state would pay for the repairs. "
+        "According to local officials, hundreds of homes were damaged."
+    )
+    _, atts = attribute(text, "en", published="2020-05-13")
+    said = _one(atts, "said")
+    assert said.speaker.text == "He"
+    assert said.speaker_name == "Alan Pierce"
+    acc = next(a for a in atts if a.kind == "according_to")
+    assert acc.speaker.text.startswith("local officials")
+    q = acc.quantities[0]
+    assert q.vague and (q.low, q.high) == (200, 999) and q.unit == "homes"
+
+
+def test_fr_inner_quotation_marks_make_one_quote():
+    text = (
+        '"Cette annonce" prétendue "ne repose sur rien. Aucun accord n\'a été signé", '
+        "a déclaré jeudi le porte-parole Jean Morel."
+    )
+    _, atts = attribute(text, "fr", published="2022-01-15")
+    a = _one(atts, "déclaré")
+    assert a.kind == "direct"
+    assert a.content.text.startswith('"Cette annonce"') and a.content.text.endswith('signé"')
+    assert a.stance == "deny" and a.stance_evidence
+    assert a.speaker_name == "Jean Morel"
+    assert [d.date for d in a.dates] == ["2022-01-13"]
+
+
+def test_en_multi_paragraph_quote():
+    text = (
+        "The director, Helen Vance, spoke at length.\n\n"
+        "“We have cut the budget twice,” Vance said. “Nobody wanted that.\n\n"
+        "“But the alternative was closing the museum.”"
+    )
+    _, atts = attribute(text, "en")
+    a = _one(atts, "said")
+    assert a.kind == "direct"
+    assert a.speaker_name == "Helen Vance"
+    assert "Nobody wanted" in a.content.text
+
+
+def test_fr_chain_cite_par_and_carry():
+    text = (
+        "Cité par l'agence TASS, le général Igor Volkov a nié tout retrait des troupes.\n\n"
+        "« Nos unités restent sur place », a ajouté M. Volkov."
+    )
+    ents, atts = attribute(text, "fr", outlet="Exemple Info")
+    deny = _one(atts, "nié")
+    assert deny.stance == "deny"
+    assert [lk.name for lk in deny.via] == ["TASS", "Exemple Info"]
+    assert deny.via[0].kind == "agency" and not deny.via[0].carried
+    assert deny.via[-1].kind == "publisher" and deny.via[-1].span is None
+    added = _one(atts, "ajouté")
+    assert added.speaker_name == "Igor Volkov"
+    assert added.via[0].name == "TASS" and added.via[0].carried
+    tass = next(e for e in ents if e.name == "TASS")
+    assert (tass.label, tass.country, tass.kind) == ("ORG", "RUS", "news_agency")
+
+
+def test_en_relay_cue_in_same_sentence():
+    text = '"The talks are over," Minister Ravi Nair said, Reuters reported.'
+    _, atts = attribute(text, "en")
+    said = _one(atts, "said")
+    assert said.speaker_name == "Ravi Nair"
+    assert [lk.name for lk in said.via] == ["Reuters"]
+    assert not [a for a in atts if a.speaker_name == "Reuters"]
+
+
+def test_fr_communique_channel():
+    text = "Le groupe Valmont a annoncé dans un communiqué que l'usine fermerait en 2024."
+    _, atts = attribute(text, "fr")
+    a = _one(atts, "annoncé")
+    assert any(lk.kind == "statement" and "communiqué" in lk.name for lk in a.via)
+
+
+def test_en_target_of_a_denial():
+    text = (
+        "The Daily Ledger reported that the company had laid off 300 workers. "
+        "The company denied the report, saying that no workers were laid off."
+    )
+    _, atts = attribute(text, "en")
+    report = _one(atts, "reported")
+    denial = _one(atts, "denied")
+    assert denial.stance == "deny"
+    assert denial.target == report.id
+    assert report.quantities[0].value == 300 and report.quantities[0].unit == "workers"
+
+
+def test_en_content_stance_from_neutral_cue():
+    _, atts = attribute('"That story is completely false," the spokesman said.', "en")
+    a = _one(atts, "said")
+    assert a.stance == "deny" and "false" in (a.stance_evidence or "")
+
+
+def test_fr_quantities_vague_and_dates():
+    text = (
+        "Le maire a indiqué hier que plusieurs centaines de manifestants et 1 500 policiers étaient présents."
+    )
+    _, atts = attribute(text, "fr", published="2023-10-05")
+    a = _one(atts, "indiqué")
+    vague = [q for q in a.quantities if q.vague]
+    exact = [q for q in a.quantities if not q.vague]
+    assert (vague[0].low, vague[0].high, vague[0].unit) == (200, 999, "manifestants")
+    assert exact[0].value == 1500 and exact[0].unit == "policiers"
+    assert [d.date for d in a.dates] == ["2023-10-04"]
+
+
+def test_en_last_week_and_weekday():
+    text = "The agency said on Friday that exports fell last week."
+    _, atts = attribute(text, "en", published="2024-02-14")  # a Wednesday
+    a = _one(atts, "said")
+    dates = {d.span.text: d.date for d in a.dates}
+    assert dates["Friday"] == "2024-02-09"
+    assert dates["last week"] == "2024-02-07"
+
+
+def test_fr_question_cue_and_definite_description():
+    text = (
+        "L'ambassadeur de France, Luc Marchand, a rencontré les élus. "
+        "Le diplomate s'est demandé si la visite aurait lieu."
+    )
+    _, atts = attribute(text, "fr")
+    a = _one(atts, "demandé")
+    assert a.stance == "question"
+    assert a.speaker_name == "Luc Marchand"

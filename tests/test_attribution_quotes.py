@@ -1,0 +1,35 @@
+"""Quotation finder: styles, inner marks, apostrophes, paragraphs (no model needed)."""
+
+from __future__ import annotations
+
+from claimgraph.attribution.quotes import find_quotes
+
+
+def _texts(text: str) -> list[str]:
+    return [text[q.start : q.end] for q in find_quotes(text)]
+
+
+def test_styles():
+    assert _texts("Il a dit « oui » puis “non” et \"peut-être\".") == ["« oui »", "“non”", '"peut-être"']
+
+
+def test_single_curly_quotes_and_apostrophes():
+    assert _texts("It’s what they called a ‘done deal’ today.") == ["‘done deal’"]
+    assert _texts("L’ambassadeur d’Italie n’a rien dit.") == []
+
+
+def test_nested_marks_stay_inside():
+    text = "« Il a parlé d’une “erreur” grave », a-t-elle ajouté."
+    assert _texts(text) == ["« Il a parlé d’une “erreur” grave »"]
+
+
+def test_quote_over_paragraphs_english_style():
+    text = "“First part.\n\n“Second part,” she said."
+    quotes = find_quotes(text)
+    assert len(quotes) == 1 and quotes[0].paragraphs == 2
+    assert text[quotes[0].start : quotes[0].end].endswith("part,”")
+
+
+def test_unclosed_quote_stops_at_paragraph_end():
+    text = "He said “this never ends\n\nA new paragraph without marks."
+    assert _texts(text) == ["“this never ends"]
