@@ -60,19 +60,29 @@ def render(doc: Document) -> Group:
                       "/".join(x for x in (e.country, e.sector) if x), str(len(e.mentions)))
         parts.append(t)
     if doc.attributions:
-        t = Table(title="who says what", title_justify="left", show_lines=True)
-        for col in ("#", "speaker", "cue", "kind", "stance", "via", "says", "target"):
-            t.add_column(col)
+        parts.append(Text("who says what", style="italic"))
+        names = {a.id: a.speaker_name or (a.speaker.text if a.speaker else "?")
+                 for a in doc.attributions}
         for a in doc.attributions:
-            speaker = a.speaker_name or (a.speaker.text if a.speaker else "—")
+            line = Text(f"{a.id:>4} ", style="bold")
+            line.append(names[a.id], style="bold")
             if a.role:
-                speaker += f"\n[dim]{_short(a.role, 40)}[/dim]"
-            stance = a.stance + (" (negated)" if a.negated else "")
-            via = " ← ".join(v.name + ("*" if v.carried else "") for v in a.via) or "—"
-            t.add_row(a.id, speaker, a.cue.text if a.cue else "—", a.kind,
-                      Text(stance, style=STANCE_STYLE.get(a.stance, "")), via,
-                      _short(a.content.text, 120), a.target or "")
-        parts.append(t)
+                line.append(f" ({_short(a.role, 50)})", style="dim")
+            line.append("  ")
+            line.append(a.stance + (" (negated cue)" if a.negated else ""),
+                        style=STANCE_STYLE.get(a.stance, ""))
+            line.append(f" · {a.kind}")
+            if a.cue:
+                line.append(f" · “{a.cue.text}”")
+            if a.via:
+                line.append("  via " + " ← ".join(v.name + ("*" if v.carried else "")
+                                                  for v in a.via), style="cyan")
+            if a.target:
+                line.append(f"  ⟂ {a.target} ({names.get(a.target, '?')})", style="red")
+            line.append("\n      " + _short(a.content.text, 160), style="")
+            parts.append(line)
+        parts.append(Text("  * carried from an earlier statement of the same speaker; "
+                          "⟂ the statement it denies or disputes", style="dim"))
     if doc.events:
         t = Table(title="events (who did what to whom, and who says so)", title_justify="left")
         for col in ("#", "actor", "event", "recipient", "date", "where", "said by", "status"):
