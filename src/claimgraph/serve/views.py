@@ -1,0 +1,287 @@
+"""Read models for the API and the UI: statements with their chain, disputes, stories.
+
+Stories and cross-document disputes come from the link layer (``claimgraph.link.api``) when
+it is installed and a document has been linked. Otherwise a document is a story of
+its own and its disputes are the in-document ones: statements whose ``target`` names the
+attribution they deny or dispute.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from sqlalchemy import select, text
+
+from claimgraph.model import Attribution, Document
+from claimgraph.store import Store
+from claimgraph.store.schema import documents
+
+DOC_STORY = "doc-"  # prefix of the id of a one-document story
+
+
+@dataclass
+class Statement:
+    """One attribution as a reader needs it: who, what, how, and through which chain."""
+
+    doc_id: str
+    attr_id: str
+    speaker: str
+    role: str | None
+    stance: str
+    kind: str
+    cue: str | None
+    content: str
+    chain: list[str]  # the speaker's words reached the reader through these, publisher last
+    outlet: str | None
+    outlet_id: str | None
+    language: str | None
+    date: str | None
+
+
+@dataclass
+class Dispute:
+    """A claim and the statements that deny or dispute it."""
+
+    id: str
+    claim: list[Statement]
+    against: list[Statement]
+    basis: str  # "in-document" (Attribution.target), or the link layer's "target"/"similarity"
+    score: float | None = None
+    story_id: str | None = None
+
+
+@dataclass
+class StoryDoc:
+    doc_id: str
+    title: str | None
+    outlet: str | None
+    outlet_id: str | None
+    language: str | None
+    date: str | None
+    dated: bool  # date is the publication date (else when it was first seen)
+    duplicate_of: str | None = None
+
+
+@dataclass
+class Story:
+    id: str
+    title: str | None
+    documents: list[StoryDoc]
+    disputes: list[Dispute] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    linked: bool = False  # built by the link layer (else a one-document story)
+
+    @property
+    def outlets(self) -> list[str]:
+        return sorted({d.outlet for d in self.documents if d.outlet})
+
+    @property
+    def languages(self) -> list[str]:
+        return sorted({d.language for d in self.documents if d.language})
+
+
+def as_json(obj: Any) -> Any:
+    """Plain JSON data of a view object (dataclasses, lists)."""
+    if isinstance(obj, list):
+        return [as_json(x) for x in obj]
+    data = asdict(obj)
+    if isinstance(obj, Story):
+        data.update(outlets=obj.outlets, languages=obj.languages)
+    return data
+
+
+# ------------------------------------------------------------------ one document
+
+
+def chain_of(doc: Document, a: Attribution) -> list[str]:
+    """The hops between speaker and reader: relays nearest first, the publisher last."""
+    names = [link.name for link in a.via]
+    publisher = doc.outlet.name if doc.outlet else None
+    if publisher and not (a.via and (a.via[-1].kind == "publisher" or names[-1] == publisher)):
+        names.append(publisher)
+    return names
+
+
+def speaker_of(a: Attribution) -> str:
+    return a.speaker_name or (a.speaker.text if a.speaker else "unnamed source")
+
+
+def statement(doc: Document, a: Attribution) -> Statement:
+    return Statement(
+        doc_id=doc.id, attr_id=a.id, speaker=speaker_of(a), role=a.role, stance=a.stance,
+        kind=a.kind, cue=a.cue.text if a.cue else None, content=a.content.text,
+        chain=chain_of(doc, a), outlet=doc.outlet.name if doc.outlet else None,
+        outlet_id=doc.outlet.id if doc.outlet else None, language=doc.language,
+        date=doc.published.date if doc.published else None,
+    )
+
+
+def document_disputes(doc: Document) -> list[Dispute]:
+    """Disputes inside one document: each targeted attribution and what targets it."""
+    by_id = {a.id: a for a in doc.attributions}
+    against: dict[str, list[Attribution]] = {}
+    for a in doc.attributions:
+        if a.target and a.target in by_id and a.target != a.id:
+            against.setdefault(a.target, []).append(a)
+    return [
+        Dispute(id=f"{doc.id}:{target}", claim=[statement(doc, by_id[target])],
+                against=[statement(doc, a) for a in items], basis="in-document",
+                story_id=DOC_STORY + doc.id)
+        for target, items in sorted(against.items(), key=lambda kv: _attr_order(kv[0]))
+    ]
+
+
+def _attr_order(attr_id: str) -> tuple[int, str]:
+    digits = "".join(ch for ch in attr_id if ch.isdigit())
+    return (int(digits) if digits else 0, attr_id)
+
+
+def document_story(doc: Document) -> Story:
+    """The one-document story of an unlinked document."""
+    return Story(
+        id=DOC_STORY + doc.id, title=doc.title,
+        documents=[StoryDoc(doc_id=doc.id, title=doc.title, outlet=doc.outlet.name if doc.outlet else None,
+                            outlet_id=doc.outlet.id if doc.outlet else None, language=doc.language,
+                            date=doc.published.date if doc.published else None,
+                            dated=doc.published is not None)],
+        disputes=document_disputes(doc),
+        statements=[statement(doc, a) for a in doc.attributions],
+    )
+
+
+# ------------------------------------------------------------------ link layer
+
+
+def _linked_statement(x: dict[str, Any]) -> Statement:
+    """A statement of the link layer's read API (its chain starts with the speaker)."""
+    chain = list(x.get("chain") or [])
+    return Statement(
+        doc_id=x["doc_id"], attr_id=x["attr_id"], speaker=x.get("speaker") or "unnamed source",
+        role=None, stance=x.get("stance", "assert"), kind=x.get("kind", "indirect"), cue=x.get("cue"),
+        content=x.get("content", ""), chain=[h for h in chain[1:] if h and h != "?"],
+        outlet=x.get("outlet"), outlet_id=x.get("outlet_id"), language=x.get("language"),
+        date=x.get("date"),
+    )
+
+
+def _linked_dispute(d: dict[str, Any]) -> Dispute:
+    sides = d.get("denied_by", [])
+    scores = [float(s["score"]) for s in sides if s.get("score") is not None]
+    return Dispute(
+        id=d["claim"]["id"], claim=[_linked_statement(x) for x in d["claim"]["statements"]],
+        against=[_linked_statement(x) for side in sides for x in side["statements"]],
+        basis=", ".join(sorted({s.get("basis", "similarity") for s in sides})) or "similarity",
+        score=max(scores) if scores else None, story_id=d.get("story_id"),
+    )
+
+
+class Views:
+    """Stories, disputes and outlets over a store; stories and cross-document disputes come
+    from ``claimgraph.link.api`` when the link layer is installed."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        try:
+            from claimgraph.link import api as link_api
+            from claimgraph.link.schema import link_docs
+        except ImportError:
+            link_api = link_docs = None
+        self.link_api, self._link_docs = link_api, link_docs
+
+    def _rows(self, sql: str, **params: Any) -> list[Any]:
+        with self.store.engine.connect() as conn:
+            return list(conn.execute(text(sql), params).all())
+
+    # stories ---------------------------------------------------------------
+    def story_of(self, doc_id: str) -> str:
+        """The id of the document's story: its linked story, else its one-document story."""
+        if self._link_docs is not None:
+            c = self._link_docs.c
+            with self.store.engine.connect() as conn:
+                found = conn.execute(select(c.story_id).where(c.doc_id == doc_id)).scalar()
+            if found:
+                return str(found)
+        return DOC_STORY + doc_id
+
+    def stories(self, limit: int = 50) -> list[dict[str, Any]]:
+        """Summaries of linked stories, most recent first (empty when nothing is linked)."""
+        return self.link_api.stories(self.store, limit) if self.link_api else []
+
+    def story(self, story_id: str) -> Story | None:
+        if story_id.startswith(DOC_STORY):
+            doc = self.store.get(story_id[len(DOC_STORY):])
+            return document_story(doc) if doc is not None else None
+        found = self.link_api.story(self.store, story_id) if self.link_api else None
+        if found is None:
+            return None
+        docs = [StoryDoc(doc_id=d["doc_id"], title=d.get("title"), outlet=d.get("outlet"),
+                         outlet_id=d.get("outlet_id"), language=d.get("language"), date=d.get("date"),
+                         dated=bool(d.get("dated")), duplicate_of=d.get("duplicate_of"))
+                for d in found.get("timeline", [])]
+        statements = [_linked_statement(m) for c in found.get("claims", []) for m in c["members"]]
+        statements.sort(key=lambda st: (st.date or "", st.doc_id, _attr_order(st.attr_id)))
+        return Story(id=found["id"], title=found.get("title"), documents=docs,
+                     disputes=[_linked_dispute(d) for d in found.get("disputes", [])],
+                     statements=statements, linked=True)
+
+    # disputes --------------------------------------------------------------
+    def all_disputes(self, limit: int = 50, offset: int = 0) -> list[Dispute]:
+        """Linked disputes when there are any, else the in-document disputes of documents."""
+        if self.link_api is not None:
+            linked = self.link_api.disputes(self.store)
+            if linked:
+                return [_linked_dispute(d) for d in linked[offset:offset + limit]]
+        rows = self._rows(
+            "SELECT DISTINCT doc_id FROM attributions WHERE target IS NOT NULL ORDER BY doc_id "
+            "LIMIT :limit OFFSET :offset", limit=limit, offset=offset)
+        out: list[Dispute] = []
+        for r in rows:
+            doc = self.store.get(r.doc_id)
+            if doc is not None:
+                out.extend(document_disputes(doc))
+        return out
+
+    # outlets ---------------------------------------------------------------
+    def outlets(self) -> list[dict[str, Any]]:
+        """Outlets of the stored documents with their labels and document counts."""
+        rows = self._rows(
+            "SELECT outlet_id, count(*) AS n, max(id) AS sample FROM documents "
+            "WHERE outlet_id IS NOT NULL GROUP BY outlet_id ORDER BY n DESC, outlet_id")
+        out = []
+        for r in rows:
+            info = self.outlet_info(r.outlet_id, sample=r.sample) or {"id": r.outlet_id}
+            out.append({**info, "documents": int(r.n)})
+        return out
+
+    def outlet_info(self, outlet_id: str, sample: str | None = None) -> dict[str, Any] | None:
+        """The Outlet record as stored with one of its documents."""
+        if sample is None:
+            rows = self._rows("SELECT max(id) AS id FROM documents WHERE outlet_id = :o", o=outlet_id)
+            sample = rows[0].id if rows else None
+        doc = self.store.get(sample) if sample else None
+        if doc is None or doc.outlet is None:
+            return None
+        return doc.outlet.model_dump(mode="json")
+
+    def outlet_documents(self, outlet_id: str, limit: int = 100) -> list[dict[str, Any]]:
+        rows = self._rows(
+            "SELECT id, title, language, published FROM documents WHERE outlet_id = :o "
+            "ORDER BY published DESC, id LIMIT :limit", o=outlet_id, limit=limit)
+        return [dict(r._mapping) for r in rows]
+
+    def recent(self, limit: int = 20, offset: int = 0, outlet: str | None = None,
+               language: str | None = None) -> list[dict[str, Any]]:
+        """Document summaries, most recently stored first."""
+        c = documents.c
+        query = (select(c.id, c.title, c.url, c.outlet_id, c.outlet_name, c.language, c.published,
+                        c.created_at)
+                 .order_by(c.created_at.desc(), c.id).limit(limit).offset(offset))
+        if outlet:
+            query = query.where(c.outlet_id == outlet)
+        if language:
+            query = query.where(c.language == language)
+        with self.store.engine.connect() as conn:
+            rows = conn.execute(query).all()
+        return [{**r._mapping, "created_at": r.created_at.isoformat() if r.created_at else None}
+                for r in rows]
