@@ -4,8 +4,10 @@ A deny-side claim (stance deny or dispute) is linked to an assert-side claim:
 
 - by ``target``: inside one document the attribution stage already says which
   statement a denial answers (``Attribution.target``);
-- by the same document: a denial without a target answers, most likely, one of the
-  claims its own article reports (the closest, cosine >= ``dispute_same_doc``);
+- by the same speaker: a denial without a target denies what the same speaker's other
+  denials in the document deny;
+- by the same document: otherwise it answers, most likely, one of the claims its own
+  article reports (the closest, cosine + a bonus for reports >= ``dispute_same_doc``);
 - by similarity: across documents, assert-side claims of the same story whose centroid
   is close to the denial's (cosine + a bonus per shared entity >= ``dispute_threshold``),
   keeping the best match and those within 0.05 of it. A speaker never disputes himself.
@@ -49,18 +51,33 @@ def _keys(rows: list[Any]) -> set[str]:
     return {k for r in rows for k, _ in (r.entities or [])}
 
 
+def _sibling_target(conn: Connection, member: Any) -> str | None:
+    """The claim denied by another denial of the same speaker in the same document."""
+    m = link_claim_members.c
+    if not member.speaker_key:
+        return None
+    for r in conn.execute(select(m.speaker_key, m.target).where(m.doc_id == member.doc_id)
+                          .where(m.target.is_not(None)).where(m.stance.in_(("deny", "dispute")))
+                          .order_by(m.attr_id)):
+        if r.speaker_key and speakers_compatible(r.speaker_key, member.speaker_key):
+            return conn.execute(select(m.claim_id).where(and_(
+                m.doc_id == member.doc_id, m.attr_id == r.target))).scalar()
+    return None
+
+
 def _same_document(conn: Connection, member: Any, mine: list[Any],
                    cfg: LinkConfig) -> tuple[float, str] | None:
     """The assert-side claim reported in the denial's own document closest to it."""
     m, c = link_claim_members.c, link_claims.c
-    rows = conn.execute(select(c.id, c.centroid).join(link_claim_members, m.claim_id == c.id)
-                        .where(m.doc_id == member.doc_id).where(c.polarity == "assert")
-                        .distinct()).all()
+    rows = conn.execute(select(c.id, c.centroid, m.stance, m.content_start, m.content_end)
+                        .join(link_claim_members, m.claim_id == c.id)
+                        .where(m.doc_id == member.doc_id).where(c.polarity == "assert")).all()
     if not rows:
         return None
     emb = unit(unpack(member.embedding, "<f2"))
-    members = _members(conn, [r.id for r in rows])
-    scored = [(float(unit(unpack(r.centroid)) @ emb), r.id) for r in rows
+    members = _members(conn, {r.id for r in rows})
+    scored = [(float(unit(unpack(r.centroid)) @ emb)
+               + (cfg.dispute_report_bonus if r.stance == "report" else 0.0), r.id) for r in rows
               if not _same_speaker(mine, members.get(r.id, []))]
     scored = [x for x in scored if x[0] >= cfg.dispute_same_doc]
     return max(scored) if scored else None
@@ -100,10 +117,14 @@ def _refresh_one(conn: Connection, deny_id: str, cfg: LinkConfig) -> int:
                                                                 m.attr_id == r.target))).scalar()
             if target and target != deny_id:
                 found[target] = ("target", 1.0)
-        else:  # a claim the same article reports is the likeliest one denied
-            best = _same_document(conn, r, mine, cfg)
-            if best and best[1] not in found:
-                found[best[1]] = ("same_document", round(best[0], 4))
+            continue
+        sibling = _sibling_target(conn, r)
+        if sibling and sibling != deny_id:
+            found.setdefault(sibling, ("same_speaker", 1.0))
+            continue
+        best = _same_document(conn, r, mine, cfg)  # the claim its own article reports
+        if best and best[1] not in found:
+            found[best[1]] = ("same_document", round(best[0], 4))
     if me.story_id:
         cands = conn.execute(select(c.id, c.centroid).where(c.story_id == me.story_id)
                              .where(c.polarity == "assert")).all()

@@ -24,7 +24,7 @@ from claimgraph.link.text import (
     text_hash,
     unpack,
 )
-from claimgraph.model import Document, Rejected
+from claimgraph.model import Attribution, Document, Rejected
 from claimgraph.store import Store
 from claimgraph.store import schema as store_schema
 
@@ -66,7 +66,7 @@ class Linker:
         sig = dedup.signature(doc.text, cfg.shingle, cfg.num_perm)
         keys = dedup.band_keys(sig, *dedup.lsh_params(cfg.dup_threshold, cfg.num_perm))
         vec = embed.doc_vector(doc, cfg.threads, cfg.max_passages)
-        atts = [a for a in doc.attributions if a.content.text.strip()]
+        atts = statements_of(doc)
         embs = embed.encode([a.content.text for a in atts], cfg.threads)
         statements = [
             claims.Statement(
@@ -162,6 +162,16 @@ class Linker:
 
     def duplicates(self) -> list[dict[str, Any]]:
         return api.duplicates(self.store)
+
+
+def statements_of(doc: Document) -> list[Attribution]:
+    """The attributions that become claim members: non-empty, and not a fragment of another
+    attribution's content (a nested partial match says nothing of its own)."""
+    atts = [a for a in doc.attributions if a.content.text.strip()]
+    spans = [(a.content.start, a.content.end) for a in atts]
+    return [a for a in atts if not any(
+        s <= a.content.start and a.content.end <= e and (s, e) != (a.content.start, a.content.end)
+        for s, e in spans)]
 
 
 def link_sink(store: Store, config: Config | LinkConfig | dict[str, Any] | None = None
