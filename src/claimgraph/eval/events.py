@@ -19,6 +19,16 @@ from claimgraph.model import Document, Event, Origin
 #: Codes of the 2016 gold standard that are not ISO 3166 alpha-3.
 LEGACY_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 
+#: Label mapping onto the 18 types of the issue: the 2016 gold standard (and the stage) use FIGHT
+#: for conventional military force, which the issue's list counts as ASSAULT (mode
+#: conventional military). Applied to gold and predicted types alike; ``labels="2016"`` scores
+#: the raw labels instead.
+TYPE_MAP_18 = {"FIGHT": "ASSAULT"}
+
+
+def _type(t: str, labels: str) -> str:
+    return TYPE_MAP_18.get(t, t) if labels == "18" else t
+
 
 def _norm(code: str | None) -> str | None:
     if not code:
@@ -58,26 +68,38 @@ def _f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def score(records: list[dict[str, Any]], predictions: list[list[Event]]) -> dict[str, Any]:
-    """Root-type micro/macro F1 (multiset of types per sentence) and country accuracy."""
+def score(records: list[dict[str, Any]], predictions: list[list[Event]],
+          labels: str = "18") -> dict[str, Any]:
+    """Root-type micro/macro F1 (multiset of types per sentence) and country accuracy.
+
+    ``labels="18"`` maps FIGHT to ASSAULT on both sides (``TYPE_MAP_18``); ``"2016"`` keeps the
+    gold standard's own labels.
+    """
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
     actor_ok = actor_n = recip_ok = recip_n = 0
     confusion: Counter[tuple[str, str]] = Counter()
+    errors: list[dict[str, Any]] = []
     for rec, events in zip(records, predictions, strict=True):
-        gold = Counter(e["type"] for e in rec["events"])
-        pred = Counter(e.type for e in events)
+        gold = Counter(_type(e["type"], labels) for e in rec["events"])
+        pred = Counter(_type(e.type, labels) for e in events)
         for t in set(gold) | set(pred):
             m = min(gold[t], pred[t])
             tp[t] += m
             fp[t] += pred[t] - m
             fn[t] += gold[t] - m
+        if gold != pred:
+            errors.append({"id": rec.get("id"), "text": rec["text"],
+                           "missed": sorted((gold - pred).elements()),
+                           "extra": sorted((pred - gold).elements()),
+                           "predicted": [(_type(e.type, labels), e.trigger.text) for e in events]})
         for g in rec["events"]:
-            same = [e for e in events if e.type == g["type"]]
+            gt = _type(g["type"], labels)
+            same = [e for e in events if _type(e.type, labels) == gt]
             match = same[0] if same else (events[0] if events else None)
             if not same:
-                confusion[(g["type"], events[0].type if events else "-")] += 1
+                confusion[(gt, _type(events[0].type, labels) if events else "-")] += 1
             for role, key in (("actor", "actor"), ("recipient", "recipient")):
                 gc = _norm((g.get(key) or {}).get("country"))
                 if not gc:
@@ -93,15 +115,16 @@ def score(records: list[dict[str, Any]], predictions: list[list[Event]]) -> dict
                 else:
                     recip_n += 1
                     recip_ok += ok
-    labels = sorted(set(tp) | set(fn) | set(fp))
+    type_labels = sorted(set(tp) | set(fn) | set(fp))
     per_type = {}
-    for t in labels:
+    for t in type_labels:
         p, r, f = _f1(tp[t], fp[t], fn[t])
         per_type[t] = {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3),
                        "support": tp[t] + fn[t]}
-    gold_labels = [t for t in labels if tp[t] + fn[t] > 0]
+    gold_labels = [t for t in type_labels if tp[t] + fn[t] > 0]
     p, r, f = _f1(sum(tp.values()), sum(fp.values()), sum(fn.values()))
     return {
+        "labels": labels,
         "sentences": len(records),
         "gold_events": sum(len(r["events"]) for r in records),
         "predicted_events": sum(len(e) for e in predictions),
@@ -118,14 +141,16 @@ def score(records: list[dict[str, Any]], predictions: list[list[Event]]) -> dict
         "confusions": [
             {"gold": g, "predicted": p_, "count": n} for (g, p_), n in confusion.most_common(15)
         ],
+        "errors": errors,
     }
 
 
-def evaluate_plover(path: str | Path, config: Config | None = None) -> dict[str, Any]:
+def evaluate_plover(path: str | Path, config: Config | None = None,
+                    labels: str = "18") -> dict[str, Any]:
     """Evaluate the events stage on a PLOVER-GSR JSONL file (see datasets/README.md)."""
     config = config or Config.load()
     records = load_records(path)
-    result = score(records, predict(records, config))
+    result = score(records, predict(records, config), labels)
     result["dataset"] = str(path)
     result["method"] = "rules+lexicon (no training on the evaluation data)"
     return result
@@ -135,15 +160,24 @@ def evaluate_plover(path: str | Path, config: Config | None = None) -> dict[str,
 @click.option("--dataset", "dataset", required=True, type=click.Path(exists=True, dir_okay=False),
               help="PLOVER-GSR JSONL file")
 @click.option("--json", "as_json", is_flag=True, help="print the metrics as JSON")
+@click.option("--labels", type=click.Choice(["18", "2016"]), default="18", show_default=True,
+              help="18: the issue's types (FIGHT scored as ASSAULT); 2016: the gold labels as is")
+@click.option("--errors", "show_errors", is_flag=True,
+              help="also print the confusions and the sentences with missed or extra types")
 @click.option("--config", "config_path", default=None, type=click.Path(dir_okay=False))
-def command(dataset: str, as_json: bool, config_path: str | None) -> None:
+def command(dataset: str, as_json: bool, labels: str, show_errors: bool,
+            config_path: str | None) -> None:
     """Score the events stage on PLOVER-GSR sentences (root type F1, country accuracy)."""
-    result = evaluate_plover(dataset, Config.load(config_path))
+    result = evaluate_plover(dataset, Config.load(config_path), labels)
+    if not show_errors:
+        result.pop("errors")
     if as_json:
         click.echo(json.dumps(result, indent=2, ensure_ascii=False))
         return
     click.echo(f"dataset: {result['dataset']} ({result['sentences']} sentences, "
                f"{result['gold_events']} gold events, {result['predicted_events']} predicted)")
+    click.echo(f"labels: {result['labels']}" + (" (FIGHT scored as ASSAULT)"
+                                                 if result["labels"] == "18" else ""))
     click.echo(f"root type micro F1 {result['micro_f1']:.3f} (P {result['micro_precision']:.3f}"
                f" R {result['micro_recall']:.3f}); macro F1 {result['macro_f1']:.3f}")
     click.echo(f"actor country accuracy {result['actor_country_accuracy']} "
@@ -152,3 +186,10 @@ def command(dataset: str, as_json: bool, config_path: str | None) -> None:
     for t, m in result["per_type"].items():
         click.echo(f"  {t:<12} P {m['precision']:.2f} R {m['recall']:.2f} F1 {m['f1']:.2f} "
                    f"n={m['support']}")
+    if show_errors:
+        click.echo("confusions (gold -> first predicted):")
+        for c in result["confusions"]:
+            click.echo(f"  {c['gold']:<12} -> {c['predicted']:<12} {c['count']}")
+        for e in result["errors"]:
+            click.echo(f"{e['id']}: missed {e['missed']} extra {e['extra']} "
+                       f"predicted {e['predicted']}\n    {e['text']}")
