@@ -50,8 +50,21 @@ def register_extensions() -> None:
 register_extensions()
 
 
+_TEXTS: dict[int, tuple[Doc, str]] = {}
+
+
+def _text(doc: Doc) -> str:
+    """``doc.text`` computed once per Doc (spaCy rebuilds it on every access)."""
+    key = id(doc)
+    hit = _TEXTS.get(key)
+    if hit is None or hit[0] is not doc:
+        _TEXTS.clear()
+        hit = _TEXTS[key] = (doc, doc.text)
+    return hit[1]
+
+
 def _span(doc: Doc, s: int, e: int) -> Span:
-    return Span(start=s, end=e, text=doc.text[s:e])
+    return Span(start=s, end=e, text=_text(doc)[s:e])
 
 
 def _tok_span(doc: Doc, s: int, e: int) -> Span:

@@ -54,6 +54,8 @@ def find_quantities(doc: Doc, start: int, end: int, lex: Lexicon, skip: set[int]
             continue
         matched = False
         for words, (low, high) in lex.vague:
+            if doc[i].lower_ not in words[0]:
+                continue
             n = len(words)
             if i + n <= end and all(doc[i + k].lower_ in w for k, w in enumerate(words)):
                 if n == 1 and not (i + 1 < end and doc[i + 1].pos_ in ("NOUN", "ADJ")):
@@ -124,6 +126,8 @@ def find_dates(
         low = t.lower_
         hit = None  # (end token, date or None, relative)
         for phrase, (unit, off) in lex.relative_units.items():
+            if not phrase.startswith(low):
+                continue
             words = phrase.split()
             n = len(words)
             if i + n <= end and [x.lower_ for x in doc[i : i + n]] == words:
