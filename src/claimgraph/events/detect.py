@@ -361,7 +361,7 @@ class Detector:
             if head is cur:
                 return None
             if d in ("xcomp", "advcl", "acl", "conj", "ccomp", "obl", "obl:arg", "nmod", "obj",
-                     "dobj", "pobj", "prep", "pcomp") or cur.pos_ in ("NOUN", "ADP"):
+                     "dobj", "pobj", "prep", "pcomp", "acomp") or cur.pos_ in ("NOUN", "ADP"):
                 s, passive = self.subject(head) if head.pos_ in ("VERB", "AUX", "ADJ") else (None, 0)
                 if s is not None and not passive and s.i != verb.i:
                     if d in ("acl",) and cur.pos_ == "VERB" and "Pres" not in cur.morph.get("Tense") \
@@ -760,6 +760,29 @@ def descends(tok: Any, anc: Any, lex: Lexicon, limit: int = 8) -> bool:
     return False
 
 
+NOMINAL_LINKS = {"obj", "dobj", "pobj", "prep", "obl", "obl:arg", "obl:mod", "nmod", "nsubj:pass",
+                 "nsubjpass", "appos", "compound", "conj", "iobj", "dative", "attr", "oprd"}
+
+
+def _nominal_argument(inner: Candidate, outer: Candidate) -> bool:
+    """``inner`` is an event noun that is an argument of ``outer``'s trigger ("rejected the
+    offer", "complained over the raids"): it is what the outer event is about, not a new event.
+    """
+    if inner.noun is None or inner.noun is outer.noun or inner.inverse:
+        return False
+    targets = {outer.head.i} | ({outer.noun.i} if outer.noun is not None else set())
+    cur = inner.noun
+    for _ in range(4):
+        if dep(cur) not in NOMINAL_LINKS or cur.head is cur:
+            return False
+        cur = cur.head
+        if cur.i in targets:
+            return True
+        if cur.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
 def detect_sentence(det: Detector, sent: Any) -> list[Candidate]:
     """Candidates of one sentence after absorption, intent typing, negation and arguments."""
     lex = det.lex
@@ -777,7 +800,9 @@ def detect_sentence(det: Detector, sent: Any) -> list[Candidate]:
             if outer is inner or outer.drop or inner.drop:
                 continue
             anchor = inner.noun if inner.noun is not None else inner.head
-            same = inner.head.i == outer.head.i and outer.demand_of is not None
+            same = inner.head.i == outer.head.i and (
+                outer.demand_of is not None or (outer.noun is None and inner.noun is not None
+                                                and _nominal_argument(inner, outer)))
             if not same:
                 if inner.head.i == outer.head.i:
                     continue
@@ -788,7 +813,13 @@ def detect_sentence(det: Detector, sent: Any) -> list[Candidate]:
             if clausal and inner.actor is not None and outer.recipient is None and (
                     outer.actor is None or inner.actor.start != outer.actor.start):
                 outer.recipient = inner.actor
-            if not clausal and inner.own_actor and outer.actor is not None and \
+            argument = not clausal and _nominal_argument(inner, outer)
+            if argument and inner.actor is not None and outer.recipient is None and (
+                    outer.actor is None or (inner.actor.start != outer.actor.start and
+                                            inner.actor.country != outer.actor.country)):
+                # "rejected a U.S. offer": whoever made the offer is the recipient
+                outer.recipient = inner.actor
+            if not clausal and not argument and inner.own_actor and outer.actor is not None and \
                     inner.actor is not None and inner.actor.country != outer.actor.country and \
                     inner.actor.start != outer.actor.start:
                 # its own actor: a separate event; an outer event noun is its recipient
