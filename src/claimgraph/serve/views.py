@@ -8,6 +8,7 @@ attribution they deny or dispute.
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -248,21 +249,19 @@ class Views:
         rows = self._rows(
             "SELECT outlet_id, count(*) AS n, max(id) AS sample FROM documents "
             "WHERE outlet_id IS NOT NULL GROUP BY outlet_id ORDER BY n DESC, outlet_id")
-        out = []
-        for r in rows:
-            info = self.outlet_info(r.outlet_id, sample=r.sample) or {"id": r.outlet_id}
-            out.append({**info, "documents": int(r.n)})
-        return out
+        return [{**(self.outlet_info(r.outlet_id, sample=r.sample) or {"id": r.outlet_id}),
+                 "documents": int(r.n)} for r in rows]
 
     def outlet_info(self, outlet_id: str, sample: str | None = None) -> dict[str, Any] | None:
-        """The Outlet record as stored with one of its documents."""
-        if sample is None:
-            rows = self._rows("SELECT max(id) AS id FROM documents WHERE outlet_id = :o", o=outlet_id)
-            sample = rows[0].id if rows else None
-        doc = self.store.get(sample) if sample else None
-        if doc is None or doc.outlet is None:
-            return None
-        return doc.outlet.model_dump(mode="json")
+        """The Outlet record as stored with one of its documents (``sample`` or any)."""
+        c = documents.c
+        query = select(c.data).where(c.outlet_id == outlet_id)
+        query = query.where(c.id == sample) if sample else query.order_by(c.id.desc()).limit(1)
+        with self.store.engine.connect() as conn:
+            data = conn.execute(query).scalar()
+        if isinstance(data, str):
+            data = json.loads(data)
+        return (data or {}).get("outlet")
 
     def outlet_documents(self, outlet_id: str, limit: int = 100) -> list[dict[str, Any]]:
         rows = self._rows(

@@ -1,0 +1,185 @@
+"""Bounded load test of `claimgraph serve`: concurrent readers and writers on loopback.
+
+    python benchmarks/load_serve.py [--readers 50] [--writers 5] [--duration 60] [--db URL]
+
+Starts its own server (a subprocess on 127.0.0.1, a fresh SQLite file unless --db names a
+store), submits the seed article, then runs the readers (document pages and JSON, search,
+story, disputes, outlets, home) and the writers (new variants of the seed, each analysed
+by the real pipeline, saved and linked) until the duration is over, and stops the server.
+Every request has a timeout and the whole run a hard deadline. Prints, per kind of
+request, the count, errors (goal 0), p50 and p99 latency in milliseconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+from seed import seed_path  # noqa: E402
+
+TOKEN = "load-test-token"
+QUERIES = ["Zaemsky", "Rostec", "Wall Street Journal", "conseillers militaires", "Venezuela -Guaido",
+           "Sputnik OR Kremlin"]
+
+
+def _port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _start(db: str, port: int) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "CLAIMGRAPH_TOKEN": TOKEN}
+    return subprocess.Popen(
+        [sys.executable, "-m", "claimgraph.cli", "--db", db, "serve", "--host", "127.0.0.1",
+         "--port", str(port), "--log-level", "warning"], env=env)
+
+
+async def _wait_ready(base: str, proc: subprocess.Popen[bytes], limit: float = 60) -> None:
+    deadline = time.monotonic() + limit
+    async with httpx.AsyncClient(base_url=base, timeout=2) as c:
+        while time.monotonic() < deadline:
+            if proc.poll() is not None:
+                raise SystemExit(f"the server exited with {proc.returncode}")
+            try:
+                if (await c.get("/api/health")).status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            await asyncio.sleep(0.2)
+    raise SystemExit("the server did not start")
+
+
+class Stats:
+    def __init__(self) -> None:
+        self.times: dict[str, list[float]] = defaultdict(list)
+        self.errors: dict[str, list[str]] = defaultdict(list)
+
+    async def call(self, client: httpx.AsyncClient, kind: str, method: str, url: str, **kw: object) -> None:
+        start = time.perf_counter()
+        try:
+            r = await client.request(method, url, **kw)  # type: ignore[arg-type]
+            ok = r.status_code < 400
+            detail = f"HTTP {r.status_code}"
+        except httpx.HTTPError as exc:
+            ok, detail = False, f"{type(exc).__name__}: {exc}"
+        self.times[kind].append(time.perf_counter() - start)
+        if not ok:
+            self.errors[kind].append(detail)
+
+
+async def _reader(base: str, stats: Stats, deadline: float, doc_id: str, story: str,
+                  rng: random.Random) -> None:
+    async with httpx.AsyncClient(base_url=base, timeout=30) as c:
+        while time.monotonic() < deadline:
+            kind = rng.choice(["doc_page", "doc_json", "search", "story_page", "disputes", "outlets", "home"])
+            url = {
+                "doc_page": f"/documents/{doc_id}", "doc_json": f"/api/documents/{doc_id}",
+                "search": "/api/search", "story_page": f"/stories/{story}", "disputes": "/api/disputes",
+                "outlets": "/api/outlets", "home": "/",
+            }[kind]
+            params = {"q": rng.choice(QUERIES)} if kind == "search" else None
+            await stats.call(c, kind, "GET", url, params=params)
+
+
+async def _writer(base: str, stats: Stats, deadline: float, text: str, n: int) -> None:
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    i = 0
+    async with httpx.AsyncClient(base_url=base, timeout=120) as c:
+        while time.monotonic() < deadline:
+            i += 1
+            variant = f"{text}\n\nMise à jour {n}-{i} : la rédaction a complété cet article."
+            await stats.call(c, "submit", "POST", "/api/documents", json={"text": variant}, headers=headers)
+
+
+async def run(args: argparse.Namespace) -> int:
+    tmp = tempfile.TemporaryDirectory(prefix="claimgraph-load-")
+    db = args.db or str(Path(tmp.name) / "load.db")
+    port = _port()
+    base = f"http://127.0.0.1:{port}"
+    proc = _start(db, port)
+    try:
+        await _wait_ready(base, proc)
+        text = seed_path().read_text(encoding="utf-8")
+        async with httpx.AsyncClient(base_url=base, timeout=180) as c:
+            r = await c.post("/api/documents", json={"text": text},
+                             headers={"Authorization": f"Bearer {TOKEN}"})
+            r.raise_for_status()
+            result = r.json()["results"][0]
+            story = result["links"]["story"].rsplit("/", 1)[-1]
+        stats = Stats()
+        deadline = time.monotonic() + args.duration
+        rng = random.Random(7)
+        tasks = [_reader(base, stats, deadline, result["id"], story, random.Random(rng.random()))
+                 for _ in range(args.readers)]
+        tasks += [_writer(base, stats, deadline, text, n) for n in range(args.writers)]
+        started = time.monotonic()
+        await asyncio.wait_for(asyncio.gather(*tasks), timeout=args.duration + 180)
+        elapsed = time.monotonic() - started
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        tmp.cleanup()
+    return _report(stats, elapsed, args)
+
+
+def _pct(values: list[float], q: float) -> float:
+    if len(values) == 1:
+        return values[0] * 1000
+    return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1] * 1000
+
+
+def _report(stats: Stats, elapsed: float, args: argparse.Namespace) -> int:
+    print(f"{args.readers} readers, {args.writers} writers, {elapsed:.1f} s on 127.0.0.1")
+    print(f"{'request':<12}{'count':>8}{'errors':>8}{'req/s':>9}{'p50 ms':>10}{'p99 ms':>10}")
+    reads: list[float] = []
+    total_errors = 0
+    for kind in sorted(stats.times):
+        t = stats.times[kind]
+        errors = len(stats.errors[kind])
+        total_errors += errors
+        if kind != "submit":
+            reads += t
+        print(f"{kind:<12}{len(t):>8}{errors:>8}{len(t) / elapsed:>9.1f}"
+              f"{_pct(t, 50):>10.1f}{_pct(t, 99):>10.1f}")
+    if reads:
+        print(f"{'all reads':<12}{len(reads):>8}{'':>8}{len(reads) / elapsed:>9.1f}"
+              f"{_pct(reads, 50):>10.1f}{_pct(reads, 99):>10.1f}")
+    for kind, errs in stats.errors.items():
+        if errs:
+            print(f"  {kind} errors, first: {errs[0]}")
+    print(f"errors: {total_errors}")
+    return 1 if total_errors else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--readers", type=int, default=50)
+    parser.add_argument("--writers", type=int, default=5)
+    parser.add_argument("--duration", type=float, default=60.0, help="seconds (at most 600)")
+    parser.add_argument("--db", help="store URL (default: a fresh SQLite file)")
+    args = parser.parse_args(argv)
+    if not 0 < args.duration <= 600:
+        parser.error("--duration must be in (0, 600]")
+    return asyncio.run(run(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
