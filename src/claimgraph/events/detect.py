@@ -29,6 +29,8 @@ COMPLEMENT = {"xcomp", "ccomp", "obj", "dobj", "nmod", "pobj", "prep", "obl", "o
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ACTOR_LABELS = {"PER", "PERSON", "ORG", "GPE", "LOC", "NORP"}
 PRONOUNS = {"il", "ils", "elle", "elles", "it", "they", "he", "she", "we", "nous", "on"}
+NOMINAL_LINKS = {"obj", "dobj", "pobj", "prep", "obl", "obl:arg", "obl:mod", "nmod", "nsubj:pass",
+                 "nsubjpass", "appos", "compound", "conj", "iobj", "dative", "attr", "oprd"}
 CLAUSE_CUT = {"acl", "acl:relcl", "relcl", "advcl", "conj", "cc", "punct", "parataxis",
               "ccomp", "xcomp", "dep", "mark"}
 
@@ -373,6 +375,28 @@ class Detector:
             return None
         return None
 
+    def nominal_controller(self, noun: Any) -> Any | None:
+        """Actor of an event noun without its own: the subject of the verb it hangs from
+        ("continued their hunger strike", "were converging for a rally")."""
+        cur = noun
+        for _ in range(2):
+            if cur.head is cur or dep(cur) not in NOMINAL_LINKS - {"nmod", "appos", "compound",
+                                                                   "conj"}:
+                return None
+            cur = cur.head
+            if cur.pos_ in ("VERB", "AUX"):
+                if lem(cur) in self.lex.reporting:
+                    return None
+                subj, passive = self.subject(cur)
+                if subj is not None and (not passive or lem(cur) in self.lex.stative):
+                    return subj if subj.i != noun.i else None
+                if subj is None and dep(cur) == "xcomp":
+                    return self.controller(cur)
+                return None
+            if cur.pos_ != "ADP":
+                return None
+        return None
+
     def negated(self, tok: Any) -> bool:
         neg = self.lex.negation
         for c in tok.children:
@@ -437,7 +461,7 @@ class Detector:
                 if dep(t) == "prep":
                     t = next(iter(children(t, {"pobj"})), t)
                 typ = lex.type_of_noun(lem(t))
-                if typ:
+                if typ and not self._word_sector(t):
                     arg.event_type = typ
                     return arg
         # entity of the document
@@ -594,7 +618,11 @@ class Detector:
                 actor_tok, own = agent[0], True
                 if not passive and dep(head) == "acl" and recip_tok is None:
                     recip_tok = head.head
-            if passive:
+            if passive and lem(head) in lex.stative and not agent and subj is not None and \
+                    actor_tok is None:
+                # "X is opposed to ...", "X was engaged in ...": a state of the subject
+                actor_tok, own = subj, True
+            elif passive:
                 if recip_tok is None and subj is not None and subj.i != (noun.i if noun else -1):
                     recip_tok = subj
             elif c.inverse:
@@ -646,6 +674,8 @@ class Detector:
                     elif owners and c.type != "AID":
                         recip_tok = owners[0]
                     break
+        if actor_tok is None and c.actor is None and noun is not None and not c.inverse:
+            actor_tok = self.nominal_controller(noun)
         if c.demand_of is not None:
             subj, _p = self.subject(c.demand_of)
             recip_tok = self.subject(head)[0]
@@ -758,10 +788,6 @@ def descends(tok: Any, anc: Any, lex: Lexicon, limit: int = 8) -> bool:
         if lem(cur) in lex.reporting and cur.pos_ == "VERB":
             return False
     return False
-
-
-NOMINAL_LINKS = {"obj", "dobj", "pobj", "prep", "obl", "obl:arg", "obl:mod", "nmod", "nsubj:pass",
-                 "nsubjpass", "appos", "compound", "conj", "iobj", "dative", "attr", "oprd"}
 
 
 def _nominal_argument(inner: Candidate, outer: Candidate) -> bool:

@@ -55,6 +55,7 @@ class Lexicon:
     must: set[str] = field(default_factory=set)
     consider: set[str] = field(default_factory=set)
     refuse: set[str] = field(default_factory=set)
+    stative: set[str] = field(default_factory=set)
     negation: set[str] = field(default_factory=set)
     claims: set[str] = field(default_factory=set)
     reporting: set[str] = field(default_factory=set)
@@ -137,6 +138,7 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
     lex.must = {w.lower() for w in intent.get("must", [])}
     lex.consider = {w.lower() for w in intent.get("consider", [])}
     lex.refuse = {w.lower() for w in intent.get("refuse", [])}
+    lex.stative = {w.lower() for w in data.get("stative", {}).get("verbs", [])}
     lex.negation = {w.lower() for w in data.get("negation", {}).get("words", [])}
     lex.claims = {w.lower() for w in data.get("claims", {}).get("nouns", [])}
     single, multi = _words(data.get("reporting", {}).get("verbs", []))
