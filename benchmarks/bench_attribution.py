@@ -70,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"nlp + attribution:     {f:7.2f} s  {chars / f:10.0f} chars/s")
     print(f"throughput ratio:      {b / f:.3f}x (goal >= 0.8x)")
     print(f"attribution alone:     {alone:7.2f} s  (on parsed docs; {alone / (b + alone):.1%} of the total)")
+    print(f"ratio from parts:      {b / (b + alone):.3f}x (bare parse / (bare parse + attribution))")
     print(f"peak RSS (process):    {_peak_rss_mb():.0f} MiB")
     return 0
 

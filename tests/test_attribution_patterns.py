@@ -183,3 +183,11 @@ def test_fr_question_cue_and_definite_description():
     a = _one(atts, "demandé")
     assert a.stance == "question"
     assert a.speaker_name == "Luc Marchand"
+
+
+def test_en_relative_pronoun_speaker():
+    text = "The plan was backed by Nora Diaz, who said that the budget was balanced."
+    _, atts = attribute(text, "en")
+    a = _one(atts, "said")
+    assert a.speaker.text == "who"
+    assert a.speaker_name == "Nora Diaz"

@@ -10,7 +10,7 @@ def _texts(text: str) -> list[str]:
 
 
 def test_styles():
-    assert _texts("Il a dit « oui » puis “non” et \"peut-être\".") == ["« oui »", "“non”", '"peut-être"']
+    assert _texts('Il a dit « oui » puis “non” et "peut-être".') == ["« oui »", "“non”", '"peut-être"']
 
 
 def test_single_curly_quotes_and_apostrophes():
@@ -33,3 +33,8 @@ def test_quote_over_paragraphs_english_style():
 def test_unclosed_quote_stops_at_paragraph_end():
     text = "He said “this never ends\n\nA new paragraph without marks."
     assert _texts(text) == ["“this never ends"]
+
+
+def test_doubled_apostrophes_as_quotation_marks():
+    text = "He called it ''a fair deal,'' and didn't say more."
+    assert _texts(text) == ["''a fair deal,''"]

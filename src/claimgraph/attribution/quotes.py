@@ -13,7 +13,7 @@ from dataclasses import dataclass
 OPENERS = {"«": "«", "“": "“", "„": "“", "‘": "‘", "‹": "‹"}
 CLOSERS = {"»": "«", "”": "“", "’": "‘", "›": "‹"}
 STRAIGHT = '"'
-MARKS = frozenset('"«»“”„‘’‹›')
+MARKS = frozenset("\"«»“”„‘’‹›'")
 MAX_PARAGRAPHS = 6
 
 
@@ -30,11 +30,21 @@ class Quote:
         return self.start + 1, self.end - 1
 
 
+def _width(text: str, i: int) -> int:
+    """2 for a doubled apostrophe used as a quotation mark (''), else 1."""
+    return 2 if text[i] == "'" and text[i + 1 : i + 2] == "'" else 1
+
+
 def _role(text: str, i: int) -> str | None:
     """'open', 'close', or None (not a quotation mark here)."""
     ch = text[i]
+    w = _width(text, i)
+    if ch == "'" and w == 1:
+        return None
+    if ch == "'":
+        ch = STRAIGHT
     prev = text[i - 1] if i > 0 else " "
-    nxt = text[i + 1] if i + 1 < len(text) else " "
+    nxt = text[i + w] if i + w < len(text) else " "
     if ch in OPENERS:
         if ch == "‘" and not (nxt.isalnum() or nxt in '"“«'):
             return None
@@ -45,7 +55,7 @@ def _role(text: str, i: int) -> str | None:
         return "close"
     if ch == STRAIGHT:
         before_space = prev.isspace() or prev in "([{—–-/" or i == 0
-        after_space = nxt.isspace() or nxt in ".,;:!?)]}" or i + 1 == len(text)
+        after_space = nxt.isspace() or nxt in ".,;:!?)]}" or i + w == len(text)
         if before_space and not after_space:
             return "open"
         if after_space and not before_space:
@@ -58,7 +68,11 @@ def _role(text: str, i: int) -> str | None:
 
 def find_quotes(text: str) -> list[Quote]:
     """Quotations of ``text`` in order, outermost only, each with its marks."""
-    marks = [(i, r) for i, ch in enumerate(text) if ch in MARKS and (r := _role(text, i))]
+    marks = [
+        (i, r)
+        for i, ch in enumerate(text)
+        if ch in MARKS and (r := _role(text, i)) and not (ch == "'" and text[i - 1 : i] == "'")
+    ]
     quotes: list[Quote] = []
     k = 0
     n = len(marks)
@@ -92,8 +106,8 @@ def find_quotes(text: str) -> list[Quote]:
                     j += 1
                     continue
             if family == STRAIGHT:
-                if ch == STRAIGHT and mrole in ("close", "toggle"):
-                    end = mpos + 1
+                if ch in (STRAIGHT, "'") and mrole in ("close", "toggle"):
+                    end = mpos + _width(text, mpos)
                     break
             else:
                 if OPENERS.get(ch) == family and mrole == "open":

@@ -45,6 +45,8 @@ def resolve(ctx: Ctx, cands: list[Cand]) -> None:
             previous.append(c)
             continue
         s, e = c.speaker
+        if e - s == 1 and s in ctx.antecedent:
+            s, e = ctx.antecedent[s]  # "who", "qui": resolve through the antecedent
         h = _head(ctx, s, e)
         head = doc[h]
         low = head.lower_.lstrip("-").replace("t-", "")

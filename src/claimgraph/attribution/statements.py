@@ -79,6 +79,7 @@ class Ctx:
         self.cues = find_cues(doc, lex, [q >= 0 for q in self.quote_of])
         self.cue_at = {c.head: c for c in self.cues}
         self.date_words = set(lex.weekdays) | set(lex.relative_days) | set(lex.months)
+        self.antecedent: dict[int, tuple[int, int]] = {}  # relative pronoun -> its antecedent
 
     def _units(self) -> None:
         doc = self.doc
@@ -213,9 +214,11 @@ def find_speaker(ctx: Ctx, cue: Cue, depth: int = 0) -> tuple[tuple[int, int] | 
     subj = _subject(ctx, head)
     if subj is not None:
         if subj.tag_ in ("WDT", "WP") or "PronType=Rel" in str(subj.morph):
+            # the relative pronoun is the speaker mention; its antecedent names the speaker
             ante = head.head if head.dep_ in ("relcl", "acl:relcl", "acl") else None
             if ante is not None and ante.pos_ in SPEAKER_POS:
-                return np_extent(ctx, ante, lo, hi), False
+                ctx.antecedent[subj.i] = np_extent(ctx, ante, lo, hi)
+                return (subj.i, subj.i + 1), False
         else:
             return np_extent(ctx, subj, lo, hi), subj.i > head.i
     # inverted subject: ", a déclaré lundi M. Zaemsky", ", said the spokesman"

@@ -35,9 +35,13 @@ def _speaker_ok(att: Attribution, source: str | None, source_span: list[int] | N
         and shared((att.speaker.start, att.speaker.end), (source_span[0], source_span[1])) > 0
     ):
         return True
-    if source and att.speaker_name:
-        a, b = _norm(att.speaker_name), _norm(source)
-        return a == b or (len(a) > 3 and a in b) or (len(b) > 3 and b in a)
+    if not source:
+        return False
+    b = _norm(source)
+    for name in (att.speaker_name, att.speaker.text if att.speaker else None):
+        a = _norm(name)
+        if a and (a == b or (len(a) > 3 and a in b) or (len(b) > 3 and b in a)):
+            return True
     return False
 
 
