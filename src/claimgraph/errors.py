@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-class RejectedInput(Exception):  # noqa: N818 - it names the outcome, not a failure of ours
+class RejectedInput(Exception):
     """An input that cannot become a document. ``reason`` is a Rejected.reason code."""
 
     def __init__(self, reason: str, detail: str) -> None:
