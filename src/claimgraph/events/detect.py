@@ -397,6 +397,46 @@ class Detector:
                 return None
         return None
 
+    def fallback_recipient(self, c: Candidate) -> Arg | None:
+        """The nearest coded party in the event's own clause (breadth first from the trigger):
+        "demanded that Hamas renounce ...", "to protest Sweden's decision", "calls by X"."""
+        skip: set[int] = set(range(c.start, c.end))
+        if c.actor is not None:
+            skip.update(t.i for t in self.sdoc if c.actor.start <= t.idx < c.actor.end)
+        roots = [t for t in (c.head, c.noun) if t is not None]
+        seen = {t.i for t in roots}
+        frontier = list(roots)
+        for _depth in range(5):
+            nxt: list[Any] = []
+            for t in frontier:
+                for ch in t.children:
+                    d = dep(ch)
+                    if ch.i in seen or d in ("punct", "parataxis", "cc", "appos") or \
+                            (d in SUBJ and t is c.head):
+                        continue
+                    if lem(ch) in self.lex.reporting and ch.pos_ == "VERB":
+                        continue
+                    if d in ("advcl", "acl:relcl", "relcl") and any(
+                            dep(m) == "mark" and low(m) not in ("unless", "sauf", "à moins")
+                            for m in ch.children):
+                        continue
+                    if d == "prep" and low(ch) in ("according", "despite", "after", "before",
+                                                   "since", "during", "like"):
+                        continue
+                    seen.add(ch.i)
+                    nxt.append(ch)
+            hits = [t for t in nxt if t.i not in skip and (
+                (t.i in self.hit_at and self.hit_at[t.i][2].kind != "capital") or
+                (t.i in self.hit_at and t.pos_ == "PROPN") or
+                (t.ent_type_ in ("GPE", "NORP", "ORG") and t.pos_ == "PROPN"))]
+            for t in sorted(hits, key=lambda x: x.i):
+                arg = self.code(t, c.actor.country if c.actor else None)
+                if arg is not None and arg.country is not None and not arg.event_type and (
+                        c.actor is None or arg.start != c.actor.start):
+                    return arg
+            frontier = nxt
+        return None
+
     def negated(self, tok: Any) -> bool:
         neg = self.lex.negation
         for c in tok.children:
@@ -901,6 +941,8 @@ def detect_sentence(det: Detector, sent: Any) -> list[Candidate]:
                 c.drop = True
     live = [c for c in live if not c.drop]
     for c in live:
+        if c.recipient is None and c.actor is not None:
+            c.recipient = det.fallback_recipient(c)
         if c.type in ("ASSAULT", "FIGHT") and (c.lemma in lex.violence_generic or
                                                lem(c.head) in lex.violence_generic):
             words = {lem(t) for t in sent}
