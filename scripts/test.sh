@@ -12,6 +12,7 @@ log() { echo "test.sh: $*" >&2; }
 # Debian packages: PostgreSQL server (and, for the browser tests, Chromium).
 need=()
 command -v pg_ctlcluster >/dev/null 2>&1 || need+=(postgresql)
+[ -x /usr/bin/chromium ] || need+=(chromium)  # browser tests drive Debian's Chromium
 if [ ${#need[@]} -gt 0 ]; then
     log "installing ${need[*]} from Debian"
     if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo -n"; fi
