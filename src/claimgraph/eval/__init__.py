@@ -1,0 +1,1 @@
+"""Evaluation on annotated datasets: `claimgraph eval attribution|events|link`."""
