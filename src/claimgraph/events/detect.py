@@ -26,6 +26,7 @@ IOBJ = {"iobj", "dative"}
 COMPLEMENT = {"xcomp", "ccomp", "obj", "dobj", "nmod", "pobj", "prep", "obl", "obl:arg",
               "obl:mod", "acl", "attr", "oprd", "pcomp", "advcl", "nsubj:pass", "nsubjpass",
               "acomp", "compound", "amod", "appos", "case", "mark", "aux", "advmod", "conj"}
+NON_STATE_SECTORS = {"OPP", "REB", "CVL", "REF", "LAB", "NGO", "REL"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ACTOR_LABELS = {"PER", "PERSON", "ORG", "GPE", "LOC", "NORP"}
 PRONOUNS = {"il", "ils", "elle", "elles", "it", "they", "he", "she", "we", "nous", "on"}
@@ -115,6 +116,7 @@ class Detector:
             except ValueError:
                 self.base = None
         self.hits = self._dictionary_hits()
+        self.phrase_type: dict[int, str] = {}
         self.hit_at: dict[int, tuple[int, int, ActorCode]] = {}
         for h in self.hits:
             for i in range(h[0], h[1]):
@@ -159,7 +161,7 @@ class Detector:
         taken: set[int] = set()
         # multi-word phrases first
         text = sent.text.lower().replace("’", "'")
-        for phrase, typ in lex.phrases.items():
+        for phrase, typ in sorted(lex.phrases.items(), key=lambda x: -len(x[0])):
             pos = text.find(phrase)
             while pos >= 0:
                 before = text[pos - 1] if pos > 0 else " "
@@ -175,6 +177,7 @@ class Detector:
                                              root if root.pos_ in ("NOUN", "PROPN") else None,
                                              lemma=phrase))
                         taken.update(t.i for t in span)
+                        self.phrase_type.update(dict.fromkeys((t.i for t in span), typ))
                 pos = text.find(phrase, pos + 1)
         for tok in sent:
             if tok.i in taken:
@@ -240,6 +243,8 @@ class Detector:
                                      reversed_personnel=lex.in_class(olemma, "personnel"),
                                      consumed=(obj.i,))
                 otype = lex.type_of_noun(olemma) if obj.i not in taken else None
+                if reverse and otype is None and obj.i in self.phrase_type:
+                    otype = self.phrase_type[obj.i]  # "lifted a state of emergency"
                 if reverse and (otype or lex.in_class(olemma, "personnel")):
                     return self._reversed(tok, obj, otype, lemma)
                 if otype and (lemma in lex.light or lemma in lex.inverse):
@@ -798,6 +803,22 @@ class Detector:
             cur = cur.head
         return False
 
+    def condition(self, head: Any) -> str | None:
+        """The conjunction of a conditional clause under ``head`` ("unless", "if"), if any."""
+        for ch in head.children:
+            if dep(ch) in ("advcl", "ccomp"):
+                for m in ch.children:
+                    if dep(m) == "mark" and low(m) in self.lex.unless | self.lex.if_words:
+                        return low(m)
+        return None
+
+    def modal(self, c: Candidate) -> bool:
+        """Marked as possible ("may halt", "pourrait suspendre")."""
+        h = c.head
+        if any(dep(a) == "aux" and lem(a) in self.lex.may for a in h.children):
+            return True
+        return bool(dep(h) == "xcomp" and lem(h.head) in self.lex.may)
+
     def future(self, c: Candidate) -> bool:
         """Marked as a promise or plan: future tense, will/would, aller + infinitive."""
         lex = self.lex
@@ -828,6 +849,19 @@ def descends(tok: Any, anc: Any, lex: Lexicon, limit: int = 8) -> bool:
         if lem(cur) in lex.reporting and cur.pos_ == "VERB":
             return False
     return False
+
+
+def _describes_thing(c: Candidate, det: Detector) -> bool:
+    """A verb trigger in a participial or relative clause on a noun that names no event
+    ("property seized by ...", "a helicopter that was captured ..."): background."""
+    h = c.head
+    if c.noun is not None or dep(h) not in ("acl", "acl:relcl", "relcl"):
+        return False
+    if dep(h) == "acl" and not (h.tag_ == "VBN" or "Past" in h.morph.get("Tense")):
+        return False  # present participles ("..., calling for") often carry the main act
+    owner = h.head
+    return owner.pos_ in ("NOUN", "PROPN") and not det.lex.type_of_noun(lem(owner)) and \
+        owner.i not in det.phrase_type
 
 
 def _nominal_argument(inner: Candidate, outer: Candidate) -> bool:
@@ -879,7 +913,8 @@ def detect_sentence(det: Detector, sent: Any) -> list[Candidate]:
             if clausal and inner.actor is not None and outer.recipient is None and (
                     outer.actor is None or inner.actor.start != outer.actor.start):
                 outer.recipient = inner.actor
-            argument = not clausal and _nominal_argument(inner, outer)
+            argument = not clausal and any(_nominal_argument(inner, o) for o in cands
+                                           if o is not inner)
             if argument and inner.actor is not None and outer.recipient is None and (
                     outer.actor is None or (inner.actor.start != outer.actor.start and
                                             inner.actor.country != outer.actor.country)):
@@ -895,6 +930,12 @@ def detect_sentence(det: Detector, sent: Any) -> list[Candidate]:
             inner.drop = True
             outer.absorbed.append(inner)
     live = [c for c in cands if not c.drop]
+    if len(live) > 1:
+        for c in live:
+            if c.noun is None and _describes_thing(c, det) and any(
+                    o is not c and not _describes_thing(o, det) for o in live):
+                c.drop = True
+        live = [c for c in live if not c.drop]
     for c in live:
         for x in c.absorbed:
             if c.recipient is None and x.recipient is not None and (
@@ -939,8 +980,20 @@ def detect_sentence(det: Detector, sent: Any) -> list[Candidate]:
         for a in c.head.children:
             if dep(a) == "mark" and low(a) in ("if", "si", "unless"):
                 c.drop = True
+        if c.drop:
+            continue
+        # "will withdraw ... unless", "may halt ... if": a conditional act is a threat
+        cond = det.condition(c.head)
+        if cond is not None and c.type not in ("THREATEN", "DEMAND") and (
+                cond in lex.unless or ((det.future(c) or det.modal(c)) and
+                                       c.type not in COOPERATIVE | {"AGREE"})):
+            c.type = "THREATEN"
     live = [c for c in live if not c.drop]
     for c in live:
+        retyped = lex.nonstate_types.get(c.lemma) or lex.nonstate_types.get(lem(c.head))
+        if retyped and c.type in ("COERCE", "SANCTION") and c.actor is not None and \
+                c.actor.sector in NON_STATE_SECTORS:
+            c.type = retyped  # "workers blocked the bridge": a protest
         if c.recipient is None and c.actor is not None:
             c.recipient = det.fallback_recipient(c)
         if c.type in ("ASSAULT", "FIGHT") and (c.lemma in lex.violence_generic or

@@ -56,6 +56,10 @@ class Lexicon:
     consider: set[str] = field(default_factory=set)
     refuse: set[str] = field(default_factory=set)
     stative: set[str] = field(default_factory=set)
+    may: set[str] = field(default_factory=set)
+    unless: set[str] = field(default_factory=set)
+    if_words: set[str] = field(default_factory=set)
+    nonstate_types: dict[str, str] = field(default_factory=dict)
     negation: set[str] = field(default_factory=set)
     claims: set[str] = field(default_factory=set)
     reporting: set[str] = field(default_factory=set)
@@ -139,6 +143,11 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
     lex.consider = {w.lower() for w in intent.get("consider", [])}
     lex.refuse = {w.lower() for w in intent.get("refuse", [])}
     lex.stative = {w.lower() for w in data.get("stative", {}).get("verbs", [])}
+    lex.may = {w.lower() for w in intent.get("may", [])}
+    cond = data.get("conditions", {})
+    lex.unless = {w.lower() for w in cond.get("unless", [])}
+    lex.if_words = {w.lower() for w in cond.get("if", [])}
+    lex.nonstate_types = {k.lower(): v for k, v in data.get("nonstate_types", {}).items()}
     lex.negation = {w.lower() for w in data.get("negation", {}).get("words", [])}
     lex.claims = {w.lower() for w in data.get("claims", {}).get("nouns", [])}
     single, multi = _words(data.get("reporting", {}).get("verbs", []))
