@@ -65,9 +65,12 @@ def main(ctx: click.Context, config_path: str | None, overrides: tuple[str, ...]
 @click.option("--allow-private", is_flag=True,
               help="Allow fetching URLs on loopback, private or link-local addresses.")
 @click.option("--lang", help="Force the article language (otherwise detected).")
+@click.option("--no-link", is_flag=True,
+              help="Do not link documents across articles (duplicates, stories, claims, disputes).")
 @click.pass_context
 def analyze(ctx: click.Context, inputs: tuple[str, ...], fmt: str | None, no_store: bool,
-            workers: int, upto: str | None, allow_private: bool, lang: str | None) -> None:
+            workers: int, upto: str | None, allow_private: bool, lang: str | None,
+            no_link: bool) -> None:
     """Analyse articles: files, directories, globs, URLs, WARC, feeds, JSONL, or - for stdin.
 
     Results go to the store; rejected inputs are stored with their reason and listed at the end.
@@ -86,6 +89,11 @@ def analyze(ctx: click.Context, inputs: tuple[str, ...], fmt: str | None, no_sto
     several = len(inputs) > 1 or not _single_document(inputs[0])
     fmt = fmt or ("none" if several else "text")
     store = None if no_store else _open_store(config)
+    link = None
+    if store is not None and not no_link and upto in (None, "events"):
+        from claimgraph.link import link_sink
+
+        link = link_sink(store, config)
     out = Console()
     first = True
 
@@ -99,6 +107,8 @@ def analyze(ctx: click.Context, inputs: tuple[str, ...], fmt: str | None, no_sto
         nonlocal first
         if store is not None:
             store.save_many([result])
+        if link is not None:
+            link(result)
         if progress is not None:
             progress.advance(task)
         if isinstance(result, Rejected):
