@@ -115,6 +115,11 @@ class Detector:
                 self.base = dt.date.fromisoformat(doc.published.date[:10])
             except ValueError:
                 self.base = None
+        # spaCy rebuilds Doc.text on every access: use the document's text when it is the
+        # parsed one (the usual case), else build it once
+        last = sdoc[-1] if len(sdoc) else None
+        same = last is None or doc.text[last.idx:last.idx + len(last.text)] == last.text
+        self.text = doc.text if same else sdoc.text
         self.hits = self._dictionary_hits()
         self.phrase_type: dict[int, str] = {}
         self.hit_at: dict[int, tuple[int, int, ActorCode]] = {}
@@ -127,18 +132,26 @@ class Detector:
     # ----- dictionary ---------------------------------------------------------------------
     def _dictionary_hits(self) -> list[tuple[int, int, ActorCode]]:
         hits: list[tuple[int, int, ActorCode]] = []
-        n = len(self.sdoc)
+        words = [t.text for t in self.sdoc]
+        spaces = [t.whitespace_ for t in self.sdoc]
+        n = len(words)
         i = 0
         maxw = min(self.actors.max_words + 2, 8)
         while i < n:
             found = None
-            for j in range(min(n, i + maxw), i, -1):
-                code = self.actors.get(self.sdoc[i:j].text)
+            text = ""
+            texts = []
+            for j in range(i, min(n, i + maxw)):  # span texts without building spaCy spans
+                text += words[j]
+                texts.append((j + 1, text))
+                text += spaces[j]
+            for j, span_text in reversed(texts):
+                code = self.actors.get(span_text)
                 if code is not None:
                     found = (i, j, code)
                     break
-            if found is None and "-" in self.sdoc[i].text:
-                codes = self.actors.compound(self.sdoc[i].text)
+            if found is None and "-" in words[i]:
+                codes = self.actors.compound(words[i])
                 if codes:
                     found = (i, i + 1, codes[0])
             if found:
@@ -161,7 +174,7 @@ class Detector:
         taken: set[int] = set()
         # multi-word phrases first
         text = sent.text.lower().replace("’", "'")
-        for phrase, typ in sorted(lex.phrases.items(), key=lambda x: -len(x[0])):
+        for phrase, typ in lex.phrases_longest_first():
             pos = text.find(phrase)
             while pos >= 0:
                 before = text[pos - 1] if pos > 0 else " "
@@ -407,7 +420,9 @@ class Detector:
         "demanded that Hamas renounce ...", "to protest Sweden's decision", "calls by X"."""
         skip: set[int] = set(range(c.start, c.end))
         if c.actor is not None:
-            skip.update(t.i for t in self.sdoc if c.actor.start <= t.idx < c.actor.end)
+            span = self.sdoc.char_span(c.actor.start, c.actor.end, alignment_mode="expand")
+            if span is not None:
+                skip.update(range(span.start, span.end))
         roots = [t for t in (c.head, c.noun) if t is not None]
         seen = {t.i for t in roots}
         frontier = list(roots)
@@ -590,7 +605,7 @@ class Detector:
             toks = toks[:-1]
         if not toks:
             return ""
-        return self.sdoc.text[toks[0].idx: toks[-1].idx + len(toks[-1])]
+        return self.text[toks[0].idx: toks[-1].idx + len(toks[-1])]
 
     def resolve_pronoun(self, tok: Any) -> Any | None:
         """A subject pronoun in a reported clause refers to the reporting verb's subject."""
@@ -648,6 +663,11 @@ class Detector:
                                                       if x.i > n.i]
                     if conj:
                         recip_tok = conj[0]
+                elif prep in source and c.type in ("FIGHT", "ASSAULT", "COERCE") and \
+                        head is not noun and lem(head) in lex.light and \
+                        children(head, SUBJ) and recip_tok is None and self.actor_like(n):
+                    # "X mounted an invasion of Y": Y undergoes what X's subject does
+                    recip_tok = n
                 elif actor_tok is None and self.actor_like(n) and (
                         (prep in source | {"by", "par"} and not self.is_place(n)) or
                         (prep in source and (c.inverse or c.type != "RETREAT"))):

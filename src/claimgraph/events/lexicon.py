@@ -77,6 +77,14 @@ class Lexicon:
     months: list[str] = field(default_factory=list)
     relative_dates: list[str] = field(default_factory=list)
 
+    def phrases_longest_first(self) -> list[tuple[str, str]]:
+        """Multi-word triggers, longest first ("failed to reach" before "reach agreement")."""
+        cached = self.__dict__.get("_phrases_sorted")
+        if cached is None or len(cached) != len(self.phrases):
+            cached = sorted(self.phrases.items(), key=lambda x: -len(x[0]))
+            self.__dict__["_phrases_sorted"] = cached
+        return cached
+
     def type_of_noun(self, lemma: str) -> str | None:
         return self.nouns.get(lemma.lower())
 
