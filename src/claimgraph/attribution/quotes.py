@@ -15,6 +15,7 @@ CLOSERS = {"»": "«", "”": "“", "’": "‘", "›": "‹"}
 STRAIGHT = '"'
 MARKS = frozenset("\"«»“”„‘’‹›'")
 MAX_PARAGRAPHS = 6
+DOUBLE_CLOSERS = frozenset({"”", "»"})
 
 
 @dataclass
@@ -83,6 +84,7 @@ def find_quotes(text: str) -> list[Quote]:
             continue
         family = OPENERS.get(text[pos], STRAIGHT)
         depth = 0
+        inner_straight = False  # a straight quotation open inside a curly one
         paragraphs = 1
         end = None
         j = k + 1
@@ -106,8 +108,20 @@ def find_quotes(text: str) -> list[Quote]:
                     j += 1
                     continue
             if family == STRAIGHT:
-                if ch in (STRAIGHT, "'") and mrole in ("close", "toggle"):
+                # a straight opening mark closes on a straight mark or a curly double closer
+                # ('"more hours”': mixed styles are common in edited copy)
+                if (ch in (STRAIGHT, "'") and mrole in ("close", "toggle")) or (
+                    ch in DOUBLE_CLOSERS and mrole == "close"
+                ):
                     end = mpos + _width(text, mpos)
+                    break
+            elif family == "“" and ch == STRAIGHT and mrole in ("open", "close", "toggle"):
+                if mrole == "open" or (mrole == "toggle" and not inner_straight):
+                    inner_straight = not inner_straight if mrole == "toggle" else True
+                elif inner_straight:
+                    inner_straight = False
+                elif depth == 0:
+                    end = mpos + 1  # '“text"': a curly opener closed by a straight mark
                     break
             else:
                 if OPENERS.get(ch) == family and mrole == "open":
