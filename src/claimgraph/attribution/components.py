@@ -187,6 +187,7 @@ def attributions_of(
                 kind=c.kind,  # type: ignore[arg-type]
                 stance=c.stance,  # type: ignore[arg-type]
                 stance_evidence=c.stance_evidence,
+                cue_class=c.cue_class,
                 negated=c.negated,
                 via=via,
                 quantities=quantities,

@@ -39,13 +39,30 @@ class Link:
     carried: bool = False
 
 
+# the speaker's stance toward the content for each cue class of the lexicon: relaying ("report")
+# is asserting, contesting a claim or a figure ("dispute") is denying it
+STANCE_OF_CLASS = {
+    "assert": "assert",
+    "report": "assert",
+    "deny": "deny",
+    "dispute": "deny",
+    "estimate": "estimate",
+    "question": "question",
+}
+
+
+def stance_of(cue_class: str) -> str:
+    """The speaker's stance (assert, deny, estimate, question) for a cue class."""
+    return STANCE_OF_CLASS.get(cue_class, "assert")
+
+
 @dataclass
 class Cand:
     """A statement under construction."""
 
     content: tuple[int, int]  # token range
     kind: str
-    stance: str
+    stance: str  # the speaker's stance toward the content (assert, deny, estimate, question)
     unit: int
     para: int
     cue: Cue | None = None
@@ -59,6 +76,7 @@ class Cand:
     inverted: bool = False  # content before the cue (", a déclaré X")
     relayed: bool = False  # turned into a via link of another statement
     quote: bool = False
+    cue_class: str | None = None  # the lexicon class of the cue (assert, report, dispute...)
 
 
 class Ctx:
@@ -470,6 +488,7 @@ def transcript(ctx: Ctx) -> list[Cand]:
                 content=content,
                 kind="direct",
                 stance="assert",
+                cue_class="assert",
                 unit=ctx.unit_of[lo],
                 para=para,
                 cue=Cue(head=j, start=j, end=j + 1, stance="assert", lemma=":"),
@@ -552,6 +571,7 @@ def according_to(ctx: Ctx) -> list[Cand]:
                     content=content,
                     kind="according_to",
                     stance="assert",
+                    cue_class="according_to",
                     unit=ctx.unit_of[t.i],
                     para=ctx.para_of[t.i],
                     speaker=speaker,
@@ -608,7 +628,8 @@ def extract(doc: Doc, lex: Lexicon, index: EntityIndex) -> tuple[Ctx, list[Cand]
             Cand(
                 content=(s, e),
                 kind=kind,
-                stance=cue.stance,
+                stance=stance_of(cue.stance),
+                cue_class=cue.stance,
                 unit=ctx.unit_of[cue.head],
                 para=ctx.para_of[cue.head],
                 cue=cue,
@@ -654,10 +675,10 @@ def extract(doc: Doc, lex: Lexicon, index: EntityIndex) -> tuple[Ctx, list[Cand]
     for c in cands:
         if c.cue is not None and c.kind != "according_to":
             c.negated = is_negated(doc, c.cue.head, lex)
-        if c.stance in ("assert", "report", "estimate") or c.cue is None:
+        if c.stance in ("assert", "estimate") or c.cue is None:
             found_stance = content_stance(doc, c.content[0], c.content[1], lex)
             if found_stance:
-                c.stance, c.stance_evidence = found_stance
+                c.stance, c.stance_evidence = stance_of(found_stance[0]), found_stance[1]
     return ctx, _dedupe(cands)
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from claimgraph.attribution.statements import Cand, Ctx
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
-NEGATIVE = frozenset({"deny", "dispute"})
+NEGATIVE = frozenset({"deny"})
 
 
 def _lemmas(ctx: Ctx, c: Cand) -> set[str]:
@@ -49,7 +49,7 @@ def assign_targets(ctx: Ctx, cands: list[Cand]) -> dict[int, int]:
                 score += 2.0
             if score <= 0:
                 continue
-            if t.stance == "report" or (t.entity is not None and t.entity.sector == "MED"):
+            if t.cue_class == "report" or (t.entity is not None and t.entity.sector == "MED"):
                 score += 0.5
             key = t.entity.idx if t.entity is not None else ("name", t.speaker_name)
             scores.setdefault(key, []).append((score, j))

@@ -178,9 +178,11 @@ def evaluate_seed(
                 predicted=a.id,
                 speaker=_norm(a.speaker_name) in names,
                 kind=a.kind in g["kind"].split("|"),
-                stance=a.stance in g["stance"],
+                stance=a.stance == g["stance"],
                 via=sorted(relays) == sorted(_norm(v) for v in g.get("via", [])),
             )
+            if "cue_class" in g:
+                row["stance"] = row["stance"] and a.cue_class == g["cue_class"]
         rows.append(row)
     for row, g in zip(rows, gold["attribution"], strict=True):
         if not row["found"]:
