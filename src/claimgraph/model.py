@@ -148,9 +148,15 @@ class Attribution(_Model):
     role: str | None = None
     cue: Span | None = None
     content: Span
-    kind: Literal["direct", "indirect", "mixed", "according_to"]
-    stance: Literal["assert", "deny", "report", "estimate", "question", "dispute"]
+    kind: Literal["direct", "indirect", "mixed", "according_to", "narration"]
+    # the speaker's stance toward the content: assert, deny (a contested figure, "overestimated",
+    # is a denial), estimate, question. "report" and "dispute" are legacy values, still accepted
+    # when reading older documents; the attribution stage no longer produces them (see cue_class).
+    stance: Literal["assert", "deny", "estimate", "question", "report", "dispute"]
     stance_evidence: str | None = None  # "cue" or the content phrase that set it
+    # the lexicon class of the cue: assert, deny, report, estimate, question, dispute, according_to,
+    # narration (None for a quotation without a cue of its own)
+    cue_class: str | None = None
     negated: bool = False
     via: list[ChainLink] = Field(default_factory=list)  # nearest hop first, publisher last
     target: str | None = None  # id of the attribution this one denies or disputes
