@@ -77,3 +77,17 @@ def test_stage_in_default_pipeline() -> None:
     doc = _doc()
     out = EventStage(Config.load()).process(doc)
     assert [e.type for e in out.events] == ["AID"] and out.events[0].id == "V1"
+
+
+def test_fight_is_scored_as_assault_on_the_18_types() -> None:
+    span = Span(start=0, end=1, text="x")
+    recs = [{"id": "a", "text": "x", "events": [{"type": "FIGHT", "actor": {"country": "SRB"}}]},
+            {"id": "b", "text": "y", "events": [{"type": "ASSAULT"}]}]
+    preds = [[Event(id="V1", type="ASSAULT", trigger=span, sentence=span,
+                    actor=EventActor(country="SRB"))],
+             [Event(id="V1", type="FIGHT", trigger=span, sentence=span)]]
+    mapped = score(recs, preds)
+    assert mapped["micro_f1"] == 1.0 and mapped["labels"] == "18"
+    assert set(mapped["per_type"]) == {"ASSAULT"} and mapped["actor_country_accuracy"] == 1.0
+    raw = score(recs, preds, labels="2016")
+    assert raw["micro_f1"] == 0.0 and len(raw["errors"]) == 2

@@ -135,3 +135,59 @@ def test_asserted_denied_and_outlet(config: Config) -> None:
     assert events["DISAPPROVE"].status == "stated_by_outlet"
     doc.attributions[1].stance = "dispute"
     assert {e.type: e for e in extract_events(doc, config)}["SANCTION"].status == "disputed"
+
+
+def _types(text: str, lang: str, config: Config) -> list[tuple[str, str | None, str | None]]:
+    return [(e.type, e.actor.country if e.actor else None,
+             e.recipient.country if e.recipient else None)
+            for e in extract_events(make(text, lang), config)]
+
+
+def test_event_noun_object_is_the_content_of_the_verb(config: Config) -> None:
+    # the offer is what is rejected: one REJECT whose recipient made the offer
+    assert _types("Chile rejected a Peruvian offer of talks.", "en", config) == \
+        [("REJECT", "CHL", "PER")]
+    assert _types("Le Chili a refusé l'offre péruvienne de négociations.", "fr", config) == \
+        [("REJECT", "CHL", "PER")]
+
+
+def test_predicate_adjective_and_stative_passive_keep_the_subject(config: Config) -> None:
+    assert _types("Norway is ready to send doctors to Yemen.", "en", config)[0][:2] == \
+        ("AGREE", "NOR")
+    assert _types("Egypt is opposed to a Turkish naval exercise.", "en", config) == \
+        [("REJECT", "EGY", "TUR")]
+    assert _types("La Norvège est prête à envoyer des médecins au Yémen.", "fr", config) == \
+        [("AGREE", "NOR", "YEM")]
+    assert _types("Malian soldiers were engaged in heavy fighting near Gao.", "en",
+                  config)[0][:2] == ("FIGHT", "MLI")
+
+
+def test_event_noun_takes_the_subject_of_its_verb(config: Config) -> None:
+    assert ("PROTEST", "MLI", None) in [
+        (t, a, None) for t, a, _r in _types("Malian teachers continued their hunger strike.",
+                                            "en", config)]
+
+
+def test_conditional_act_is_a_threat(config: Config) -> None:
+    assert _types("Ghana will recall its ambassador from Togo unless the border reopens.",
+                  "en", config)[0][:2] == ("THREATEN", "GHA")
+    assert _types("Le Ghana rappellera son ambassadeur au Togo à moins que la frontière "
+                  "rouvre.", "fr", config)[0][:2] == ("THREATEN", "GHA")
+
+
+def test_participle_on_a_thing_is_background(config: Config) -> None:
+    got = _types("Peru demanded the return of a ship seized by Ecuador.", "en", config)
+    assert [t for t, _a, _r in got] == ["DEMAND"]
+
+
+def test_non_state_obstruction_is_a_protest_and_signing_a_treaty_support(config: Config) -> None:
+    assert _types("Angry Belgian farmers blocked the motorway.", "en", config)[0][:2] == \
+        ("PROTEST", "BEL")
+    assert _types("Belgian police blocked the motorway.", "en", config)[0][:2] == \
+        ("COERCE", "BEL")
+    assert _types("Chile and Peru signed a treaty.", "en", config)[0][:2] == ("SUPPORT", "CHL")
+
+
+def test_recipient_from_the_clause_of_the_event(config: Config) -> None:
+    got = _types("Kenya demanded that Uganda release the fishermen.", "en", config)
+    assert ("DEMAND", "KEN", "UGA") in got
