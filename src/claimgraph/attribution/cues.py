@@ -50,13 +50,28 @@ def find_cues(doc: Doc, lex: Lexicon, skip: list[bool]) -> list[Cue]:
                 break
         if i < covered:
             continue
-        if tok.pos_ in CUE_POS:
+        if tok.pos_ in CUE_POS and not _modifier_participle(tok):
             stance = lex.cue_verbs.get(lem)
             if stance is None and lem.startswith(("s'", "se ")):
                 stance = lex.cue_verbs.get(lem.split(" ", 1)[-1].lstrip("s'"))
             if stance is not None:
                 cues.append(Cue(head=i, start=i, end=i + 1, stance=stance, lemma=lem))
     return cues
+
+
+def _modifier_participle(tok) -> bool:  # type: ignore[no-untyped-def]
+    """A past participle modifying a noun or a clause ("the program, called X", "known as",
+    "compared with last year"): no auxiliary, no agent, so nobody says anything."""
+    if tok.tag_ != "VBN" and "VerbForm=Part" not in str(tok.morph):
+        return False
+    if "Tense=Pres" in str(tok.morph):
+        return False
+    if tok.dep_ not in ("acl", "amod", "advcl", "prep"):
+        return False
+    return not any(
+        c.dep_.startswith("aux") or c.dep_ in ("agent", "obl:agent", "nsubj", "nsubj:pass", "ccomp")
+        for c in tok.children
+    )
 
 
 @lru_cache(maxsize=8)

@@ -346,7 +346,7 @@ def find_content(
     while k > 0 and doc[k - 1].text in DASHES | {":"}:
         k -= 1
     q = ctx.quote_ending_at(k)
-    if q < 0 and k > 0 and doc[k - 1].is_space:
+    if q < 0 and k > 0 and doc[k - 1].is_space and "\n" not in doc[k - 1].text:
         q = ctx.quote_ending_at(k - 1)
     if q >= 0 and cstart - ctx.quotes[q][1] <= 2:
         qs, qe = ctx.quotes[q]
@@ -358,7 +358,11 @@ def find_content(
         return (qs, _continue_quotes(ctx, qe, cend)), True, True
     # 2. a quotation right after: 'X a déclaré : "..."', 'he said, "..."'
     j = cend
+    colon = False
     while j < len(doc) and (doc[j].text in DASHES | {":"} or doc[j].is_space) and j < cend + 3:
+        if doc[j].is_space and "\n" in doc[j].text and not colon:
+            break  # the next paragraph is not this cue's content unless announced by ':'
+        colon = colon or doc[j].text == ":"
         j += 1
     if j < len(doc) and ctx.quote_of[j] >= 0 and ctx.quotes[ctx.quote_of[j]][0] == j:
         qs, qe = ctx.quotes[ctx.quote_of[j]]
@@ -405,16 +409,19 @@ def find_content(
     j = cend
     if j < hi and doc[j].text == ":" and j + 2 < hi:
         return ctx.trim(j + 1, hi), False, False
-    # 6. the clause before ", a déclaré X" / ", sources said"
-    if cstart > lo and doc[cstart - 1].text in DASHES and cstart - 1 - lo >= 3:
-        after = cend
-        while after < hi and doc[after].is_punct:
-            after += 1
+    # 6. the clause before ", a déclaré X" / ", sources said" / "The plan, he said, will fail."
+    if cstart > lo and doc[cstart - 1].text in DASHES and cstart - 1 > lo:
+        t = _tail_end(ctx, cue, cend, hi)
         s, e = ctx.trim(lo, cstart - 1)
-        if after >= hi:
+        governed_after = head.head.i > cue.head and head.dep_ in ("parataxis", "advcl", "ccomp", "conj")
+        finite_before = any(doc[k].pos_ in ("VERB", "AUX") for k in range(s, e))
+        participle = head.tag_ in ("VBG", "VBN") and not any(
+            c.dep_ in ("aux", "aux:pass", "auxpass") for c in head.children
+        )
+        if t < hi and doc[t].text in DASHES and not participle and (governed_after or not finite_before):
+            return ctx.trim(lo, hi), False, True  # the cue interrupts the content
+        if e - s >= 3 and finite_before and t - cend <= 8 and (t >= hi or doc[t].is_punct):
             return (s, e), False, True
-        if doc[cend].text in DASHES:
-            return ctx.trim(lo, hi), False, True  # "The plan, he said, will fail."
     # 7. an object noun phrase for deny/report cues: "rejette la rumeur selon laquelle ..."
     if cue.stance in ("deny", "dispute", "report") or cue.lemma in lex.object_cues:
         for c in head.children:
@@ -430,6 +437,26 @@ def find_content(
                 if e - s >= 2:
                     return (s, e), False, False
     return None
+
+
+TAIL_DEPS = frozenset(
+    {"npadvmod", "tmod", "obl:tmod", "prep", "obl", "advmod", "dative", "iobj", "agent", "prt",
+     "nsubj", "nsubj:pass", "compound", "punct_in", "obl:mod", "nmod"}
+)
+
+
+def _tail_end(ctx: Ctx, cue: Cue, cend: int, hi: int) -> int:
+    """First token after the cue's own modifiers ("said Friday in a statement to reporters")."""
+    doc = ctx.doc
+    j = cend
+    while j < hi and not doc[j].is_punct:
+        t = doc[j]
+        while t.head.i != cue.head and t.head.i != t.i and cend <= t.head.i < hi:
+            t = t.head
+        if t.head.i != cue.head or t.dep_ not in TAIL_DEPS:
+            break
+        j += 1
+    return j
 
 
 def _continue_quotes(ctx: Ctx, qe: int, after: int) -> int:
@@ -610,7 +637,7 @@ def extract(doc: Doc, lex: Lexicon, index: EntityIndex) -> tuple[Ctx, list[Cand]
         if found is None:
             continue
         (s, e), direct, before = found
-        if speaker is not None and s <= speaker[0] < e:
+        if speaker is not None and s <= speaker[0] < e and not (s <= cue.head < e):
             if before and not direct:
                 e = min(e, speaker[0])
                 s, e = ctx.trim(s, e)
@@ -679,18 +706,41 @@ def extract(doc: Doc, lex: Lexicon, index: EntityIndex) -> tuple[Ctx, list[Cand]
             found_stance = content_stance(doc, c.content[0], c.content[1], lex)
             if found_stance:
                 c.stance, c.stance_evidence = stance_of(found_stance[0]), found_stance[1]
-    return ctx, _dedupe(cands)
+    return ctx, _dedupe(ctx, cands)
 
 
-def _dedupe(cands: list[Cand]) -> list[Cand]:
-    """Drop a statement whose content and cue lie inside another one of the same speaker."""
+def _inside(c: Cand, o: Cand) -> bool:
+    """The cue of ``c`` lies in the content of ``o``."""
+    return c.cue is not None and o.content[0] <= c.cue.head < o.content[1]
+
+
+def _dedupe(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
+    """Drop repeated contents and statements nested in another statement's content.
+
+    A cue inside the content of another statement is part of what that speaker says
+    ('X said the bill would allow Y to ...', 'X said Y wants ...'): only reporting cues of the
+    [nesting] list stay separate statements there ("X a rapporté que Y a démenti ...").
+    """
     out: list[Cand] = []
     for c in cands:
-        dup = False
+        if any(o.content == c.content for o in out):
+            continue
+        out.append(c)
+    keep = ctx.lex.nested_cues
+    drop: set[int] = set()
+    for k, c in enumerate(out):
+        if c.cue is None or c.kind == "according_to":
+            continue
         for o in out:
-            if o.content == c.content:
-                dup = True
+            if o is c or not _inside(c, o):
+                continue
+            if _inside(o, c):
+                # each holds the other's cue ('"A," he said, adding "B"'): keep the larger
+                if (c.content[1] - c.content[0]) < (o.content[1] - o.content[0]):
+                    drop.add(k)
+                    break
+                continue
+            if c.cue.lemma not in keep:
+                drop.add(k)
                 break
-        if not dup:
-            out.append(c)
-    return out
+    return [c for k, c in enumerate(out) if k not in drop]
