@@ -382,8 +382,15 @@ def build_warc(path: Path, compress: bool, tail: bytes = b"") -> Path:
 
 @pytest.mark.parametrize(("name", "compress"), [("crawl.warc", False), ("crawl.warc.gz", True)])
 def test_warc_records(tmp_path: Path, name: str, compress: bool) -> None:
-    results = read(build_warc(tmp_path / name, compress))
-    assert all(isinstance(r, Document) for r in results), results
+    everything = read(build_warc(tmp_path / name, compress))
+    # Records that are not articles are recorded with a reason, never silently skipped.
+    skipped = [r for r in everything if isinstance(r, Rejected)]
+    assert [(r.origin.url, r.reason) for r in skipped] == [
+        ("https://news.example/logo.png", "unsupported_type"),
+        ("https://news.example/gone", "fetch_failed"),
+    ]
+    assert "404" in skipped[1].detail and "image/png" in skipped[0].detail
+    results = [r for r in everything if isinstance(r, Document)]
     assert [d.url for d in results] == [
         "https://news.example/one",
         "https://news.example/latin1",

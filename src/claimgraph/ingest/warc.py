@@ -80,9 +80,6 @@ def _records(it: ArchiveIterator, path: str | None, config: Config) -> Iterator[
             continue
         wanted, ctype = _content_type(record)
         media, _ = parse_content_type(ctype)
-        if not wanted or (media is not None and media not in DOCUMENT_TYPES):
-            _drain(record)
-            continue
         headers = record.rec_headers
         uri = headers.get_header("WARC-Target-URI")
         origin = Origin(
@@ -92,14 +89,30 @@ def _records(it: ArchiveIterator, path: str | None, config: Config) -> Iterator[
             record=headers.get_header("WARC-Record-ID"),
             fetched=headers.get_header("WARC-Date"),
         )
+        if not wanted or (media is not None and media not in DOCUMENT_TYPES):
+            _drain(record)  # recorded, not silently skipped: a crawl's images, redirects ...
+            key = origin.record or uri or "-"
+            if not wanted and record.http_headers is None:
+                yield rejected("unparseable", f"{uri}: response record without HTTP headers",
+                               origin, spec=key)
+            elif not wanted:
+                status = record.http_headers.get_statuscode()
+                yield rejected("fetch_failed", f"{uri}: HTTP status {status}", origin,
+                               spec=uri or path or "-")
+            else:
+                yield rejected("unsupported_type", f"{uri}: {media} is not an article",
+                               origin, spec=key)
+            continue
         payload = record.content_stream().read(limit + 1)
         _drain(record)
         if len(payload) > limit:
             exc = too_large(f"over {limit}", limit, f"record payload ({uri})")
             yield rejected(exc.reason, exc.detail, origin, payload)
             continue
-        if media is None and binary_kind(payload):
-            continue  # no declared type and not text: an image or the like, not an article
+        if media is None and binary_kind(payload):  # no declared type and not text
+            yield rejected("binary", f"{uri}: {binary_kind(payload)} content, not an article",
+                           origin, payload)
+            continue
         try:
             yield from_bytes(payload, origin, ctype, config, url=uri)
         except RejectedInput as exc:
