@@ -478,12 +478,47 @@ def _continue_quotes(ctx: Ctx, qe: int, after: int) -> int:
                 return qe
             if t.text in (".", "!", "?"):
                 ended = True
-        lo, hi = ctx.unit_bounds(qs2)
-        if any(i in ctx.cue_at for i in range(lo, hi) if ctx.quote_of[i] < 0):
-            break
+        hi = ctx.unit_bounds(qe2 - 1)[1]
+        if any(i in ctx.cue_at for i in range(qs2, hi) if ctx.quote_of[i] < 0):
+            break  # the next quotation has a cue of its own
         qe = pos = qe2
         k += 1
     return qe
+
+
+def _name_word(t: Token) -> bool:
+    """A word of a name heading a transcript line: capitalised ("Sen. Mary Hollis", "PENCE")."""
+    return (t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN", "ADJ")) or (
+        t.text in (".", "-") and t.i > 0 and t.nbor(-1).text[:1].isupper()
+    )
+
+
+def _signed_quote(ctx: Ctx, lo: int, para: int) -> Cand | None:
+    """A paragraph that is a quotation signed with a dash: '"...." ― Jane Doe'."""
+    doc = ctx.doc
+    q = ctx.quote_of[lo]
+    if q < 0 or ctx.quotes[q][0] != lo:
+        return None
+    qs, qe = ctx.quotes[q]
+    end = qe
+    while end < len(doc) and ctx.para_of[end] == para and not doc[end].is_space:
+        end += 1
+    if qe >= end or doc[qe].text not in ("―", "—", "–", "-", "--"):
+        return None
+    name = (qe + 1, end)
+    if not 1 <= end - qe - 1 <= 6 or not all(_name_word(t) or t.pos_ == "PROPN" for t in doc[qe + 1 : end]):
+        return None
+    return Cand(
+        content=(qs, qe),
+        kind="direct",
+        stance="assert",
+        cue_class="assert",
+        unit=ctx.unit_of[qs],
+        para=para,
+        cue=Cue(head=qe, start=qe, end=qe + 1, stance="assert", lemma=doc[qe].text),
+        speaker=name,
+        quote=True,
+    )
 
 
 def transcript(ctx: Ctx) -> list[Cand]:
@@ -499,10 +534,18 @@ def transcript(ctx: Ctx) -> list[Cand]:
         s = lo
         while s < hi and (doc[s].is_quote or doc[s].is_punct):
             s += 1
+        signed = _signed_quote(ctx, lo, para)
+        if signed is not None:
+            out.append(signed)
+            continue
         j = s
-        while j < hi and j < s + 4 and doc[j].pos_ in ("PROPN", "NOUN") and doc[j].text[:1].isupper():
+        while j < hi and j < s + 5 and _name_word(doc[j]):
             j += 1
-        if j == s or j >= hi or doc[j].text != ":":
+        if j == s or j >= hi or doc[j].text not in (":", "―", "—", "–"):
+            continue
+        if doc[j].text != ":" and not (j + 1 < len(doc) and doc[j + 1].is_quote):
+            continue  # 'Name ― "quote"' (a list of reactions); a dash before a plain clause is a dateline
+        if doc[j].text != ":" and all(t.pos_ != "PROPN" for t in doc[s:j]) and not doc[s:j].text.isupper():
             continue
         end = hi
         while end < len(doc) and ctx.para_of[end] == para:
