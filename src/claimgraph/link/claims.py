@@ -26,6 +26,7 @@ from claimgraph.link.schema import link_claim_members, link_claims, link_dispute
 from claimgraph.link.text import name_key, pack, speakers_compatible, unpack
 from claimgraph.model import Attribution
 
+RELAY_KINDS = ("agency", "outlet")  # chain hops that are media relaying a statement
 POLARITY = {"deny": "deny", "dispute": "deny", "question": "question"}
 
 
@@ -65,18 +66,22 @@ def via_json(att: Attribution) -> list[dict[str, Any]]:
 
 
 def _candidates(conn: Connection, st: Statement, info: DocInfo, cfg: LinkConfig) -> list[Any]:
+    """Claims of the same polarity in the statement's story, or by its speaker lately."""
     c = link_claims.c
-    conds = []
+    cols = (c.id, c.centroid, c.speaker_key)
+    rows: dict[str, Any] = {}
     if info.story_id is not None:
-        conds.append(c.story_id == info.story_id)
+        for r in conn.execute(select(*cols).where(c.story_id == info.story_id)
+                              .where(c.polarity == st.polarity)):
+            rows[r.id] = r
     if st.speaker_key:
         ew = cfg.entity_window_days
-        conds.append(and_(c.speaker_key == st.speaker_key, c.last_day >= info.day - ew,
-                          c.first_day <= info.day + ew))
-    if not conds:
-        return []
-    return conn.execute(select(c.id, c.centroid, c.speaker_key)
-                        .where(c.polarity == st.polarity).where(or_(*conds))).all()
+        for r in conn.execute(select(*cols).where(c.speaker_key == st.speaker_key)
+                              .where(c.polarity == st.polarity)
+                              .where(and_(c.last_day >= info.day - ew, c.first_day <= info.day + ew))
+                              .order_by(c.last_day.desc()).limit(200)):
+            rows[r.id] = r
+    return list(rows.values())
 
 
 def _profiles(conn: Connection, ids: list[str]) -> dict[str, tuple[set[str], set[str]]]:
@@ -102,8 +107,8 @@ def link_level(st: Statement, outlet_key: str | None, speakers: set[str], source
         return 1
     if any(speakers_compatible(st.speaker_key, s) for s in speakers):
         return 2
-    if st.speaker_key in sources:
-        return 2
+    if st.speaker_key in sources or any(st.speaker_key.endswith(" " + s) for s in sources):
+        return 2  # "le quotidien the northern ledger" names the outlet "northern ledger"
     mine = st.via_keys | ({outlet_key} if outlet_key else set())
     return 2 if speakers & mine else 0
 
@@ -136,7 +141,7 @@ def assign(conn: Connection, info: DocInfo, statements: Iterable[Statement],
         for _, other in good[1:]:  # the statement bridges two claims: they are one
             touched |= merge(conn, good[0][1], other)
         if best is None:
-            claim_id = f"C{info.doc_id[:10]}-{st.attr.id}"
+            claim_id = _free_id(conn, f"C{info.doc_id[:12]}-{st.attr.id}")
             conn.execute(insert(link_claims).values(
                 id=claim_id, story_id=info.story_id, polarity=st.polarity,
                 speaker_key=st.speaker_key, size=0, first_day=info.day, last_day=info.day,
@@ -165,6 +170,16 @@ def merge(conn: Connection, keep: str, other: str) -> set[str]:
         first_day=min(a.first_day, b.first_day), last_day=max(a.last_day, b.last_day)))
     conn.execute(delete(link_claims).where(link_claims.c.id == other))
     return {keep} | deniers
+
+
+def _free_id(conn: Connection, base: str) -> str:
+    """``base``, or ``base.2``, ``base.3``... when taken (shared id prefixes, relinking)."""
+    taken = set(conn.execute(select(link_claims.c.id).where(link_claims.c.id.startswith(base))).scalars())
+    n, out = 1, base
+    while out in taken:
+        n += 1
+        out = f"{base}.{n}"
+    return out
 
 
 def _insert_member(conn: Connection, claim_id: str, st: Statement, info: DocInfo,
@@ -219,7 +234,7 @@ def relays(members: list[dict[str, Any]], dup_of: dict[str, str]) -> list[dict[s
         entry["relayed_from"] = None
         entry["relay_basis"] = None
         earlier = [p for p in order[:i] if p["doc_id"] != m["doc_id"]]
-        hops = [name_key(h.get("name")) for h in m["via"] if h.get("kind") != "publisher"]
+        hops = [name_key(h.get("name")) for h in m["via"] if h.get("kind") in RELAY_KINDS]
         hops = [h for h in hops if h]
         src = None
         basis = None
@@ -235,7 +250,7 @@ def relays(members: list[dict[str, Any]], dup_of: dict[str, str]) -> list[dict[s
         if src is None and hops:
             entry["relay_basis"] = "via_unlinked"
             entry["relayed_from"] = {"name": next(h.get("name") for h in m["via"]
-                                                  if h.get("kind") != "publisher")}
+                                                  if h.get("kind") in RELAY_KINDS)}
         elif src is None and earlier:
             emb = m["embedding"]
             src = max(earlier, key=lambda p: float(p["embedding"] @ emb))

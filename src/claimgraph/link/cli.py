@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 from rich.console import Console
-from rich.table import Table
+from rich.markup import escape
 from rich.tree import Tree
 
 from claimgraph.config import Config
@@ -39,8 +39,17 @@ def _echo_json(data: Any) -> None:
 
 
 def _short(text: str | None, n: int = 90) -> str:
+    """One line of at most ``n`` characters, escaped for rich markup."""
     text = " ".join((text or "").split())
-    return text if len(text) <= n else text[: n - 1] + "…"
+    return escape(text if len(text) <= n else text[: n - 1] + "…")
+
+
+def _tag(value: str | None) -> str:
+    return escape(f"[{value or '?'}]")
+
+
+def _chain(names: list[str]) -> str:
+    return escape(" -> ".join(names))
 
 
 @click.command("link")
@@ -80,14 +89,14 @@ def stories_cmd(ctx: click.Context, limit: int | None, as_json: bool) -> None:
     if not items:
         click.echo("no story (analyse documents, then `claimgraph link`)")
         return
-    table = Table("id", "dates", "docs", "lang", "outlets", "claims", "disputes", "title")
     for s in items:
         dates = s["first_date"] if s["first_date"] == s["last_date"] else \
             f"{s['first_date']}..{s['last_date'][5:]}"
-        table.add_row(s["id"], dates, str(s["documents"]), ",".join(s["languages"]),
-                      _short(", ".join(s["outlets"]), 40), str(s["claims"]), str(s["disputes"]),
-                      _short(s["title"], 60))
-    Console().print(table)
+        click.echo(f"{s['id']}  {dates}  {s['documents']} doc(s) [{','.join(s['languages'])}]  "
+                   f"{s['claims']} claim(s), {s['disputes']} dispute(s)  {_short(s['title'], 70)}")
+        click.echo(f"    outlets: {', '.join(s['outlets'])}")
+        if s["entities"]:
+            click.echo(f"    entities: {', '.join(s['entities'])}")
 
 
 @click.command("story")
@@ -113,24 +122,26 @@ def story_cmd(ctx: click.Context, story_id: str, as_json: bool) -> None:
     out.print("\n[bold]Timeline[/bold]")
     for d in data["timeline"]:
         dup = f"  [dim](republishes {d['duplicate_of'][:8]})[/dim]" if d["duplicate_of"] else ""
-        out.print(f"  {d['date'][:16]}  {d['doc_id'][:8]}  [{d['language']}] {d['outlet']}: "
-                  f"{_short(d['title'], 70)}{dup}")
+        out.print(f"  {d['date'][:16]}  {d['doc_id'][:8]}  {_tag(d['language'])} "
+                  f"{_short(d['outlet'])}: {_short(d['title'], 70)}{dup}")
     out.print("\n[bold]Who says what[/bold]")
     for c in data["claims"]:
-        tree = Tree(f"[{c['polarity']}] {c['speaker'] or '?'}: {_short(c['content'])}")
+        tree = Tree(f"{_tag(c['polarity'])} {_short(c['speaker'] or '?')}: "
+                    f"{_short(c['content'])}")
         for m in c["members"]:
             rel = m["relayed_from"] or {}
             how = ""
             if m["relay_basis"]:
-                how = f"  <- {rel.get('outlet') or rel.get('name')} ({m['relay_basis']})"
-            tree.add(f"{m['date'][:10]} {' -> '.join(m['chain'])} [{m['language']}] "
+                how = f"  <- {_short(rel.get('outlet') or rel.get('name'))} ({m['relay_basis']})"
+            tree.add(f"{m['date'][:10]} {_chain(m['chain'])} {_tag(m['language'])} "
                      f"{m['stance']}{how}")
         out.print(tree)
     _print_disputes(out, data["disputes"])
     out.print("\n[bold]Source graph[/bold]")
     names = {n["id"]: n["name"] for n in data["graph"]["nodes"]}
     for e in data["graph"]["edges"]:
-        out.print(f"  {names[e['source']]} -[{e['kind']} x{e['count']}]-> {names[e['target']]}")
+        out.print(f"  {_short(names[e['source']])} --{e['kind']} x{e['count']}--> "
+                  f"{_short(names[e['target']])}")
 
 
 def _print_disputes(out: Console, items: list[dict[str, Any]]) -> None:
@@ -139,15 +150,16 @@ def _print_disputes(out: Console, items: list[dict[str, Any]]) -> None:
         out.print("  none")
     for d in items:
         c = d["claim"]
-        tree = Tree(f"[bold]claim[/bold] {c['speaker'] or '?'}: {_short(c['content'])}  "
-                    f"[dim]({', '.join(c['outlets'])}; {', '.join(c['languages'])})[/dim]")
+        tree = Tree(f"[bold]claim[/bold] {_short(c['speaker'] or '?')}: {_short(c['content'])}  "
+                    f"[dim]({_short(', '.join(c['outlets']))}; {', '.join(c['languages'])})[/dim]")
         for s in c["statements"]:
-            tree.add(f"{s['date'][:10]} {' -> '.join(s['chain'])} [{s['language']}]")
+            tree.add(f"{s['date'][:10]} {_chain(s['chain'])} {_tag(s['language'])}")
         for a in d["denied_by"]:
             sub = tree.add(f"[bold red]{a['statements'][0]['stance']}[/bold red] "
-                           f"{a['speaker'] or '?'}: {_short(a['content'])}  [dim]({a['basis']})[/dim]")
+                           f"{_short(a['speaker'] or '?')}: {_short(a['content'])}  "
+                           f"[dim]({a['basis']})[/dim]")
             for s in a["statements"]:
-                sub.add(f"{s['date'][:10]} {' -> '.join(s['chain'])} [{s['language']}]")
+                sub.add(f"{s['date'][:10]} {_chain(s['chain'])} {_tag(s['language'])}")
         out.print(tree)
 
 
@@ -193,13 +205,14 @@ def claims_cmd(ctx: click.Context, speaker: str | None, outlet: str | None, enti
         click.echo("no claim matches")
     out = Console()
     for c in items:
-        tree = Tree(f"[bold]{c['id']}[/bold] [{c['polarity']}] {c['speaker'] or '?'}: "
-                    f"{_short(c['content'])}")
+        tree = Tree(f"[bold]{c['id']}[/bold] {_tag(c['polarity'])} "
+                    f"{_short(c['speaker'] or '?')}: {_short(c['content'])}")
         for m in c["members"]:
             rel = m["relayed_from"] or {}
-            how = f"  <- {rel.get('outlet') or rel.get('name')} ({m['relay_basis']})" \
+            how = f"  <- {_short(rel.get('outlet') or rel.get('name'))} ({m['relay_basis']})" \
                 if m["relay_basis"] else "  (first)" if m["first"] else ""
-            tree.add(f"{m['date'][:10]} {m['outlet']} [{m['language']}]: {_short(m['content'], 70)}{how}")
+            tree.add(f"{m['date'][:10]} {_short(m['outlet'])} {_tag(m['language'])}: "
+                     f"{_short(m['content'], 70)}{how}")
         out.print(tree)
 
 

@@ -83,7 +83,7 @@ def assign(conn: Connection, doc_id: str, dups: list[tuple[str, float]]) -> str 
     ids = [d for d, _ in dups]
     groups = sorted({g for g in conn.execute(
         select(link_docs.c.dup_group).where(link_docs.c.doc_id.in_(ids))).scalars() if g})
-    gid = groups[0] if groups else "D" + min([doc_id, *ids])[:12]
+    gid = groups[0] if groups else "D" + min([doc_id, *ids])
     for other in groups[1:]:
         conn.execute(update(link_docs).where(link_docs.c.dup_group == other).values(dup_group=gid))
         conn.execute(delete(link_dup_groups).where(link_dup_groups.c.id == other))

@@ -12,6 +12,7 @@ from collections import Counter
 from itertools import pairwise
 from typing import Any
 
+from claimgraph.link.claims import RELAY_KINDS
 from claimgraph.link.text import name_key
 
 
@@ -30,8 +31,12 @@ def build(docs: list[dict[str, Any]], claims: list[dict[str, Any]]) -> dict[str,
         if not name:
             return None
         nid = _node_id(kind, name)
-        if kind == "speaker" and "source:" + nid.split(":", 1)[1] in nodes:
-            nid = "source:" + nid.split(":", 1)[1]  # a speaker that is an outlet or agency
+        if kind == "speaker":  # a speaker that is an outlet or agency ("le quotidien X")
+            key = nid.split(":", 1)[1]
+            same = [n for n in nodes if n.startswith("source:")
+                    and (n[7:] == key or key.endswith(" " + n[7:]))]
+            if same:
+                nid = same[0]
         entry = nodes.setdefault(nid, {"id": nid, "name": name, "kind": kind, "documents": 0,
                                        "statements": 0})
         if kind in ("outlet", "agency") and entry["kind"] not in ("outlet",):
@@ -41,6 +46,11 @@ def build(docs: list[dict[str, Any]], claims: list[dict[str, Any]]) -> dict[str,
     for d in docs:
         nid = node("outlet", d.get("outlet") or "unknown outlet")
         nodes[nid]["documents"] += 1  # type: ignore[index]
+    for claim in claims:  # relays named in chains are sources before any speaker is placed
+        for m in claim["members"]:
+            for hop in m.get("via") or []:
+                if hop.get("kind") in RELAY_KINDS:
+                    node(hop["kind"], hop["name"])
     for d in docs:
         orig = d.get("duplicate_of")
         if orig and orig in by_doc:
@@ -53,9 +63,8 @@ def build(docs: list[dict[str, Any]], claims: list[dict[str, Any]]) -> dict[str,
             publisher = node("outlet", m.get("outlet") or "unknown outlet")
             path = [publisher]
             for hop in m.get("via") or []:
-                if hop.get("kind") == "publisher":
-                    continue
-                path.append(node("agency" if hop.get("kind") == "agency" else "relay", hop["name"]))
+                if hop.get("kind") in RELAY_KINDS:  # interviews, communiqués are not nodes
+                    path.append(node(hop["kind"], hop["name"]))
             path.append(node("speaker", m.get("speaker")))
             path = [p for i, p in enumerate(path) if p and (i == 0 or p != path[i - 1])]
             for p in path:

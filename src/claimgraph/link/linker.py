@@ -5,9 +5,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+import numpy as np
 from sqlalchemy import Connection, delete, func, insert, select
 
 from claimgraph.config import Config
@@ -29,6 +31,19 @@ from claimgraph.store import Store
 from claimgraph.store import schema as store_schema
 
 log = logging.getLogger(__name__)
+
+
+@dataclass
+class Prepared:
+    """A document with what linking computes from it before touching the store."""
+
+    doc: Document
+    digest: str
+    sig: np.ndarray
+    keys: list[tuple[int, str]]
+    vec: np.ndarray
+    statements: list[claims.Statement]
+    entities: list[tuple[str, str]]
 
 
 class Linker:
@@ -53,28 +68,38 @@ class Linker:
 
     # ------------------------------------------------------------------ writing
 
-    def add(self, doc: Document) -> dict[str, Any]:
-        """Link one document (already saved in the store); returns what it was linked to."""
+    def prepare(self, doc: Document) -> Prepared:
+        """The model work of linking (signature, embeddings), done outside any transaction."""
         cfg = self.config
-        digest = text_hash(doc)
+        sig = dedup.signature(doc.text, cfg.shingle, cfg.num_perm)
+        atts = statements_of(doc)
+        embs = embed.encode([a.content.text for a in atts], cfg.threads)
+        return Prepared(
+            doc=doc, digest=text_hash(doc), sig=sig,
+            keys=dedup.band_keys(sig, *dedup.lsh_params(cfg.dup_threshold, cfg.num_perm)),
+            vec=embed.doc_vector(doc, cfg.threads, cfg.max_passages),
+            statements=[
+                claims.Statement(
+                    attr=a, emb=e, speaker_key=speaker_key(a), entities=statement_entities(doc, a),
+                    via_keys={k for k in (name_key(h.name) for h in a.via) if k})
+                for a, e in zip(atts, embs, strict=True)
+            ],
+            entities=doc_entities(doc))
+
+    def add(self, doc: Document | Prepared) -> dict[str, Any]:
+        """Link one document (already saved in the store); returns what it was linked to."""
+        prep = doc if isinstance(doc, Prepared) else None
+        doc = prep.doc if prep is not None else doc  # type: ignore[union-attr]
+        cfg = self.config
+        digest = prep.digest if prep is not None else text_hash(doc)
         with self.store.engine.connect() as conn:
             old = conn.execute(select(link_docs.c.text_hash, link_docs.c.story_id)
                                .where(link_docs.c.doc_id == doc.id)).first()
         if old is not None and old.text_hash == digest:
             return {"doc_id": doc.id, "story_id": old.story_id, "unchanged": True}
-        # Model work happens outside the write transaction.
-        sig = dedup.signature(doc.text, cfg.shingle, cfg.num_perm)
-        keys = dedup.band_keys(sig, *dedup.lsh_params(cfg.dup_threshold, cfg.num_perm))
-        vec = embed.doc_vector(doc, cfg.threads, cfg.max_passages)
-        atts = statements_of(doc)
-        embs = embed.encode([a.content.text for a in atts], cfg.threads)
-        statements = [
-            claims.Statement(
-                attr=a, emb=e, speaker_key=speaker_key(a), entities=statement_entities(doc, a),
-                via_keys={k for k in (name_key(h.name) for h in a.via) if k})
-            for a, e in zip(atts, embs, strict=True)
-        ]
-        entities = doc_entities(doc)
+        if prep is None:
+            prep = self.prepare(doc)
+        sig, keys, vec, statements, entities = prep.sig, prep.keys, prep.vec, prep.statements, prep.entities
         with self._write() as conn:
             touched: set[str] = set()
             if old is not None:

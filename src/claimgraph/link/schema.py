@@ -55,6 +55,7 @@ link_docs = Table(
     Index("ix_link_docs_story_id", "story_id"),
     Index("ix_link_docs_dup_group", "dup_group"),
     Index("ix_link_docs_day", "day"),
+    Index("ix_link_docs_seq", "seq"),
 )
 
 # LSH buckets of the MinHash signatures: (band, key) -> documents.

@@ -43,19 +43,21 @@ class Candidate:
 
 
 def candidates(conn: Connection, day: int, keys: list[str], cfg: LinkConfig) -> list[str]:
-    """Story ids found through the date index and the entity index."""
+    """Story ids found through the date index and the entity index.
+
+    Both queries start from the day index, so their cost depends on how many stories are
+    active around ``day``, not on the size of the corpus.
+    """
+    d, e = link_story_days.c, link_story_entities.c
     w = cfg.window_days
-    found = set(conn.execute(
-        select(link_story_days.c.story_id).where(link_story_days.c.day.between(day - w, day + w))
-        .distinct()).scalars())
+    found = set(conn.execute(select(d.story_id).where(d.day.between(day - w, day + w))
+                             .distinct()).scalars())
     if keys:
         ew = cfg.entity_window_days
         found.update(conn.execute(
-            select(link_story_entities.c.story_id)
-            .join(link_stories, link_stories.c.id == link_story_entities.c.story_id)
-            .where(link_story_entities.c.key.in_(keys))
-            .where(and_(link_stories.c.last_day >= day - ew, link_stories.c.first_day <= day + ew))
-            .distinct()).scalars())
+            select(d.story_id)
+            .join(link_story_entities, and_(e.story_id == d.story_id, e.key.in_(keys)))
+            .where(d.day.between(day - ew, day + ew)).distinct()).scalars())
     return sorted(found)
 
 
@@ -168,8 +170,10 @@ def assign(conn: Connection, doc_id: str, title: str | None, vec: np.ndarray, da
                     merge(conn, story_id, extra.story_id)
         else:
             story_id = "S" + doc_id[:12]
-            if conn.execute(select(link_stories.c.id).where(link_stories.c.id == story_id)).first():
-                story_id = "S" + doc_id
+            n = 1
+            while conn.execute(select(link_stories.c.id).where(link_stories.c.id == story_id)).first():
+                n += 1  # a shared id prefix, or the document's former story still lives
+                story_id = f"S{doc_id}.{n}"
             create(conn, story_id, title, day, len(vec))
     add_member(conn, story_id, vec, day, entities)
     conn.execute(update(link_docs).where(link_docs.c.doc_id == doc_id).values(story_id=story_id))

@@ -46,6 +46,7 @@ def upgrade() -> None:
     op.create_index("ix_link_docs_story_id", "link_docs", ["story_id"])
     op.create_index("ix_link_docs_dup_group", "link_docs", ["dup_group"])
     op.create_index("ix_link_docs_day", "link_docs", ["day"])
+    op.create_index("ix_link_docs_seq", "link_docs", ["seq"])
 
     op.create_table(
         "link_lsh",
