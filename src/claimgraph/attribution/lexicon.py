@@ -12,7 +12,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-STANCE_ORDER = ("deny", "dispute", "question", "report", "estimate", "assert")
+STANCE_ORDER = ("deny", "dispute", "question", "report", "estimate", "assert", "support")
 DATA_FILES = ("cues", "chains", "roles", "sources", "places", "quantities", "timewords")
 
 
@@ -58,6 +58,7 @@ class Lexicon:
     object_cues: set[str] = field(default_factory=set)
     infinitive_cues: set[str] = field(default_factory=set)
     nested_cues: set[str] = field(default_factory=set)
+    cue_preps: set[str] = field(default_factory=set)
     neg_particles: set[str] = field(default_factory=set)
     neg_words: set[str] = field(default_factory=set)
     content_stance: list[tuple[str, list[set[str] | None]]] = field(default_factory=list)
@@ -149,6 +150,7 @@ def load_lexicon(lang: str) -> Lexicon:
     lex.object_cues = _low(clause.get("object_cues"))
     lex.infinitive_cues = _low(clause.get("infinitive_cues"))
     lex.nested_cues = _low(cues.get("nesting", {}).get("keep"))
+    lex.cue_preps = _low(clause.get("prepositions"))
     neg = cues.get("negation", {})
     lex.neg_particles = _low(neg.get("particles"))
     lex.neg_words = _low(neg.get("words"))

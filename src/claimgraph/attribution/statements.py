@@ -48,6 +48,7 @@ STANCE_OF_CLASS = {
     "dispute": "deny",
     "estimate": "estimate",
     "question": "question",
+    "support": "assert",
 }
 
 
@@ -386,7 +387,11 @@ def find_content(
     head = doc[cue.head]
     # 4. a complement clause of the verb (after or before it)
     for c in head.children:
-        if c.dep_ in ("ccomp", "xcomp") and ctx.quote_of[c.i] < 0 and lo <= c.i < hi:
+        if (
+            c.dep_ in ("ccomp", "xcomp")
+            and (ctx.quote_of[c.i] < 0 or (c.i > cue.head and ctx.quote_of[c.left_edge.i] < 0))
+            and lo <= c.i < hi
+        ):
             s, e = c.left_edge.i, c.right_edge.i + 1
             if c.i > cue.head:
                 s = max(s, cend)
@@ -436,6 +441,26 @@ def find_content(
                     e = _content_end(ctx, s, hi)
                 if e - s >= 2:
                     return (s, e), False, False
+    # 8. any other cue: its infinitive, object or prepositional object ("pledged to remain
+    # civil", "endorsed the plan", "spoke about her ties", "called for more investment")
+    return _complement(ctx, cue, cend, lo, hi)
+
+
+def _complement(ctx: Ctx, cue: Cue, cend: int, lo: int, hi: int) -> tuple[tuple[int, int], bool, bool] | None:
+    doc, lex = ctx.doc, ctx.lex
+    head = doc[cue.head]
+    for c in head.children:
+        if not (cend <= c.i < hi) or (ctx.quote_of[c.left_edge.i] >= 0 and c.dep_ != "xcomp"):
+            continue
+        infinitive = c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")
+        if infinitive or (c.dep_ in ("obj", "dobj") and c.pos_ not in ("PRON", "NUM")):
+            s, e = ctx.trim(max(c.left_edge.i, cend), min(c.right_edge.i + 1, hi))
+        elif c.dep_ in ("prep", "obl") and c.lower_ in lex.cue_preps:
+            s, e = ctx.trim(max(c.i + 1, cend), min(c.right_edge.i + 1, hi))
+        else:
+            continue
+        if e - s >= 2:
+            return (s, e), False, False
     return None
 
 
