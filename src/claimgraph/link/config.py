@@ -31,7 +31,7 @@ class LinkConfig:
     # disputes
     dispute_threshold: float = 0.45  # denial vs claim cosine (+ entity bonus) across documents
     dispute_same_doc: float = 0.2  # ... for a claim reported in the denial's own document
-    dispute_report_bonus: float = 0.15  # ... added there when the claim is a report (stance)
+    dispute_report_bonus: float = 0.15  # ... added there for a report or a claim other articles relay
     dispute_entity_bonus: float = 0.03
     threads: int = 2  # BLAS threads for the embedder
 

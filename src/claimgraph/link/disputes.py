@@ -7,7 +7,8 @@ A deny-side claim (stance deny or dispute) is linked to an assert-side claim:
 - by the same speaker: a denial without a target denies what the same speaker's other
   denials in the document deny;
 - by the same document: otherwise it answers, most likely, one of the claims its own
-  article reports (the closest, cosine + a bonus for reports >= ``dispute_same_doc``);
+  article reports (the closest, cosine + a bonus for reports and for claims relayed by
+  other articles >= ``dispute_same_doc``);
 - by similarity: across documents, assert-side claims of the same story whose centroid
   is close to the denial's (cosine + a bonus per shared entity >= ``dispute_threshold``),
   keeping the best match and those within 0.05 of it. A speaker never disputes himself.
@@ -76,8 +77,12 @@ def _same_document(conn: Connection, member: Any, mine: list[Any],
         return None
     emb = unit(unpack(member.embedding, "<f2"))
     members = _members(conn, {r.id for r in rows})
+    reports = {r.id for r in rows if r.stance == "report"}
+    # A report, or a claim relayed by other articles, is the likelier one to be denied.
+    relayed = {cid for cid, ms in members.items() if len({x.doc_id for x in ms}) > 1}
     scored = [(float(unit(unpack(r.centroid)) @ emb)
-               + (cfg.dispute_report_bonus if r.stance == "report" else 0.0), r.id) for r in rows
+               + (cfg.dispute_report_bonus if r.id in reports | relayed else 0.0), r.id)
+              for r in {r.id: r for r in rows}.values()
               if not _same_speaker(mine, members.get(r.id, []))]
     scored = [x for x in scored if x[0] >= cfg.dispute_same_doc]
     return max(scored) if scored else None
