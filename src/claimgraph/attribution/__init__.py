@@ -46,7 +46,10 @@ class AttributionStage(Stage):
             sdoc = nlp_for(self.config, lang)(doc.text)
             doc.nlp = sdoc
         published = doc.published.date if doc.published else None
-        doc.entities, doc.attributions = analyse(sdoc, lang, published, _publisher(doc))
+        with_narration = bool(self.config.get("attribution.narration", True))
+        doc.entities, doc.attributions = analyse(
+            sdoc, lang, published, _publisher(doc), narration=with_narration
+        )
         return doc
 
 
@@ -62,4 +65,4 @@ def attribute(
 
     config = config or Config.load()
     sdoc = nlp_for(config, lang)(text)
-    return analyse(sdoc, lang, published, outlet)
+    return analyse(sdoc, lang, published, outlet, narration=bool(config.get("attribution.narration", True)))

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from claimgraph.attribution.chains import build_chains
 from claimgraph.attribution.entities import EntityIndex, build_entities
 from claimgraph.attribution.lexicon import Lexicon, load_lexicon
+from claimgraph.attribution.narration import narration
 from claimgraph.attribution.quantities import find_dates, find_quantities
 from claimgraph.attribution.speakers import resolve
 from claimgraph.attribution.statements import Cand, Ctx, extract
@@ -38,6 +39,7 @@ EXTENSIONS = (
     "claimgraph_index",
     "claimgraph_published",
     "claimgraph_outlet",
+    "claimgraph_narration",
 )
 
 
@@ -129,11 +131,15 @@ def attributions_of(
     index: EntityIndex,
     published: str | None = None,
     publisher: str | None = None,
+    with_narration: bool = True,
 ) -> list[Attribution]:
-    """Statements of a parsed document as model objects."""
+    """Statements of a parsed document as model objects (with the outlet's own framing as
+    "narration" statements when ``with_narration`` and the publisher is known)."""
     ctx, cands = extract(doc, lex, index)
     resolve(ctx, cands)
     cands = build_chains(ctx, cands, publisher)
+    if with_narration and publisher:
+        cands.extend(narration(ctx, cands, publisher))
     cands.sort(key=lambda c: (c.content[0], c.cue.head if c.cue else 0))
     targets = assign_targets(ctx, cands)
     base = None
@@ -231,7 +237,12 @@ class AttributionsComponent:
             doc._.claimgraph_index = index
             doc._.claimgraph_entities = ents
         doc._.claimgraph_attributions = attributions_of(
-            doc, lex, index, doc._.claimgraph_published, doc._.claimgraph_outlet
+            doc,
+            lex,
+            index,
+            doc._.claimgraph_published,
+            doc._.claimgraph_outlet,
+            doc._.claimgraph_narration is not False,
         )
         return doc
 
@@ -247,11 +258,19 @@ def make_attributions(nlp: Language, name: str, lang: str | None) -> Attribution
 
 
 def analyse(
-    doc: Doc, lang: str | None = None, published: str | None = None, outlet: str | None = None
+    doc: Doc,
+    lang: str | None = None,
+    published: str | None = None,
+    outlet: str | None = None,
+    narration: bool = True,
 ) -> tuple[list[Entity], list[Attribution]]:
-    """Run both components on a parsed Doc and return (entities, attributions)."""
+    """Run both components on a parsed Doc and return (entities, attributions).
+
+    ``narration``: add the outlet's own framing sentences as "narration" statements (needs
+    ``outlet``)."""
     doc._.claimgraph_published = published
     doc._.claimgraph_outlet = outlet
+    doc._.claimgraph_narration = narration
     EntitiesComponent(lang)(doc)
     AttributionsComponent(lang)(doc)
     ents: Any = doc._.claimgraph_entities

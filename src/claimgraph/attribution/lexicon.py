@@ -62,6 +62,7 @@ class Lexicon:
     neg_particles: set[str] = field(default_factory=set)
     neg_words: set[str] = field(default_factory=set)
     content_stance: list[tuple[str, list[set[str] | None]]] = field(default_factory=list)
+    narration: list[tuple[str, list[set[str] | None]]] = field(default_factory=list)
     relay_participles: set[str] = field(default_factory=set)
     relay_agents: set[str] = field(default_factory=set)
     relay_cues: set[str] = field(default_factory=set)
@@ -157,6 +158,8 @@ def load_lexicon(lang: str) -> Lexicon:
     for stance, phrases in cues.get("content_stance", {}).items():
         for phrase in phrases:
             lex.content_stance.append((stance, _pattern(phrase)))
+    for phrase in cues.get("narration", {}).get("words", []):
+        lex.narration.append(("narration", _pattern(phrase)))
     chains = data["chains"]
     relay = chains.get("relay", {})
     lex.relay_participles = _low(relay.get("participles"))

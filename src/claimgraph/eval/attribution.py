@@ -50,7 +50,8 @@ def _predict(texts: list[str], lang: str, config: Config) -> list[tuple[list[Ent
     from claimgraph.nlp import nlp_for
 
     nlp = nlp_for(config, lang)
-    return [analyse(sdoc, lang) for sdoc in nlp.pipe(texts, batch_size=16)]
+    # no narration statements: PolNeAR annotates no narrator framing (and has no outlet here)
+    return [analyse(sdoc, lang, narration=False) for sdoc in nlp.pipe(texts, batch_size=16)]
 
 
 def evaluate_polnear(
@@ -106,6 +107,7 @@ def evaluate_polnear(
         "gold": n_gold,
         "predicted": n_pred,
         "seconds": round(elapsed, 2),
+        "narration": "off (PolNeAR has no narrator-framing annotations)",
     }
     for th in THRESHOLDS:
         out[f"overlap_{th}"] = prf(tps[th], n_pred, n_gold)
