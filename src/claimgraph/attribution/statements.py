@@ -225,12 +225,39 @@ def _subject(ctx: Ctx, head: Token) -> Token | None:
     return None
 
 
+def _incise(ctx: Ctx, cue: Cue, subj: Token, lo: int, hi: int) -> bool:
+    """', a expliqué la ministre Anne Roy,': a cue between commas followed by a noun phrase
+    that names someone (the parser often takes the phrase before for the subject)."""
+    doc = ctx.doc
+    b = cue.start - 1
+    while b >= lo and doc[b].pos_ == "AUX":
+        b -= 1
+    if b < lo or doc[b].text != "," or subj.right_edge.i + 1 != b:
+        return False
+    j = cue.end
+    while j < hi and (doc[j].pos_ in ("ADV",) or doc[j].lower_ in ctx.date_words):
+        j += 1
+    k = j
+    while k < hi and k < j + 8 and doc[k].text != ",":
+        k += 1
+    if k >= hi or doc[k].text != "," or k == j:
+        return False
+    if not any(doc[i].pos_ in ("VERB", "AUX") for i in range(k + 1, hi)):
+        return False
+    return any(ctx.index.tok2ent[i] >= 0 or doc[i].pos_ == "PROPN" for i in range(j, k)) or any(
+        doc[i].lower_ in ctx.lex.person_roles or doc[i].lemma_.lower() in ctx.lex.person_roles
+        for i in range(j, k)
+    )
+
+
 def find_speaker(ctx: Ctx, cue: Cue, depth: int = 0) -> tuple[tuple[int, int] | None, bool]:
     """(token range of the speaker, inverted?) for a cue."""
     doc = ctx.doc
     head = doc[cue.head]
     lo, hi = ctx.unit_bounds(cue.head)
     subj = _subject(ctx, head)
+    if subj is not None and subj.i < cue.start and _incise(ctx, cue, subj, lo, hi):
+        subj = None  # "La réforme, a expliqué la ministre, entrera ...": the speaker follows
     if subj is not None:
         if subj.tag_ in ("WDT", "WP") or "PronType=Rel" in str(subj.morph):
             # the relative pronoun is the speaker mention; its antecedent names the speaker
@@ -457,6 +484,11 @@ def _complement(ctx: Ctx, cue: Cue, cend: int, lo: int, hi: int) -> tuple[tuple[
             s, e = ctx.trim(max(c.left_edge.i, cend), min(c.right_edge.i + 1, hi))
         elif c.dep_ in ("prep", "obl") and c.lower_ in lex.cue_preps:
             s, e = ctx.trim(max(c.i + 1, cend), min(c.right_edge.i + 1, hi))
+        elif c.dep_ in ("obl", "obl:arg") and any(
+            k.dep_ == "case" and k.lower_ in lex.cue_preps and k.i < c.i for k in c.children
+        ):
+            case = max(k.i for k in c.children if k.dep_ == "case" and k.i < c.i)
+            s, e = ctx.trim(max(case + 1, cend), min(c.right_edge.i + 1, hi))
         else:
             continue
         if e - s >= 2:
