@@ -124,3 +124,24 @@ def test_jsonl_output_and_no_store(tmp_path: Path) -> None:
 def test_bad_store_url_is_a_clear_error(tmp_path: Path) -> None:
     code, _, err = _run(["stats"], "postgresql://nobody:secret@127.0.0.1:1/none")
     assert code != 0 and "secret" not in err and "Error" in err
+
+
+def test_export_events_flat_and_plover(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.db")
+    code, _, err = _run(["analyze", str(seed_path()), "--format", "none", "--no-link"], db)
+    assert code == 0, err
+    plover = tmp_path / "events.jsonl"
+    assert _run(["export", "--table", "plover", "-o", str(plover)], db)[0] == 0
+    recs = [json.loads(x) for x in plover.read_text().splitlines()]
+    flat = tmp_path / "events.parquet"
+    assert _run(["export", "--table", "events", "--format", "parquet", "-o", str(flat)], db)[0] == 0
+    rows = pq.read_table(flat).to_pylist()
+    assert len(recs) == len(rows) >= 6
+    retreat = next(r for r in rows if r["type"] == "RETREAT")
+    assert retreat["actor_country"] == "RUS" and retreat["status"] in ("denied", "disputed")
+    assert retreat["outlet_name"] == "Press TV" and json.loads(retreat["denied_by"])
+    rec = next(r for r in recs if r["event_type"] == "RETREAT")
+    assert rec["source"]["country"] == "RUS" and rec["denied_by_names"]
+    code, _, err = _run(["export", "--table", "plover", "--format", "parquet", "-o",
+                         str(tmp_path / "x.parquet")], db)
+    assert code != 0

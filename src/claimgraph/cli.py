@@ -176,13 +176,18 @@ def show(ctx: click.Context, doc_id: str, fmt: str) -> None:
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "parquet"]), default="jsonl")
 @click.option("--table", type=click.Choice(["documents", "entities", "attributions", "events",
-                                            "rejected"]), default="documents", show_default=True)
+                                            "plover", "rejected"]),
+              default="documents", show_default=True,
+              help="plover: PLOVER-style event records (JSONL); events: one flat row per event.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), required=True)
 @click.pass_context
 def export(ctx: click.Context, fmt: str, table: str, output: str) -> None:
     """Export the store: documents as the JSON contract, or flat tables."""
     with _open_store(_config(ctx)) as store:
-        n = store.export(Path(output), fmt, table=table)
+        try:
+            n = store.export(Path(output), fmt, table=table)
+        except ValueError as exc:
+            raise click.ClickException(str(exc)) from exc
     err.print(f"wrote {n} {table} row(s) to {output}")
 
 

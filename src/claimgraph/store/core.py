@@ -25,7 +25,7 @@ from claimgraph.store import schema as t
 from claimgraph.store.urls import StoreError, is_memory, mask_url, resolve_url, scrub
 
 Format = Literal["jsonl", "parquet"]
-Table = Literal["documents", "attributions", "entities", "events", "rejected"]
+Table = Literal["documents", "attributions", "entities", "events", "rejected", "plover"]
 _PAGE = 500
 
 
@@ -358,6 +358,13 @@ class Store:
             format = "parquet" if str(path).endswith((".parquet", ".pq")) else "jsonl"
         if format not in ("jsonl", "parquet"):
             raise ValueError(f"unknown export format {format!r}: use jsonl or parquet")
+        if table == "plover":  # PLOVER-style event records, nested: JSONL only
+            if format != "jsonl":
+                raise ValueError("PLOVER records are nested: export them as jsonl")
+            from claimgraph.events.export import records
+
+            return exp.write_jsonl(path, (json.dumps(r, ensure_ascii=False)
+                                          for d in self.documents() for r in records(d)))
         if table not in exp.COLUMNS:
             raise ValueError(f"unknown table {table!r}: use one of {', '.join(exp.COLUMNS)}")
         if format == "jsonl" and table == "documents":

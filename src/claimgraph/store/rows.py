@@ -223,18 +223,21 @@ def export_attributions(doc: Document) -> list[dict[str, Any]]:
 
 
 def export_events(doc: Document) -> list[dict[str, Any]]:
+    """The events stage's flat rows (claimgraph.events.export) with the document context."""
+    from claimgraph.events.export import flat_rows
+
     ctx = _context(doc)
     rows = []
-    for ev, base in zip(doc.events, event_rows(doc), strict=True):
-        row = {**ctx, **{k: v for k, v in base.items() if k not in ("doc_id", "data")}}
-        row.update(
-            trigger_text=ev.trigger.text,
-            sentence_start=ev.sentence.start,
-            sentence_end=ev.sentence.end,
-            sentence_text=ev.sentence.text,
-            actor_entity=ev.actor.entity if ev.actor else None,
-            recipient_entity=ev.recipient.entity if ev.recipient else None,
-            confidence=ev.confidence,
-        )
-        rows.append(row)
+    for ev, flat in zip(doc.events, flat_rows(doc), strict=True):
+        rows.append({
+            **ctx, **flat,
+            "id": ev.id,
+            "trigger_text": ev.trigger.text,
+            "sentence_text": ev.sentence.text,
+            "actor_entity": ev.actor.entity if ev.actor else None,
+            "recipient_entity": ev.recipient.entity if ev.recipient else None,
+            "asserted_by": ev.asserted_by,  # lists, not the flat ";"-joined strings
+            "denied_by": ev.denied_by,
+            "confidence": ev.confidence,
+        })
     return rows
