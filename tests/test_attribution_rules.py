@@ -37,12 +37,15 @@ def test_en_dispute_cue_is_a_denial():
     assert (a.stance, a.cue_class) == ("deny", "dispute")
 
 
+NARRATION = Config.load(overrides={"attribution.narration": True})
+
+
 def test_fr_narration_attributed_to_the_outlet():
     text = (
         "Le ministre a déclaré que les élections auraient lieu en mai.\n\n"
         "Le régime en place tente depuis des mois de museler la presse indépendante du pays."
     )
-    _, atts = attribute(text, "fr", outlet="Exemple Info")
+    _, atts = attribute(text, "fr", outlet="Exemple Info", config=NARRATION)
     nar = [a for a in atts if a.kind == "narration"]
     assert len(nar) == 1
     n = nar[0]
@@ -54,9 +57,9 @@ def test_fr_narration_attributed_to_the_outlet():
     assert _one(atts, "déclaré").kind == "indirect"
 
 
-def test_narration_needs_an_outlet_and_can_be_turned_off():
+def test_narration_needs_an_outlet_and_the_config_key():
     text = "Le régime en place tente depuis des mois de museler la presse indépendante du pays."
-    _, atts = attribute(text, "fr")
+    _, atts = attribute(text, "fr", config=NARRATION)
     assert not [a for a in atts if a.kind == "narration"]
     config = Config.load(overrides={"attribution.narration": False})
     _, atts = attribute(text, "fr", outlet="Exemple Info", config=config)
@@ -144,3 +147,15 @@ def test_en_according_to_with_a_determiner():
     a = next(a for a in atts if a.kind == "according_to")
     assert a.content.text.startswith("Turnout rose")
     assert a.cue_class == "according_to"
+
+
+def test_seed_line_30_is_the_outlets_framing():
+    from tests.fixtures.attribution.seed import seed_document
+
+    from claimgraph.attribution import AttributionStage
+
+    doc = AttributionStage(NARRATION).process(seed_document())
+    nar = [a for a in doc.attributions if a.kind == "narration"]
+    assert nar and all(a.speaker_name == "Press TV" and a.speaker is None for a in nar)
+    assert any("coup d" in a.content.text and "Guaido" in a.content.text for a in nar)
+    assert any("démocratiquement" in a.content.text for a in nar)

@@ -131,7 +131,7 @@ def attributions_of(
     index: EntityIndex,
     published: str | None = None,
     publisher: str | None = None,
-    with_narration: bool = True,
+    with_narration: bool = False,
 ) -> list[Attribution]:
     """Statements of a parsed document as model objects (with the outlet's own framing as
     "narration" statements when ``with_narration`` and the publisher is known)."""
@@ -242,7 +242,7 @@ class AttributionsComponent:
             index,
             doc._.claimgraph_published,
             doc._.claimgraph_outlet,
-            doc._.claimgraph_narration is not False,
+            doc._.claimgraph_narration is True,
         )
         return doc
 
@@ -262,7 +262,7 @@ def analyse(
     lang: str | None = None,
     published: str | None = None,
     outlet: str | None = None,
-    narration: bool = True,
+    narration: bool = False,
 ) -> tuple[list[Entity], list[Attribution]]:
     """Run both components on a parsed Doc and return (entities, attributions).
 
