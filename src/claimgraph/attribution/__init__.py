@@ -26,10 +26,6 @@ __all__ = [
 ]
 
 
-# Narration statements (the outlet's own framing) are off unless ``attribution.narration`` is
-# true: the events stage still reads a statement holding an event as its asserter, and must map
-# kind "narration" to "outlet" before this default can become true.
-NARRATION_DEFAULT = False
 
 
 def _publisher(doc: Document) -> str | None:
@@ -52,7 +48,7 @@ class AttributionStage(Stage):
             sdoc = nlp_for(self.config, lang)(doc.text)
             doc.nlp = sdoc
         published = doc.published.date if doc.published else None
-        with_narration = bool(self.config.get("attribution.narration", NARRATION_DEFAULT))
+        with_narration = bool(self.config.get("attribution.narration", True))
         doc.entities, doc.attributions = analyse(
             sdoc, lang, published, _publisher(doc), narration=with_narration
         )
@@ -71,5 +67,5 @@ def attribute(
 
     config = config or Config.load()
     sdoc = nlp_for(config, lang)(text)
-    with_narration = bool(config.get("attribution.narration", NARRATION_DEFAULT))
+    with_narration = bool(config.get("attribution.narration", True))
     return analyse(sdoc, lang, published, outlet, narration=with_narration)

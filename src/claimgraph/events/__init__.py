@@ -89,8 +89,11 @@ def _innermost(attrs: list[Attribution], pos: int) -> Attribution | None:
 
 def _status(ev: Event, attrs: dict[str, Attribution]) -> str | None:
     if ev.denied_by:
-        stances = {attrs[i].stance for i in ev.denied_by if i in attrs}
-        return "denied" if "deny" in stances or not stances else "disputed"
+        # A flat denial wins; statements that only contest details (cue class "dispute",
+        # e.g. figures called overestimated) make the event disputed.
+        denials = [attrs[i] for i in ev.denied_by if i in attrs]
+        flat = [a for a in denials if a.stance == "deny" and a.cue_class != "dispute"]
+        return "denied" if flat or not denials else "disputed"
     if any(x != "outlet" for x in ev.asserted_by):
         return "asserted"
     if ev.asserted_by:
@@ -133,7 +136,9 @@ class _Builder:
         # provenance
         attr = _innermost(doc.attributions, trig.start)
         reported = False
-        if attr is not None:
+        if attr is not None and attr.kind == "narration":
+            ev.asserted_by.append("outlet")  # the outlet's own framing, not a quoted source
+        elif attr is not None:
             if attr.stance in ("deny", "dispute"):
                 ev.denied_by.append(attr.id)
             else:
@@ -146,8 +151,10 @@ class _Builder:
 
 
 def _cue_overlap(doc: Document, start: int, end: int) -> bool:
-    return any(a.cue is not None and a.cue.start < end and start < a.cue.end
-               for a in doc.attributions)
+    # A narration's "cue" is the loaded word that frames an event ("coup d'État"), not a
+    # speech verb: it must not hide that event.
+    return any(a.cue is not None and a.kind != "narration" and a.cue.start < end
+               and start < a.cue.end for a in doc.attributions)
 
 
 def extract_events(doc: Document, config: Config | None = None, sdoc: Any = None) -> list[Event]:
