@@ -34,6 +34,12 @@ def polarity(stance: str) -> str:
     return POLARITY.get(stance, "assert")
 
 
+def member_stance(a: Attribution) -> str:
+    """The stance a claim member shows: relayed reports and contested details keep their cue
+    class ("report", "dispute"), a finer grain than the speaker's stance (assert, deny)."""
+    return a.cue_class if a.cue_class in ("report", "dispute") else a.stance
+
+
 @dataclass
 class Statement:
     """An attribution with what claim matching needs."""
@@ -189,7 +195,7 @@ def _insert_member(conn: Connection, claim_id: str, st: Statement, info: DocInfo
         doc_id=info.doc_id, attr_id=a.id, claim_id=claim_id, seq=info.seq, day=info.day,
         date=info.date, outlet_id=info.outlet_id, outlet_name=info.outlet_name,
         language=info.language, speaker_name=a.speaker_name or (a.speaker.text if a.speaker else None),
-        speaker_key=st.speaker_key, stance=a.stance, kind=a.kind,
+        speaker_key=st.speaker_key, stance=member_stance(a), kind=a.kind,
         cue=a.cue.text if a.cue else None, content=a.content.text,
         content_start=a.content.start, content_end=a.content.end, via=via_json(a),
         target=a.target, entities=[list(e) for e in st.entities], score=round(score, 4),
