@@ -71,7 +71,9 @@ def render(doc: Document) -> Group:
             line.append("  ")
             line.append(a.stance + (" (negated cue)" if a.negated else ""),
                         style=STANCE_STYLE.get(a.stance, ""))
-            line.append(f" · {a.kind}")
+            if a.cue_class in ("report", "dispute"):
+                line.append(f" ({a.cue_class})", style=STANCE_STYLE.get(a.stance, ""))
+            line.append(f" · {'outlet’s own framing' if a.kind == 'narration' else a.kind}")
             if a.cue:
                 line.append(f" · “{a.cue.text}”")
             if a.via:

@@ -34,7 +34,7 @@ HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
 router = APIRouter(include_in_schema=False)
 
-STANCES = ["assert", "deny", "dispute", "report", "estimate", "question"]
+STANCES = ["assert", "deny", "estimate", "question"]  # Attribution.stance values
 
 
 def safe_href(url: str | None) -> str | None:
