@@ -59,7 +59,11 @@ def main(ctx: click.Context, config_path: str | None, overrides: tuple[str, ...]
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl", "none"]),
               default=None, help="Output on stdout (default: text for one input, none for several).")
 @click.option("--no-store", is_flag=True, help="Do not write to the store.")
-@click.option("--workers", type=int, default=1, show_default=True, help="Worker processes.")
+@click.option("--workers", type=int, default=1, show_default=True,
+              help="Worker processes (or Ray actors).")
+@click.option("--executor", type=click.Choice(["auto", "local", "process", "ray"]), default="auto",
+              show_default=True,
+              help="Where the stages run: this process, a process pool, or Ray (run.ray_address).")
 @click.option("--upto", type=click.Choice(["clean", "nlp", "attribution", "events"]),
               help="Stop after this stage.")
 @click.option("--allow-private", is_flag=True,
@@ -69,7 +73,7 @@ def main(ctx: click.Context, config_path: str | None, overrides: tuple[str, ...]
               help="Do not link documents across articles (duplicates, stories, claims, disputes).")
 @click.pass_context
 def analyze(ctx: click.Context, inputs: tuple[str, ...], fmt: str | None, no_store: bool,
-            workers: int, upto: str | None, allow_private: bool, lang: str | None,
+            workers: int, executor: str, upto: str | None, allow_private: bool, lang: str | None,
             no_link: bool) -> None:
     """Analyse articles: files, directories, globs, URLs, WARC, feeds, JSONL, or - for stdin.
 
@@ -128,7 +132,7 @@ def analyze(ctx: click.Context, inputs: tuple[str, ...], fmt: str | None, no_sto
         task = progress.add_task("analyse", total=None)
         progress.start()
     try:
-        report = run(items(), config, sink, workers=workers, upto=upto)
+        report = run(items(), config, sink, workers=workers, upto=upto, executor=executor)
     finally:
         if progress is not None:
             progress.stop()

@@ -65,8 +65,21 @@ def run(
     batch_size: int = 16,
     upto: str | None = None,
     pipeline: Pipeline | None = None,
+    executor: str = "auto",
 ) -> RunReport:
-    """Run the pipeline over ingested ``items``, passing each result to ``sink`` in order."""
+    """Run the pipeline over ingested ``items``, passing each result to ``sink`` in order.
+
+    ``executor``: "local" (this process), "process" (a pool of ``workers`` processes),
+    "ray" (``workers`` Ray actors), or "auto" (local for one worker, else processes).
+    """
+    if executor == "ray":
+        from claimgraph.run.ray import run_ray
+
+        return run_ray(items, config, sink, workers=workers, batch_size=batch_size, upto=upto)
+    if executor not in ("auto", "local", "process"):
+        raise ValueError(f"unknown executor {executor!r}: use local, process or ray")
+    if executor == "local":
+        workers = 1
     report = RunReport()
 
     def emit(results: list[Result]) -> None:
