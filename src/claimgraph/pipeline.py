@@ -56,29 +56,14 @@ def guarded(stage: str, fn, doc: Document) -> Result:  # type: ignore[no-untyped
 
 def default_stages(config: Config, upto: str | None = None) -> list[Stage]:
     """The standard stages in order: clean -> nlp -> attribution -> events."""
+    from claimgraph.attribution import AttributionStage
     from claimgraph.clean import CleanStage
+    from claimgraph.events import EventStage
+    from claimgraph.nlp import NlpStage
 
-    stages: list[Stage] = [CleanStage(config)]
-    names = ["clean"]
-    try:
-        from claimgraph.nlp import NlpStage
-
-        stages.append(NlpStage(config))
-        names.append("nlp")
-    except ImportError:  # pragma: no cover - the nlp stage is part of the package
-        pass
-    for modname, clsname, stage_name in (
-        ("claimgraph.attribution", "AttributionStage", "attribution"),
-        ("claimgraph.events", "EventStage", "events"),
-    ):
-        try:
-            module = __import__(modname, fromlist=[clsname])
-        except ImportError:
-            continue
-        cls = getattr(module, clsname, None)
-        if cls is not None:
-            stages.append(cls(config))
-            names.append(stage_name)
+    stages: list[Stage] = [CleanStage(config), NlpStage(config), AttributionStage(config),
+                           EventStage(config)]
+    names = [s.name for s in stages]
     if upto is not None:
         if upto not in names:
             raise ValueError(f"unknown stage {upto!r}; stages are {', '.join(names)}")
