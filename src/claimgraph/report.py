@@ -86,20 +86,36 @@ def render(doc: Document) -> Group:
         parts.append(Text("  * carried from an earlier statement of the same speaker; "
                           "⟂ the statement it denies or disputes", style="dim"))
     if doc.events:
-        t = Table(title="events (who did what to whom, and who says so)", title_justify="left")
-        for col in ("#", "actor", "event", "recipient", "date", "where", "said by", "status"):
-            t.add_column(col)
+        parts.append(Text("events: who did what to whom, and who says so", style="italic"))
+        names = {a.id: a.speaker_name or (a.speaker.text if a.speaker else a.id)
+                 for a in doc.attributions}
+        outlet = doc.outlet.name if doc.outlet else "the outlet"
+
+        def who(a) -> str:  # type: ignore[no-untyped-def]
+            if a is None:
+                return "—"
+            code = "/".join(x for x in (a.country, a.sector) if x)
+            return (a.name or (a.span.text if a.span else "?")) + (f" [{code}]" if code else "")
+
+        def said(ids: list[str]) -> str:
+            return ", ".join(outlet if i == "outlet" else f"{names.get(i, i)} ({i})" for i in ids)
+
         for ev in doc.events:
-            def who(a) -> str:  # type: ignore[no-untyped-def]
-                if a is None:
-                    return "—"
-                code = "/".join(x for x in (a.country, a.sector) if x)
-                return f"{a.name or (a.span.text if a.span else '?')}" + (f" [{code}]" if code else "")
-            t.add_row(ev.id, who(ev.actor), ev.type + (f" ({ev.mode})" if ev.mode else ""),
-                      who(ev.recipient), ev.date or "—", who(ev.location),
-                      ", ".join(ev.asserted_by) or "—",
-                      ev.status + (f" by {', '.join(ev.denied_by)}" if ev.denied_by else ""))
-        parts.append(t)
+            line = Text(f"{ev.id:>4} ", style="bold")
+            line.append(who(ev.actor), style="bold")
+            line.append(f"  {ev.type}" + (f" ({ev.mode})" if ev.mode else ""), style="magenta")
+            line.append(f"  → {who(ev.recipient)}")
+            if ev.location:
+                line.append(f"  in {who(ev.location)}")
+            line.append(f"  {ev.date or 'undated'}", style="dim")
+            line.append(f"\n      {ev.status.replace('_', ' ')}", style=STANCE_STYLE.get(
+                "deny" if ev.status in ("denied", "disputed") else "assert", ""))
+            if ev.asserted_by:
+                line.append(f"; said by {said(ev.asserted_by)}")
+            if ev.denied_by:
+                line.append(f"; denied by {said(ev.denied_by)}", style="red")
+            line.append(f"\n      “{_short(ev.sentence.text, 150)}”", style="dim")
+            parts.append(line)
     parts.append(Panel(doc.text, title="article text", title_align="left"))
     return Group(*parts)
 
