@@ -59,6 +59,12 @@ class Lexicon:
     infinitive_cues: set[str] = field(default_factory=set)
     nested_cues: set[str] = field(default_factory=set)
     cue_preps: set[str] = field(default_factory=set)
+    cue_nouns: dict[str, str] = field(default_factory=dict)  # noun lemma -> cue class
+    cue_adjectives: dict[str, str] = field(default_factory=dict)  # adjective lemma -> cue class
+    noun_preps: set[str] = field(default_factory=set)  # "concerns about X", "critical of X"
+    object_nouns: set[str] = field(default_factory=set)  # nouns taking a prepositional object
+    support_verbs: set[str] = field(default_factory=set)  # "voiced concern", "issued a warning"
+    holder_preps: set[str] = field(default_factory=set)  # "the claim by X", "l'annonce du X"
     neg_particles: set[str] = field(default_factory=set)
     neg_words: set[str] = field(default_factory=set)
     content_stance: list[tuple[str, list[set[str] | None]]] = field(default_factory=list)
@@ -152,6 +158,15 @@ def load_lexicon(lang: str) -> Lexicon:
     lex.infinitive_cues = _low(clause.get("infinitive_cues"))
     lex.nested_cues = _low(cues.get("nesting", {}).get("keep"))
     lex.cue_preps = _low(clause.get("prepositions"))
+    for key, table in (("nouns", lex.cue_nouns), ("adjectives", lex.cue_adjectives)):
+        section = cues.get(key, {})
+        for stance in reversed(STANCE_ORDER):
+            for lemma in section.get(stance, []):
+                table[lemma.lower()] = stance
+    lex.noun_preps = _low(cues.get("nouns", {}).get("prepositions"))
+    lex.object_nouns = _low(cues.get("nouns", {}).get("with_object"))
+    lex.support_verbs = _low(cues.get("nouns", {}).get("support_verbs"))
+    lex.holder_preps = _low(cues.get("nouns", {}).get("holder_preps"))
     neg = cues.get("negation", {})
     lex.neg_particles = _low(neg.get("particles"))
     lex.neg_words = _low(neg.get("words"))

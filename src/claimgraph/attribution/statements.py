@@ -26,6 +26,8 @@ CUT_DEPS = frozenset({"relcl", "acl:relcl", "acl", "advcl", "ccomp", "parataxis"
 SPEAKER_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 DASHES = frozenset({",", "—", "–", "--", "―", "-"})
 MAX_SPEAKER = 14
+PASSIVE_AUX = frozenset({"cop", "aux:pass", "auxpass"})
+NOUN_CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl", "acl:relcl", "xcomp", "advcl"})
 
 
 @dataclass
@@ -384,10 +386,14 @@ def find_content(
         if j < len(doc) and ctx.quote_of[j] >= 0 and ctx.quotes[ctx.quote_of[j]][0] == j:
             qe = ctx.quotes[ctx.quote_of[j]][1]
         return (qs, _continue_quotes(ctx, qe, cend)), True, True
-    # 2. a quotation right after: 'X a déclaré : "..."', 'he said, "..."'
+    # 2. a quotation right after: 'X a déclaré : "..."', 'he said, "..."', 'Mook told CBS, "..."'
     j = cend
+    t = _tail_end(ctx, cue, cend, hi, extra=("dobj", "obj"))
+    if cend < t < hi - 1 and doc[t].text in (",", ":") and ctx.quote_of[t + 1] >= 0:
+        j = t
     colon = False
-    while j < len(doc) and (doc[j].text in DASHES | {":"} or doc[j].is_space) and j < cend + 3:
+    j0 = j
+    while j < len(doc) and (doc[j].text in DASHES | {":"} or doc[j].is_space) and j < j0 + 3:
         if doc[j].is_space and "\n" in doc[j].text and not colon:
             break  # the next paragraph is not this cue's content unless announced by ':'
         colon = colon or doc[j].text == ":"
@@ -459,6 +465,10 @@ def find_content(
         for c in head.children:
             if c.dep_ in ("obj", "dobj") and c.i > cue.head and lo <= c.i < hi:
                 s, e = ctx.trim(c.left_edge.i, min(c.right_edge.i + 1, hi))
+                # "called the plan a disaster": the object with its predicate
+                for p in head.children:
+                    if p.i > c.i and p.dep_ in ("oprd", "xcomp", "ccomp") and p.i < hi:
+                        e = max(e, ctx.trim(s, min(p.right_edge.i + 1, hi))[1])
                 nxt = doc[e] if e < hi else None
                 if (
                     nxt is not None
@@ -477,7 +487,8 @@ def _complement(ctx: Ctx, cue: Cue, cend: int, lo: int, hi: int) -> tuple[tuple[
     doc, lex = ctx.doc, ctx.lex
     head = doc[cue.head]
     for c in head.children:
-        if not (cend <= c.i < hi) or (ctx.quote_of[c.left_edge.i] >= 0 and c.dep_ != "xcomp"):
+        inner_prep = cue.start <= c.i < cend and c.dep_ in ("prep", "obl") and c.lower_ in lex.cue_preps
+        if not (cend <= c.i < hi or inner_prep) or (ctx.quote_of[c.left_edge.i] >= 0 and c.dep_ != "xcomp"):
             continue
         infinitive = c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")
         if infinitive or (c.dep_ in ("obj", "dobj") and c.pos_ not in ("PRON", "NUM")):
@@ -502,15 +513,16 @@ TAIL_DEPS = frozenset(
 )
 
 
-def _tail_end(ctx: Ctx, cue: Cue, cend: int, hi: int) -> int:
-    """First token after the cue's own modifiers ("said Friday in a statement to reporters")."""
+def _tail_end(ctx: Ctx, cue: Cue, cend: int, hi: int, extra: tuple[str, ...] = ()) -> int:
+    """First token after the cue's own modifiers ("said Friday in a statement to reporters");
+    ``extra``: more dependency labels that belong to the cue ("told CBS")."""
     doc = ctx.doc
     j = cend
     while j < hi and not doc[j].is_punct:
         t = doc[j]
         while t.head.i != cue.head and t.head.i != t.i and cend <= t.head.i < hi:
             t = t.head
-        if t.head.i != cue.head or t.dep_ not in TAIL_DEPS:
+        if t.head.i != cue.head or (t.dep_ not in TAIL_DEPS and t.dep_ not in extra):
             break
         j += 1
     return j
@@ -646,6 +658,161 @@ def _content_end(ctx: Ctx, start: int, hi: int) -> int:
     return ctx.trim(start, hi)[1]
 
 
+def _complement_clause(ctx: Ctx, tok: Token, hi: int) -> tuple[int, int] | None:
+    """A that-clause or an infinitive depending on a noun or adjective ("the claim that ...",
+    "her decision to ...", "sure that ...")."""
+    doc, lex = ctx.doc, ctx.lex
+    for c in tok.rights:
+        if c.i >= hi or c.pos_ not in ("VERB", "AUX") or c.dep_ not in NOUN_CLAUSE_DEPS:
+            continue
+        first = doc[c.left_edge.i]
+        if first.i <= tok.i:
+            continue
+        complement = first.lower_ in lex.complementizers and first.dep_ == "mark"
+        infinitive = "VerbForm=Inf" in str(c.morph) and first.dep_ in ("aux", "mark") and first.i < c.i
+        if complement or infinitive:
+            s, e = ctx.trim(first.i, min(c.right_edge.i + 1, hi))
+            if e - s >= 2:
+                return s, e
+    return None
+
+
+def _prep_object(ctx: Ctx, tok: Token, hi: int) -> tuple[int, int] | None:
+    """The object of "about/of/over ..." after a noun or adjective ("concerns about X")."""
+    preps = ctx.lex.noun_preps
+    for c in tok.rights:
+        if c.i >= hi:
+            continue
+        if c.dep_ == "prep" and c.lower_ in preps:
+            s, e = ctx.trim(c.i + 1, min(c.right_edge.i + 1, hi))
+        elif c.dep_ in ("nmod", "obl") and any(k.dep_ == "case" and k.lower_ in preps for k in c.children):
+            case = max(k.i for k in c.children if k.dep_ == "case")
+            s, e = ctx.trim(case + 1, min(c.right_edge.i + 1, hi))
+        else:
+            continue
+        if e > s:
+            return s, e
+    return None
+
+
+def _possessor(
+    ctx: Ctx, tok: Token, lo: int, hi: int, content: tuple[int, int] | None = None
+) -> tuple[int, int] | None:
+    """'Trump's claim', 'his decision', 'a New York Times report', "l'affirmation du
+    gouvernement": who owns the noun."""
+    doc, lex = ctx.doc, ctx.lex
+    for c in tok.lefts:
+        poss = c.dep_ in ("poss", "nmod:poss") or (c.dep_ == "det" and "Poss=Yes" in str(c.morph))
+        if poss and lo <= c.i:
+            s, e = max(c.left_edge.i, lo), c.i + 1
+            return ctx.trim(s, e)
+    for c in tok.lefts:
+        if c.dep_ == "compound" and c.pos_ == "PROPN" and ctx.index.tok2ent[c.i] >= 0:
+            s = c.left_edge.i
+            while s < c.i and doc[s].pos_ == "DET":
+                s += 1
+            return s, c.i + 1
+    for c in tok.rights:
+        if c.i >= hi or (content is not None and content[0] <= c.i < content[1]):
+            continue
+        if c.dep_ in ("agent", "prep") and c.lower_ in lex.holder_preps:
+            pobj = [k for k in c.children if k.dep_ == "pobj"]
+            if pobj and (c.dep_ == "agent" or _names_someone(ctx, pobj[0])):
+                return np_extent(ctx, pobj[0], lo, hi)
+        if c.dep_ == "nmod" and _names_someone(ctx, c):
+            case = [k.i for k in c.children if k.dep_ == "case" and k.i < c.i]
+            if case and doc[case[0]].lower_ in lex.holder_preps:
+                return np_extent(ctx, c, max(lo, case[-1] + 1), hi)
+    return None
+
+
+def _names_someone(ctx: Ctx, tok: Token) -> bool:
+    """A person or organisation entity, or a role noun ("the minister", "du gouvernement")."""
+    k = ctx.index.tok2ent[tok.i]
+    if k >= 0 and ctx.index.ents[k].label in ("PER", "ORG"):
+        return True
+    low = tok.lemma_.lower()
+    return low in ctx.lex.person_roles or low in ctx.lex.org_kinds or tok.lower_ in ctx.lex.org_kinds
+
+
+def noun_cues(ctx: Ctx) -> list[Cand]:
+    """Statements carried by a noun ("Trump's claim that ...", "voiced concern about X") or an
+    attitude adjective after a copula ("X was critical of Y", "X is confident that ...")."""
+    doc, lex = ctx.doc, ctx.lex
+    out: list[Cand] = []
+    if not lex.cue_nouns and not lex.cue_adjectives:
+        return out
+    for tok in doc:
+        if ctx.quote_of[tok.i] >= 0 or tok.i in ctx.cue_at:
+            continue
+        lem = tok.lemma_.lower()
+        noun = tok.pos_ == "NOUN" and (lem in lex.cue_nouns or tok.lower_ in lex.cue_nouns)
+        adj = (
+            not noun
+            and (lem in lex.cue_adjectives or tok.lower_ in lex.cue_adjectives)
+            and (
+                tok.pos_ == "ADJ"
+                # a participle counts after a copula or a passive auxiliary ("est convaincu")
+                or (tok.pos_ == "VERB" and any(c.dep_ in PASSIVE_AUX for c in tok.children))
+                or (tok.pos_ == "VERB" and tok.dep_ == "acomp")
+            )
+        )
+        if not noun and not adj:
+            continue
+        lo, hi = ctx.unit_bounds(tok.i)
+        if adj:
+            cls = lex.cue_adjectives.get(lem) or lex.cue_adjectives[tok.lower_]
+            if tok.dep_ not in ("acomp", "ROOT", "ccomp", "conj", "xcomp", "advcl", "amod") or (
+                tok.dep_ == "amod" and tok.head.pos_ != "AUX"
+            ):
+                continue
+            holder = tok if _subject(ctx, tok) is not None else tok.head
+            subj = _subject(ctx, holder)
+            if subj is None or subj.i > tok.i:
+                continue
+            speaker: tuple[int, int] | None = np_extent(ctx, subj, lo, hi)
+            content = _complement_clause(ctx, tok, hi) or _prep_object(ctx, tok, hi)
+        else:
+            cls = lex.cue_nouns.get(lem) or lex.cue_nouns[tok.lower_]
+            content = _complement_clause(ctx, tok, hi)
+            gov = tok.head
+            support = tok.dep_ in ("dobj", "obj") and gov.lemma_.lower() in lex.support_verbs
+            if content is None and support:
+                # "a exprimé sa crainte que ...": the parser hangs the clause on the verb
+                content = _complement_clause(ctx, gov, hi)
+                if content is not None and content[0] < tok.i:
+                    content = None
+            if content is None and (lem in lex.object_nouns or tok.lower_ in lex.object_nouns):
+                content = _prep_object(ctx, tok, hi)
+            if content is None:
+                continue
+            speaker = _possessor(ctx, tok, lo, hi, content)
+            pronoun = speaker is not None and speaker[1] - speaker[0] == 1
+            pronoun = pronoun and doc[speaker[0]].pos_ in ("PRON", "DET")  # type: ignore[index]
+            if (speaker is None or pronoun) and support:
+                subj = _subject(ctx, gov)
+                if subj is None and gov.dep_ in ("xcomp", "conj") and gov.head.i != gov.i:
+                    subj = _subject(ctx, gov.head)
+                if subj is not None:
+                    speaker = np_extent(ctx, subj, lo, hi)
+        if content is None or content[1] - content[0] < 1:
+            continue
+        qs = {ctx.quote_of[i] for i in range(*content) if ctx.quote_of[i] >= 0}
+        out.append(
+            Cand(
+                content=content,
+                kind="mixed" if qs else "indirect",
+                stance=stance_of(cls),
+                cue_class=cls,
+                unit=ctx.unit_of[tok.i],
+                para=ctx.para_of[tok.i],
+                cue=Cue(head=tok.i, start=tok.i, end=tok.i + 1, stance=cls, lemma=lem),
+                speaker=speaker,
+            )
+        )
+    return out
+
+
 def according_to(ctx: Ctx) -> list[Cand]:
     """Statements sourced with "selon X", "d'après X", "according to X"."""
     doc, lex = ctx.doc, ctx.lex
@@ -765,6 +932,7 @@ def extract(doc: Doc, lex: Lexicon, index: EntityIndex) -> tuple[Ctx, list[Cand]
                 quote=direct,
             )
         )
+    cands.extend(noun_cues(ctx))
     cands.extend(according_to(ctx))
     taken = {i for c in cands for i in range(*c.content)}
     for c in transcript(ctx):

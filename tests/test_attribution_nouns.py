@@ -1,0 +1,74 @@
+"""Noun and adjective cues, objects of calling and telling, cue phrases with a preposition
+(French and English), on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.attribution import attribute
+
+pytestmark = pytest.mark.slow
+
+
+def _one(atts, cue_word):
+    found = [a for a in atts if a.cue is not None and cue_word in a.cue.text]
+    assert found, [(a.cue.text if a.cue else None, a.content.text) for a in atts]
+    return found[0]
+
+
+def test_en_noun_cue_with_possessor():
+    _, atts = attribute("Hillary Clinton's claim that the economy grew was disputed.", "en")
+    a = _one(atts, "claim")
+    assert a.content.text == "that the economy grew"
+    assert a.speaker_name == "Hillary Clinton" and a.cue_class == "report"
+
+
+def test_en_noun_cue_after_support_verb():
+    _, atts = attribute("The governor expressed concern that the plan would fail.", "en")
+    a = _one(atts, "concern")
+    assert a.content.text == "that the plan would fail"
+    assert a.speaker is not None and a.speaker.text == "The governor"
+
+
+def test_en_attitude_adjective():
+    _, atts = attribute("Senator Jane Miles has been critical of the new tariffs since May.", "en")
+    a = _one(atts, "critical")
+    assert a.content.text == "the new tariffs"
+    assert a.speaker_name == "Jane Miles"
+
+
+def test_en_called_object_and_predicate():
+    _, atts = attribute("The mayor called the budget a disaster for the city.", "en")
+    a = _one(atts, "called")
+    assert a.content.text == "the budget a disaster for the city"
+
+
+def test_en_called_for():
+    _, atts = attribute("The union called for a freeze on school closures.", "en")
+    a = _one(atts, "called")
+    assert a.content.text == "a freeze on school closures"
+
+
+def test_en_told_addressee_then_quotation():
+    _, atts = attribute("Ms. Vance told reporters, “We will not back down on this.”", "en")
+    a = _one(atts, "told")
+    assert a.kind == "direct" and a.content.text.startswith("“We will")
+
+
+def test_fr_noun_cue_after_support_verb():
+    _, atts = attribute("Le ministre a exprimé sa crainte que la réforme échoue.", "fr")
+    a = _one(atts, "crainte")
+    assert a.content.text == "que la réforme échoue"
+    assert a.speaker is not None and a.speaker.text == "Le ministre"
+
+
+def test_fr_noun_cue_with_holder():
+    _, atts = attribute("L'affirmation du gouvernement que les prix vont baisser a été contestée.", "fr")
+    a = _one(atts, "affirmation")
+    assert a.content.text == "que les prix vont baisser" and a.cue_class == "report"
+
+
+def test_fr_attitude_participle():
+    _, atts = attribute("Le syndicat est convaincu que le projet échouera.", "fr")
+    a = _one(atts, "convaincu")
+    assert a.content.text == "que le projet échouera" and a.stance == "estimate"
