@@ -33,6 +33,9 @@ class LinkConfig:
     dispute_same_doc: float = 0.2  # ... for a claim reported in the denial's own document
     dispute_report_bonus: float = 0.15  # ... added there for a report or a claim other articles relay
     dispute_entity_bonus: float = 0.03
+    # contradiction without a denial verb (contrary predicates, negation, shares)
+    contrary_threshold: float = 0.4  # cosine of the two statements + bonuses
+    contrary_same_doc: float = 0.1  # ... added when one article carries both statements
     threads: int = 2  # BLAS threads for the embedder
 
     @classmethod

@@ -13,6 +13,15 @@ A deny-side claim (stance deny or dispute) is linked to an assert-side claim:
   is close to the denial's (cosine + a bonus per shared entity >= ``dispute_threshold``),
   keeping the best match and those within 0.05 of it. A speaker never disputes himself.
 
+Assertions contradict each other too, without any denial verb ("all advisers remained at
+their posts" against "Kaskar withdrew its advisers"): ``refresh_contrary`` links two
+assert-side claims of a story whose statements conflict (``contrary.conflict``: contrary
+predicates, negation, incompatible shares) and are about the same thing (cosine + a
+bonus when one article carries both + a bonus per shared entity >= ``contrary_threshold``).
+The later claim disputes the earlier one (basis ``contrary``, ``negation`` or
+``quantity``). A denial is never linked to a claim that contradicts a claim it denies
+better (they are on the same side).
+
 Disputes are recomputed for the deny-side claims a new document touches (and for the
 deny-side claims of the stories of the assert-side claims it touches), so the result
 does not depend on the order in which documents arrive.
@@ -23,11 +32,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+import numpy as np
 from sqlalchemy import Connection, and_, delete, insert, or_, select
 
+from claimgraph.link import contrary
 from claimgraph.link.config import LinkConfig
 from claimgraph.link.schema import link_claim_members, link_claims, link_disputes
 from claimgraph.link.text import speakers_compatible, unit, unpack
+
+CONTRARY_BASES = ("contrary", "negation", "quantity")
 
 
 def _members(conn: Connection, ids: Iterable[str]) -> dict[str, list[Any]]:
@@ -84,8 +97,26 @@ def _same_document(conn: Connection, member: Any, mine: list[Any],
                + (cfg.dispute_report_bonus if r.id in reports | relayed else 0.0), r.id)
               for r in {r.id: r for r in rows}.values()
               if not _same_speaker(mine, members.get(r.id, []))]
-    scored = [x for x in scored if x[0] >= cfg.dispute_same_doc]
+    scored = _without_allies(conn, [x for x in scored if x[0] >= cfg.dispute_same_doc])
     return max(scored) if scored else None
+
+
+def _without_allies(conn: Connection, scored: list[tuple[float, str]]) -> list[tuple[float, str]]:
+    """Drop a candidate that contradicts a better candidate: a denial of the better one
+    is on its side, not against it."""
+    if len(scored) < 2:
+        return scored
+    ids = [cid for _, cid in scored]
+    d = link_disputes.c
+    links = conn.execute(select(d.claim_id, d.against_id).where(d.basis.in_(CONTRARY_BASES))
+                         .where(d.claim_id.in_(ids)).where(d.against_id.in_(ids))).all()
+    if not links:
+        return scored
+    score = {cid: s for s, cid in scored}
+    drop = set()
+    for a, b in links:
+        drop.add(a if score[a] < score[b] else b)
+    return [x for x in scored if x[1] not in drop]
 
 
 def refresh(conn: Connection, touched: set[str], cfg: LinkConfig) -> int:
@@ -103,7 +134,7 @@ def refresh(conn: Connection, touched: set[str], cfg: LinkConfig) -> int:
     if gone:  # claims that no longer exist take their disputes with them
         conn.execute(delete(link_disputes).where(or_(link_disputes.c.claim_id.in_(list(gone)),
                                                      link_disputes.c.against_id.in_(list(gone)))))
-    n = 0
+    n = refresh_contrary(conn, {r.id for r in rows if r.polarity == "assert"}, cfg)
     for did in sorted(deny):
         n += _refresh_one(conn, did, cfg)
     return n
@@ -145,14 +176,109 @@ def _refresh_one(conn: Connection, deny_id: str, cfg: LinkConfig) -> int:
                 s = float(unit(unpack(r.centroid)) @ vec)
                 s += cfg.dispute_entity_bonus * min(len(my_keys & _keys(rows)), 4)
                 scored.append((s, r.id))
-            scored = [x for x in scored if x[0] >= cfg.dispute_threshold]
+            scored = _without_allies(conn, [x for x in scored if x[0] >= cfg.dispute_threshold])
             if scored:
                 top = max(s for s, _ in scored)
                 for s, cid in scored:
                     if s >= top - 0.05 and cid not in found:
                         found[cid] = ("similarity", round(s, 4))
+    found = _drop_allies(conn, found)
     if found:
         conn.execute(insert(link_disputes), [
             {"claim_id": cid, "against_id": deny_id, "basis": basis, "score": score}
             for cid, (basis, score) in sorted(found.items())])
+    return len(found)
+
+
+_RANK = {"target": 3, "same_speaker": 2, "same_document": 1, "similarity": 0}
+
+
+def _drop_allies(conn: Connection, found: dict[str, tuple[str, float]]) -> dict[str, tuple[str, float]]:
+    """Of two claims a denial would dispute that contradict each other, keep the one found
+    on the firmer basis: the other one says what the denial says."""
+    if len(found) < 2:
+        return found
+    d = link_disputes.c
+    ids = list(found)
+    links = conn.execute(select(d.claim_id, d.against_id).where(d.basis.in_(CONTRARY_BASES))
+                         .where(d.claim_id.in_(ids)).where(d.against_id.in_(ids))).all()
+    drop = set()
+    for a, b in links:
+        ka, kb = ((_RANK.get(found[x][0], 0), found[x][1]) for x in (a, b))
+        drop.add(a if ka < kb else b)
+    return {k: v for k, v in found.items() if k not in drop}
+
+
+# ---------------------------------------------------------------- contradiction
+
+
+def _story_asserts(conn: Connection, story_id: str) -> list[Any]:
+    m, c = link_claim_members.c, link_claims.c
+    return conn.execute(
+        select(m.claim_id, m.doc_id, m.attr_id, m.speaker_key, m.content, m.content_start,
+               m.content_end, m.language, m.entities, m.embedding, m.day, m.date)
+        .join(link_claims, m.claim_id == c.id)
+        .where(c.story_id == story_id).where(c.polarity == "assert")
+        .order_by(m.doc_id, m.attr_id)).all()
+
+
+def refresh_contrary(conn: Connection, claim_ids: set[str], cfg: LinkConfig) -> int:
+    """Recompute the contradiction links of assert-side claims ``claim_ids`` against the
+    other assert-side claims of their stories; returns how many links were made.
+
+    Work is bounded by the story: members of the touched claims against the assert-side
+    members of their story."""
+    if not claim_ids:
+        return 0
+    d, c = link_disputes.c, link_claims.c
+    ids = list(claim_ids)
+    conn.execute(delete(link_disputes).where(d.basis.in_(CONTRARY_BASES))
+                 .where(or_(d.claim_id.in_(ids), d.against_id.in_(ids))))
+    stories = {r.story_id for r in conn.execute(select(c.story_id).where(c.id.in_(ids)))
+               if r.story_id}
+    found: dict[tuple[str, str], tuple[str, float]] = {}
+    for sid in sorted(stories):
+        rows = _story_asserts(conn, sid)
+        mine = [r for r in rows if r.claim_id in claim_ids]
+        if not mine or len({r.claim_id for r in rows}) < 2:
+            continue
+        embs = np.stack([unpack(r.embedding, "<f2") for r in rows])
+        embs /= np.maximum(np.linalg.norm(embs, axis=1, keepdims=True), 1e-9)
+        index = {(r.doc_id, r.attr_id): i for i, r in enumerate(rows)}
+        sig = [contrary.signals(r.content, r.language) for r in rows]
+        first: dict[str, tuple[Any, ...]] = {}
+        for r in rows:  # a claim's first appearance, independent of linking order
+            key = (r.day, r.date, r.doc_id, r.attr_id)
+            if r.claim_id not in first or key < first[r.claim_id]:
+                first[r.claim_id] = key
+        for a in mine:
+            i = index[(a.doc_id, a.attr_id)]
+            if not sig[i].predicates and not sig[i].shares:
+                continue
+            cos = embs @ embs[i]
+            for j, b in enumerate(rows):
+                if b.claim_id == a.claim_id or (b.claim_id in claim_ids and b.claim_id < a.claim_id):
+                    continue  # pairs of touched claims are seen once
+                if a.speaker_key and b.speaker_key and speakers_compatible(a.speaker_key, b.speaker_key):
+                    continue
+                if a.doc_id == b.doc_id and a.content_start < b.content_end \
+                        and b.content_start < a.content_end:
+                    continue  # one statement inside the other
+                why = contrary.conflict(sig[i], sig[j])
+                if why is None:
+                    continue
+                score = float(cos[j])
+                if a.doc_id == b.doc_id:
+                    score += cfg.contrary_same_doc
+                shared = {k for k, _ in a.entities or []} & {k for k, _ in b.entities or []}
+                score += cfg.dispute_entity_bonus * min(len(shared), 4)
+                if score < cfg.contrary_threshold:
+                    continue
+                early, late = sorted((a.claim_id, b.claim_id), key=lambda x: first[x])
+                if score > found.get((early, late), ("", -1.0))[1]:
+                    found[(early, late)] = (why, round(score, 4))
+    if found:
+        conn.execute(insert(link_disputes), [
+            {"claim_id": a, "against_id": b, "basis": why, "score": score}
+            for (a, b), (why, score) in sorted(found.items())])
     return len(found)
