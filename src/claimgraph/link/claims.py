@@ -30,7 +30,11 @@ RELAY_KINDS = ("agency", "outlet")  # chain hops that are media relaying a state
 POLARITY = {"deny": "deny", "dispute": "deny", "question": "question"}
 
 
-def polarity(stance: str) -> str:
+def polarity(stance: str, cue_class: str | None = None) -> str:
+    """assert, deny or question. A statement made with a dispute cue ("contested the
+    figure, saying ...") is on the deny side whatever its content asserts."""
+    if cue_class == "dispute":
+        return "deny"
     return POLARITY.get(stance, "assert")
 
 
@@ -52,7 +56,7 @@ class Statement:
 
     @property
     def polarity(self) -> str:
-        return polarity(self.attr.stance)
+        return polarity(self.attr.stance, self.attr.cue_class)
 
 
 @dataclass
@@ -230,7 +234,9 @@ def relays(members: list[dict[str, Any]], dup_of: dict[str, str]) -> list[dict[s
     ``basis`` is ``"via"`` when the statement names the relaying outlet or agency and a
     member comes from it, ``"republication"`` when the document is a near-duplicate of an
     earlier member's, ``"via_unlinked"`` when it names a relay absent from the corpus, and
-    ``"timing"`` otherwise (the earlier member whose wording is closest).
+    ``"timing"`` otherwise (the earlier member whose wording is closest). A narration
+    statement is the outlet's own framing, not a relay of a quoted source: it is only
+    linked to an earlier member as a republication.
     """
     order = sorted(members, key=lambda m: (m["day"], m["date"], m["seq"], m["attr_id"]))
     out: list[dict[str, Any]] = []
@@ -257,7 +263,7 @@ def relays(members: list[dict[str, Any]], dup_of: dict[str, str]) -> list[dict[s
             entry["relay_basis"] = "via_unlinked"
             entry["relayed_from"] = {"name": next(h.get("name") for h in m["via"]
                                                   if h.get("kind") in RELAY_KINDS)}
-        elif src is None and earlier:
+        elif src is None and earlier and m.get("kind") != "narration":
             emb = m["embedding"]
             src = max(earlier, key=lambda p: float(p["embedding"] @ emb))
             basis = "timing"

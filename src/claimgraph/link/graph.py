@@ -65,7 +65,8 @@ def build(docs: list[dict[str, Any]], claims: list[dict[str, Any]]) -> dict[str,
             for hop in m.get("via") or []:
                 if hop.get("kind") in RELAY_KINDS:  # interviews, communiqués are not nodes
                     path.append(node(hop["kind"], hop["name"]))
-            path.append(node("speaker", m.get("speaker")))
+            if m.get("kind") != "narration":  # the outlet's own framing quotes nobody
+                path.append(node("speaker", m.get("speaker")))
             path = [p for i, p in enumerate(path) if p and (i == 0 or p != path[i - 1])]
             for p in path:
                 nodes[p]["statements"] += 1

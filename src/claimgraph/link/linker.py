@@ -13,7 +13,7 @@ import numpy as np
 from sqlalchemy import Connection, delete, func, insert, select
 
 from claimgraph.config import Config
-from claimgraph.link import api, claims, dedup, disputes, embed, stories
+from claimgraph.link import api, claims, contrary, dedup, disputes, embed, stories
 from claimgraph.link.config import LinkConfig
 from claimgraph.link.schema import link_docs
 from claimgraph.link.text import (
@@ -80,7 +80,8 @@ class Linker:
             vec=embed.doc_vector(doc, cfg.threads, cfg.max_passages),
             statements=[
                 claims.Statement(
-                    attr=a, emb=e, speaker_key=speaker_key(a), entities=statement_entities(doc, a),
+                    attr=a, emb=e, speaker_key=statement_speaker(doc, a),
+                    entities=statement_entities(doc, a),
                     via_keys={k for k in (name_key(h.name) for h in a.via) if k})
                 for a, e in zip(atts, embs, strict=True)
             ],
@@ -187,6 +188,17 @@ class Linker:
 
     def duplicates(self) -> list[dict[str, Any]]:
         return api.duplicates(self.store)
+
+
+def statement_speaker(doc: Document, att: Attribution) -> str | None:
+    """The speaker key used for matching: a narration statement's speaker is the outlet; a
+    description that names nobody ("one official", "le journal") is an unknown speaker."""
+    key = speaker_key(att)
+    if att.kind == "narration" and not key and doc.outlet:
+        key = name_key(doc.outlet.name)
+    if contrary.generic_speaker(key, doc.language):
+        return None
+    return key
 
 
 def statements_of(doc: Document) -> list[Attribution]:
