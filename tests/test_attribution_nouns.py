@@ -72,3 +72,52 @@ def test_fr_attitude_participle():
     _, atts = attribute("Le syndicat est convaincu que le projet échouera.", "fr")
     a = _one(atts, "convaincu")
     assert a.content.text == "que le projet échouera" and a.stance == "estimate"
+
+
+def test_en_signed_quotations_with_glued_dash_and_reversed_mark():
+    text = (
+        "Readers reacted.\n\n”The speech was a disgrace. We deserve better.” ― Ana Ruiz\n"
+        "“He never answered the question about schools.”― Tom Baker"
+    )
+    _, atts = attribute(text, "en")
+    names = [a.speaker_name for a in atts if a.kind == "direct"]
+    assert names == ["Ana Ruiz", "Tom Baker"]
+
+
+def test_en_colon_cue_takes_the_next_paragraph():
+    text = "The mayor spoke for an hour. She added:\n\nThe budget is balanced. Nobody will be laid off."
+    _, atts = attribute(text, "en")
+    a = _one(atts, "added")
+    assert a.content.text == "The budget is balanced. Nobody will be laid off"
+
+
+def test_en_verb_before_colon_is_a_cue():
+    _, atts = attribute("Mr. Doyle continued: “We have the votes and we will use them.”", "en")
+    a = _one(atts, "continued")
+    assert a.kind == "direct" and a.speaker_name in ("Doyle", "Mr. Doyle")
+
+
+def test_en_headline_with_colon_quote():
+    text = "Maria Lopez Confronts Bank Chief: “You Should Resign Today.”\n\nThe hearing lasted hours."
+    _, atts = attribute(text, "en")
+    a = _one(atts, ":")
+    assert (a.speaker_name or "").startswith("Maria Lopez") and a.content.text.startswith("“You Should")
+
+
+def test_en_headline_cue_takes_the_rest_of_the_line():
+    _, atts = attribute("Former Aide Reveals ‘Tense’ Meetings Inside The Campaign.\n\nHe left in May.", "en")
+    a = _one(atts, "Reveals")
+    assert a.content.text.startswith("‘Tense’ Meetings")
+
+
+def test_fr_colon_cue_takes_the_next_paragraph():
+    text = "La ministre a répondu aux députés. Elle a ajouté :\n\nLe budget sera voté en mai. Rien ne change."
+    _, atts = attribute(text, "fr")
+    a = _one(atts, "ajouté")
+    assert a.content.text == "Le budget sera voté en mai. Rien ne change"
+
+
+def test_fr_verb_before_colon_is_a_cue():
+    _, atts = attribute("Le porte-parole a continué : « Nous irons jusqu'au bout de cette réforme. »", "fr")
+    a = _one(atts, "continué")
+    assert a.kind == "direct"

@@ -50,13 +50,38 @@ def find_cues(doc: Doc, lex: Lexicon, skip: list[bool]) -> list[Cue]:
                 break
         if i < covered:
             continue
+        if tok.pos_ == "PROPN" and lex.lang == "en" and headline(doc, i):
+            # title case fools the tagger ("Former Aide Says ...", "Obama Warns ...")
+            base = _present_base(low, lex)
+            if base is not None:
+                cues.append(Cue(head=i, start=i, end=i + 1, stance=lex.cue_verbs[base], lemma=base))
+            continue
         if tok.pos_ in CUE_POS and not _modifier_participle(tok):
             stance = lex.cue_verbs.get(lem)
             if stance is None and lem.startswith(("s'", "se ")):
                 stance = lex.cue_verbs.get(lem.split(" ", 1)[-1].lstrip("s'"))
+            if stance is None and lem in lex.colon_verbs and i + 1 < len(doc) and doc[i + 1].text == ":":
+                stance = "assert"  # "Caddell continued: ..."
             if stance is not None:
                 cues.append(Cue(head=i, start=i, end=i + 1, stance=stance, lemma=lem))
     return cues
+
+
+def headline(doc: Doc, i: int) -> bool:
+    """Token ``i`` is in a title-case line (most words capitalised): a headline."""
+    sent = doc[i].sent
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
+
+
+def _present_base(word: str, lex: Lexicon) -> str | None:
+    """'says' -> 'say', 'slams' -> 'slam', 'pushes' -> 'push' when that is a cue verb."""
+    for cut in (1, 2):
+        if len(word) > cut + 2 and word.endswith("s"[:cut] if cut == 1 else "es"):
+            base = word[:-cut]
+            if base in lex.cue_verbs:
+                return base
+    return None
 
 
 def _modifier_participle(tok) -> bool:  # type: ignore[no-untyped-def]

@@ -57,6 +57,7 @@ class Lexicon:
     question_words: set[str] = field(default_factory=set)
     object_cues: set[str] = field(default_factory=set)
     infinitive_cues: set[str] = field(default_factory=set)
+    colon_verbs: set[str] = field(default_factory=set)  # cues only before a colon ("continued:")
     nested_cues: set[str] = field(default_factory=set)
     cue_preps: set[str] = field(default_factory=set)
     cue_nouns: dict[str, str] = field(default_factory=dict)  # noun lemma -> cue class
@@ -156,6 +157,7 @@ def load_lexicon(lang: str) -> Lexicon:
     lex.question_words = _low(clause.get("question_words"))
     lex.object_cues = _low(clause.get("object_cues"))
     lex.infinitive_cues = _low(clause.get("infinitive_cues"))
+    lex.colon_verbs = _low(clause.get("colon_verbs"))
     lex.nested_cues = _low(cues.get("nesting", {}).get("keep"))
     lex.cue_preps = _low(clause.get("prepositions"))
     for key, table in (("nouns", lex.cue_nouns), ("adjectives", lex.cue_adjectives)):

@@ -46,6 +46,8 @@ def _role(text: str, i: int) -> str | None:
         ch = STRAIGHT
     prev = text[i - 1] if i > 0 else " "
     nxt = text[i + w] if i + w < len(text) else " "
+    if ch == "”" and (i == 0 or prev == "\n") and nxt.isalnum():
+        return "open"  # a closing mark typed at the start of a paragraph opens a quotation
     if ch in OPENERS:
         if ch == "‘" and not (nxt.isalnum() or nxt in '"“«'):
             return None

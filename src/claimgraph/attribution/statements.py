@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.attribution.cues import Cue, content_stance, find_cues, is_negated
+from claimgraph.attribution.cues import Cue, content_stance, find_cues, headline, is_negated
 from claimgraph.attribution.entities import Ent, EntityIndex
 from claimgraph.attribution.lexicon import Lexicon
 from claimgraph.attribution.quotes import find_quotes
@@ -400,7 +400,16 @@ def find_content(
         j += 1
     if j < len(doc) and ctx.quote_of[j] >= 0 and ctx.quotes[ctx.quote_of[j]][0] == j:
         qs, qe = ctx.quotes[ctx.quote_of[j]]
-        return (qs, _continue_quotes(ctx, qe, qe)), True, False
+        if not (j == cend and _quote_in_phrase(ctx, qs, qe, hi)):
+            return (qs, _continue_quotes(ctx, qe, qe)), True, False
+    if colon and j < len(doc) and ctx.para_of[j] > ctx.para_of[cue.head] and not doc[j].is_space:
+        # "The governor added:" and the next paragraph, unquoted
+        e = j
+        while e < len(doc) and ctx.para_of[e] == ctx.para_of[j] and "\n" not in doc[e].text:
+            e += 1
+        s2, e2 = ctx.trim(j, e)
+        if e2 - s2 >= 3:
+            return (s2, e2), False, False
     # 3. a que/that clause or a question word after the cue (skipping objects and adverbs)
     j = cend
     limit = min(hi, cend + 14)
@@ -480,7 +489,22 @@ def find_content(
                     return (s, e), False, False
     # 8. any other cue: its infinitive, object or prepositional object ("pledged to remain
     # civil", "endorsed the plan", "spoke about her ties", "called for more investment")
-    return _complement(ctx, cue, cend, lo, hi)
+    found = _complement(ctx, cue, cend, lo, hi)
+    if found is None and cend < hi and (head.pos_ == "PROPN" or headline(doc, head.i)):
+        # a headline cue the parser took for a name ("Aide Reveals Tense Talks"): the rest
+        s, e = ctx.trim(cend, hi)
+        if e - s >= 2:
+            return (s, e), False, False
+    return found
+
+
+def _quote_in_phrase(ctx: Ctx, qs: int, qe: int, hi: int) -> bool:
+    """A short quotation that the sentence goes on after, without punctuation: it is part of
+    a longer phrase ('reveals "demoralizing" experience of ...')."""
+    doc = ctx.doc
+    if qe >= hi or qe - qs > 8 or doc[qe].is_punct:
+        return False
+    return sum(1 for t in doc[qe:hi] if t.is_alpha) >= 2
 
 
 def _complement(ctx: Ctx, cue: Cue, cend: int, lo: int, hi: int) -> tuple[tuple[int, int], bool, bool] | None:
@@ -572,10 +596,15 @@ def _signed_quote(ctx: Ctx, lo: int, para: int) -> Cand | None:
     end = qe
     while end < len(doc) and ctx.para_of[end] == para and not doc[end].is_space:
         end += 1
-    if qe >= end or doc[qe].text not in ("―", "—", "–", "-", "--"):
+    signs = ("―", "—", "–", "-", "--")
+    glued = len(doc[qe - 1].text) > 1 and doc[qe - 1].text[-1] in "―—–"  # '”―' as one token
+    if not glued and (qe >= end or doc[qe].text not in signs):
         return None
-    name = (qe + 1, end)
-    if not 1 <= end - qe - 1 <= 6 or not all(_name_word(t) or t.pos_ == "PROPN" for t in doc[qe + 1 : end]):
+    dash = qe - 1 if glued else qe
+    name = (dash + 1, end)
+    if not 1 <= end - dash - 1 <= 6:
+        return None
+    if not all(_name_word(t) or t.pos_ == "PROPN" for t in doc[dash + 1 : end]):
         return None
     return Cand(
         content=(qs, qe),
@@ -584,10 +613,43 @@ def _signed_quote(ctx: Ctx, lo: int, para: int) -> Cand | None:
         cue_class="assert",
         unit=ctx.unit_of[qs],
         para=para,
-        cue=Cue(head=qe, start=qe, end=qe + 1, stance="assert", lemma=doc[qe].text),
+        cue=Cue(head=dash, start=dash, end=dash + 1, stance="assert", lemma=doc[dash].text),
         speaker=name,
         quote=True,
     )
+
+
+def _headline_quote(ctx: Ctx, s: int, hi: int, para: int) -> Cand | None:
+    """'Senator Hammers Bank Chief: "You Should Resign."': a short line naming a person, a
+    colon, then a quotation: that person speaks it."""
+    doc = ctx.doc
+    colon = next((k for k in range(s, min(hi, s + 12)) if doc[k].text == ":"), None)
+    if colon is None or colon + 1 >= hi:
+        return None
+    q = ctx.quote_of[colon + 1]
+    if q < 0 or ctx.quotes[q][0] != colon + 1:
+        return None
+    end = ctx.quotes[q][1]
+    if any(t.is_alpha for t in doc[end:hi]):
+        return None
+    for k in range(s, colon):
+        e = ctx.index.tok2ent[k]
+        if e >= 0 and ctx.index.ents[e].label == "PER":
+            m = k
+            while m < colon and ctx.index.tok2ent[m] == e:
+                m += 1
+            return Cand(
+                content=(colon + 1, end),
+                kind="direct",
+                stance="assert",
+                cue_class="assert",
+                unit=ctx.unit_of[s],
+                para=para,
+                cue=Cue(head=colon, start=colon, end=colon + 1, stance="assert", lemma=":"),
+                speaker=(k, m),
+                quote=True,
+            )
+    return None
 
 
 def transcript(ctx: Ctx) -> list[Cand]:
@@ -611,6 +673,9 @@ def transcript(ctx: Ctx) -> list[Cand]:
         while j < hi and j < s + 5 and _name_word(doc[j]):
             j += 1
         if j == s or j >= hi or doc[j].text not in (":", "―", "—", "–"):
+            head = _headline_quote(ctx, s, hi, para)
+            if head is not None:
+                out.append(head)
             continue
         if doc[j].text != ":" and not (j + 1 < len(doc) and doc[j + 1].is_quote):
             continue  # 'Name ― "quote"' (a list of reactions); a dash before a plain clause is a dateline
