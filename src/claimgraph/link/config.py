@@ -36,6 +36,7 @@ class LinkConfig:
     # contradiction without a denial verb (contrary predicates, negation, shares)
     contrary_threshold: float = 0.4  # cosine of the two statements + bonuses
     contrary_same_doc: float = 0.1  # ... added when one article carries both statements
+    contrary_alone: float = 0.6  # cosine that shows the same subject without a shared word
     threads: int = 2  # BLAS threads for the embedder
 
     @classmethod

@@ -14,7 +14,13 @@ gives ("nine in ten", "moins de la moitié"). Two statements conflict when:
   (0.9 against "fewer than half").
 
 Whether the two statements are about the same thing is decided by the caller
-(``disputes.refresh_contrary``: embedding similarity, same article, shared entities).
+(``disputes.refresh_contrary``): they share a content word near a predicate
+(``Signals.topic``: the first five letters, so that "export" meets "exportation", of the
+words within ``[topic] argument_window`` words of a predicate, other than ``[topic]
+stopwords``: in "wheat prices on the grain exchange rose", "wheat" is too far from "rose"
+to be what rose) or are very close in meaning, and their embedding
+similarity, with bonuses for one article carrying both and for shared entities, reaches
+``contrary_threshold``.
 """
 
 from __future__ import annotations
@@ -59,6 +65,8 @@ class Lexicon:
     most: list[Pattern] = field(default_factory=list)
     few: list[Pattern] = field(default_factory=list)
     generic_speakers: set[str] = field(default_factory=set)
+    stopwords: set[str] = field(default_factory=set)
+    argument_window: int = 6
 
 
 def _pattern(phrase: str) -> Pattern:
@@ -85,6 +93,10 @@ def lexicon(lang: str | None) -> Lexicon:
         for key in ("ratio", "percent", "at_most", "at_least", "most", "few"):
             getattr(lex, key).extend(_pattern(p) for p in prop.get(key, []))
         lex.generic_speakers |= {fold(w) for w in (data.get("speakers") or {}).get("generic", [])}
+        topic = data.get("topic") or {}
+        lex.stopwords |= {fold(w) for w in topic.get("stopwords", [])}
+        if code == (lang or "en"):
+            lex.argument_window = int(topic.get("argument_window", lex.argument_window))
     lex.fractions.sort(key=lambda x: -len(x[0]))
     return lex
 
@@ -130,6 +142,8 @@ class Signals:
 
     predicates: frozenset[tuple[str, bool]]  # (predicate, negated)
     shares: tuple[tuple[float, float], ...]  # proportion intervals [low, high]
+    # stems of the content words near a predicate (all content words when it has none)
+    topic: frozenset[str] = frozenset()
 
     @property
     def names(self) -> set[str]:
@@ -211,11 +225,20 @@ def _signals(text: str, lang: str | None) -> Signals:
     lex = lexicon(lang)
     toks = tokens(text)
     preds: set[tuple[str, bool]] = set()
+    used: set[int] = set()
     for i in range(len(toks)):
         for name, pat in lex.predicates:
             if _match(toks, i, pat):
                 preds.add((name, _negated(toks, i, lex)))
-    return Signals(frozenset(preds), tuple(_shares(toks, lex)))
+                used.update(range(i, i + len(pat)))
+    content = [k for k, w in enumerate(toks)
+               if k not in used and len(w) >= 4 and w.isalpha() and w not in lex.stopwords
+               and w not in lex.negation and w not in lex.numbers]
+    if used:  # the words near a predicate: what it is said of
+        near = lex.argument_window
+        content = [k for k in content if any(abs(k - u) <= near for u in used)]
+    topic = frozenset(toks[k][:5] for k in content)
+    return Signals(frozenset(preds), tuple(_shares(toks, lex)), topic)
 
 
 def _disjoint(a: tuple[float, float], b: tuple[float, float]) -> bool:

@@ -17,7 +17,8 @@ Assertions contradict each other too, without any denial verb ("all advisers rem
 their posts" against "Kaskar withdrew its advisers"): ``refresh_contrary`` links two
 assert-side claims of a story whose statements conflict (``contrary.conflict``: contrary
 predicates, negation, incompatible shares) and are about the same thing (cosine + a
-bonus when one article carries both + a bonus per shared entity >= ``contrary_threshold``).
+bonus when one article carries both + a bonus per shared entity >= ``contrary_threshold``;
+a shared content word, or a cosine of ``contrary_alone``, shows they are about one thing).
 The later claim disputes the earlier one (basis ``contrary``, ``negation`` or
 ``quantity``). A denial is never linked to a claim that contradicts a claim it denies
 better (they are on the same side).
@@ -268,6 +269,8 @@ def refresh_contrary(conn: Connection, claim_ids: set[str], cfg: LinkConfig) -> 
                 if why is None:
                     continue
                 score = float(cos[j])
+                if not (sig[i].topic & sig[j].topic) and score < cfg.contrary_alone:
+                    continue  # nothing shows they are about the same thing
                 if a.doc_id == b.doc_id:
                     score += cfg.contrary_same_doc
                 shared = {k for k, _ in a.entities or []} & {k for k, _ in b.entities or []}
