@@ -247,10 +247,10 @@ def test_cli_commands(tmp_path: Path, corpus: list[Document]) -> None:
         assert res.exit_code == 0, res.output
         return res.output
 
-    assert "linked 14 document(s); 5 stories" in run("link")
+    assert "linked 17 document(s); 6 stories" in run("link")
     assert "linked 0 document(s)" in run("link")
     stories = json.loads(run("stories", "--json"))
-    assert sorted(s["documents"] for s in stories) == [1, 1, 3, 4, 5]
+    assert sorted(s["documents"] for s in stories) == [1, 1, 3, 3, 4, 5]
     advisers = next(s for s in stories if s["documents"] == 5)
     story = json.loads(run("story", advisers["id"][:6], "--json"))
     assert story["disputes"] and story["graph"]["edges"] and len(story["timeline"]) == 5
@@ -271,6 +271,6 @@ def test_export_json(linked: tuple[Store, Linker], tmp_path: Path) -> None:
     store, _ = linked
     counts = export_json(store, tmp_path / "link.json")
     data = json.loads((tmp_path / "link.json").read_text(encoding="utf-8"))
-    assert counts["stories"] == len(data["stories"]) == 5
+    assert counts["stories"] == len(data["stories"]) == 6
     assert data["disputes"] and data["duplicates"][0]["size"] == 3
     assert all("graph" in s and "timeline" in s for s in data["stories"])
