@@ -168,3 +168,25 @@ def test_contrary_links_follow_relinking(store: Store) -> None:
     store.save(changed)
     linker.add(changed)
     assert _disputes(store) == []
+
+
+def test_dispute_cue_is_deny_side_and_narration_relays_nobody(store: Store) -> None:
+    from claimgraph.link.claims import polarity, relays
+
+    assert polarity("assert", "dispute") == "deny"
+    assert polarity("assert", "report") == "assert"
+    narr = _doc("d" * 16, "en", "2025-05-07", "The Coastal Post",
+                "Dravia's border guards are still withdrawing from Oskel", [
+                    ("officials in Oskel", "said",
+                     "Dravia has withdrawn most of its border guards from the Oskel crossing"),
+                ])
+    narr.attributions[0].kind = "narration"
+    narr.attributions[0].cue_class = "narration"
+    store.save_many([REPORT, narr])
+    linker = Linker(store)
+    linker.add(REPORT)
+    linker.add(narr)
+    claim = next(c for c in linker.claims() if len(c["members"]) == 2)
+    later = next(m for m in claim["members"] if m["doc_id"] == narr.id)
+    assert later["relayed_from"] is None  # the outlet's own framing is no relay
+    assert relays([], {}) == []
