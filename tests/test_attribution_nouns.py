@@ -121,3 +121,31 @@ def test_fr_verb_before_colon_is_a_cue():
     _, atts = attribute("Le porte-parole a continué : « Nous irons jusqu'au bout de cette réforme. »", "fr")
     a = _one(atts, "continué")
     assert a.kind == "direct"
+
+
+def test_en_object_content_runs_over_the_verb_modifiers():
+    _, atts = attribute("Senator Cole grilled the bank chief on Tuesday for his role in the scheme.", "en")
+    a = _one(atts, "grilled")
+    assert a.content.text == "the bank chief on Tuesday for his role in the scheme"
+
+
+def test_en_cue_between_commas_interrupts_the_content():
+    text = "The first vote was calm, he said, and the second one will be much harder."
+    _, atts = attribute(text, "en")
+    a = _one(atts, "said")
+    assert a.content.text.startswith("The first vote") and a.content.text.endswith("much harder")
+
+
+def test_en_citing_a_fact_is_a_statement_citing_a_source_is_a_relay():
+    _, atts = attribute("The plan failed, the mayor said, citing the rising costs.", "en")
+    a = _one(atts, "citing")
+    assert a.content.text == "the rising costs" and a.speaker_name == "the mayor"
+    _, atts = attribute("The plant will close, the firm said, citing Reuters.", "en")
+    assert not [x for x in atts if x.cue is not None and "citing" in x.cue.text]
+
+
+def test_fr_cue_between_commas_interrupts_the_content():
+    text = "Le premier vote était calme, a expliqué le ministre, et le second sera beaucoup plus difficile."
+    _, atts = attribute(text, "fr")
+    a = _one(atts, "expliqué")
+    assert a.content.text.startswith("Le premier vote") and a.content.text.endswith("plus difficile")

@@ -72,9 +72,10 @@ def build_chains(ctx: Ctx, cands: list[Cand], publisher: str | None) -> list[Can
             if gov and obj is not None:
                 lo, hi = ctx.unit_bounds(obj.i)
                 link = _np_link(ctx, obj.left_edge.i, hi)
-                if link:
+                # citing a source relays it; citing a fact ("citing the costs") is a statement
+                if link and (link.kind != "other" or link.entity is not None):
                     gov[0].via.append(link)
-                c.relayed = True
+                    c.relayed = True
     # channels and outlets addressed: "dans un communiqué", "told Reuters", "à Sputnik"
     for c in cands:
         if c.cue is None or c.kind == "according_to" or c.relayed:

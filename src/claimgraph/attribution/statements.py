@@ -273,7 +273,7 @@ def find_speaker(ctx: Ctx, cue: Cue, depth: int = 0) -> tuple[tuple[int, int] | 
     b = cue.start - 1
     while b >= lo and doc[b].pos_ in ("AUX", "ADV") and doc[b].text not in DASHES:
         b -= 1
-    j = cue.end if b >= lo and (doc[b].is_punct or doc[b].is_quote) else hi
+    j = cue.end if b >= lo and (doc[b].is_punct or doc[b].is_quote) and head.tag_ != "VBG" else hi
     while j < hi and j < cue.end + 6:
         t = doc[j]
         if t.pos_ in ("ADV", "AUX", "PART") or t.lower_ in ctx.date_words or t.like_num:
@@ -457,7 +457,8 @@ def find_content(
     if j < hi and doc[j].text == ":" and j + 2 < hi:
         return ctx.trim(j + 1, hi), False, False
     # 6. the clause before ", a déclaré X" / ", sources said" / "The plan, he said, will fail."
-    if cstart > lo and doc[cstart - 1].text in DASHES and cstart - 1 > lo:
+    # (a present participle after a comma looks ahead: "..., citing the costs")
+    if cstart > lo and doc[cstart - 1].text in DASHES and cstart - 1 > lo and head.tag_ != "VBG":
         t = _tail_end(ctx, cue, cend, hi)
         s, e = ctx.trim(lo, cstart - 1)
         governed_after = head.head.i > cue.head and head.dep_ in ("parataxis", "advcl", "ccomp", "conj")
@@ -465,7 +466,12 @@ def find_content(
         participle = head.tag_ in ("VBG", "VBN") and not any(
             c.dep_ in ("aux", "aux:pass", "auxpass") for c in head.children
         )
-        if t < hi and doc[t].text in DASHES and not participle and (governed_after or not finite_before):
+        if (
+            t < hi
+            and doc[t].text in DASHES
+            and not participle
+            and (governed_after or not finite_before or _goes_on(ctx, t + 1, hi))
+        ):
             return ctx.trim(lo, hi), False, True  # the cue interrupts the content
         if e - s >= 3 and finite_before and t - cend <= 8 and (t >= hi or doc[t].is_punct):
             return (s, e), False, True
@@ -478,13 +484,7 @@ def find_content(
                 for p in head.children:
                     if p.i > c.i and p.dep_ in ("oprd", "xcomp", "ccomp") and p.i < hi:
                         e = max(e, ctx.trim(s, min(p.right_edge.i + 1, hi))[1])
-                nxt = doc[e] if e < hi else None
-                if (
-                    nxt is not None
-                    and (nxt.pos_ in ("ADP", "PRON", "SCONJ") or nxt.lower_ in lex.complementizers)
-                    and not any(k in ctx.cue_at for k in range(e, hi))
-                ):
-                    e = _content_end(ctx, s, hi)
+                e = _object_end(ctx, s, e, hi)
                 if e - s >= 2:
                     return (s, e), False, False
     # 8. any other cue: its infinitive, object or prepositional object ("pledged to remain
@@ -496,6 +496,33 @@ def find_content(
         if e - s >= 2:
             return (s, e), False, False
     return found
+
+
+def _goes_on(ctx: Ctx, j: int, hi: int) -> bool:
+    """After ", he said," the sentence goes on with a clause of its own (a finite verb that is
+    no cue, not a participle): 'It was quick, he said, and nobody was hurt'."""
+    doc = ctx.doc
+    while j < hi and (doc[j].pos_ in ("CCONJ", "ADV") or doc[j].is_quote):
+        j += 1
+    if hi - j < 3 or j in ctx.cue_at:
+        return False
+    return any(
+        (doc[k].pos_ in ("VERB", "AUX") and doc[k].tag_ not in ("VBG", "VBN")) and k not in ctx.cue_at
+        for k in range(j, hi)
+    ) and not any(k in ctx.cue_at for k in range(j, hi))
+
+
+def _object_end(ctx: Ctx, s: int, e: int, hi: int) -> int:
+    """An object content runs on over what follows it in the clause ("grilled the CEO on
+    Tuesday for his role in ...", "cited remarks Trump had made about ..."), up to a comma or
+    another cue."""
+    doc = ctx.doc
+    if e >= hi or doc[e].is_punct or any(k in ctx.cue_at for k in range(e, hi)):
+        return e
+    k = e
+    while k < hi and not (doc[k].text in (",", ";", "—", "--") and k + 1 < hi and doc[k + 1].tag_ == "VBG"):
+        k += 1
+    return ctx.trim(s, k)[1]
 
 
 def _quote_in_phrase(ctx: Ctx, qs: int, qe: int, hi: int) -> bool:
@@ -517,6 +544,7 @@ def _complement(ctx: Ctx, cue: Cue, cend: int, lo: int, hi: int) -> tuple[tuple[
         infinitive = c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")
         if infinitive or (c.dep_ in ("obj", "dobj") and c.pos_ not in ("PRON", "NUM")):
             s, e = ctx.trim(max(c.left_edge.i, cend), min(c.right_edge.i + 1, hi))
+            e = _object_end(ctx, s, e, hi)
         elif c.dep_ in ("prep", "obl") and c.lower_ in lex.cue_preps:
             s, e = ctx.trim(max(c.i + 1, cend), min(c.right_edge.i + 1, hi))
         elif c.dep_ in ("obl", "obl:arg") and any(
