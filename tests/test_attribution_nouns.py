@@ -149,3 +149,23 @@ def test_fr_cue_between_commas_interrupts_the_content():
     _, atts = attribute(text, "fr")
     a = _one(atts, "expliqué")
     assert a.content.text.startswith("Le premier vote") and a.content.text.endswith("plus difficile")
+
+
+def test_en_addressee_object_is_not_the_content():
+    _, atts = attribute("The senator told reporters after the hearing.", "en")
+    assert not [a for a in atts if a.content.text.startswith("reporters")]
+
+
+def test_en_in_a_poll_is_a_source():
+    _, atts = attribute("In the latest poll, the mayor leads her rival by six points.", "en")
+    a = _one(atts, "In")
+    assert a.kind == "according_to" and a.speaker is not None and a.speaker.text == "the latest poll"
+    assert a.content.text == "the mayor leads her rival by six points"
+    _, atts = attribute("He grew up in a house near the study area.", "en")
+    assert not atts
+
+
+def test_fr_dans_un_sondage_is_a_source():
+    _, atts = attribute("Dans un sondage publié lundi, la candidate arrive en tête avec 30 % des voix.", "fr")
+    a = _one(atts, "Dans")
+    assert a.kind == "according_to" and a.content.text.startswith("la candidate arrive")

@@ -53,11 +53,14 @@ class Lexicon:
     according_markers: list[tuple[str, ...]] = field(default_factory=list)
     according_not_before: set[str] = field(default_factory=set)
     according_never_before: set[str] = field(default_factory=set)
+    in_markers: set[str] = field(default_factory=set)  # "in" (a poll, a report)
+    in_sources: set[str] = field(default_factory=set)  # documents that speak: poll, survey ...
     complementizers: set[str] = field(default_factory=set)
     question_words: set[str] = field(default_factory=set)
     object_cues: set[str] = field(default_factory=set)
     infinitive_cues: set[str] = field(default_factory=set)
     colon_verbs: set[str] = field(default_factory=set)  # cues only before a colon ("continued:")
+    addressee_cues: set[str] = field(default_factory=set)  # their object is the addressee
     nested_cues: set[str] = field(default_factory=set)
     cue_preps: set[str] = field(default_factory=set)
     cue_nouns: dict[str, str] = field(default_factory=dict)  # noun lemma -> cue class
@@ -152,12 +155,15 @@ def load_lexicon(lang: str) -> Lexicon:
     lex.according_markers = [tuple(m.lower().split()) for m in acc.get("markers", [])]
     lex.according_not_before = _low(acc.get("not_before"))
     lex.according_never_before = _low(acc.get("never_before"))
+    lex.in_markers = _low(acc.get("in_markers"))
+    lex.in_sources = _low(acc.get("in_sources"))
     clause = cues.get("clause", {})
     lex.complementizers = _low(clause.get("complementizers"))
     lex.question_words = _low(clause.get("question_words"))
     lex.object_cues = _low(clause.get("object_cues"))
     lex.infinitive_cues = _low(clause.get("infinitive_cues"))
     lex.colon_verbs = _low(clause.get("colon_verbs"))
+    lex.addressee_cues = _low(clause.get("addressee_cues"))
     lex.nested_cues = _low(cues.get("nesting", {}).get("keep"))
     lex.cue_preps = _low(clause.get("prepositions"))
     for key, table in (("nouns", lex.cue_nouns), ("adjectives", lex.cue_adjectives)):

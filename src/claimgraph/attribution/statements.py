@@ -542,7 +542,8 @@ def _complement(ctx: Ctx, cue: Cue, cend: int, lo: int, hi: int) -> tuple[tuple[
         if not (cend <= c.i < hi or inner_prep) or (ctx.quote_of[c.left_edge.i] >= 0 and c.dep_ != "xcomp"):
             continue
         infinitive = c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")
-        if infinitive or (c.dep_ in ("obj", "dobj") and c.pos_ not in ("PRON", "NUM")):
+        addressee = cue.lemma in lex.addressee_cues
+        if infinitive or (c.dep_ in ("obj", "dobj") and c.pos_ not in ("PRON", "NUM") and not addressee):
             s, e = ctx.trim(max(c.left_edge.i, cend), min(c.right_edge.i + 1, hi))
             e = _object_end(ctx, s, e, hi)
         elif c.dep_ in ("prep", "obl") and c.lower_ in lex.cue_preps:
@@ -969,6 +970,57 @@ def according_to(ctx: Ctx) -> list[Cand]:
     return out
 
 
+def in_source(ctx: Ctx) -> list[Cand]:
+    """'In a new poll, X leads by five points', 'X did not get a bump in the latest survey':
+    a document named after "in" is the source of a sentence that has no cue of its own."""
+    doc, lex = ctx.doc, ctx.lex
+    out: list[Cand] = []
+    if not lex.in_sources:
+        return out
+    cue_units = {ctx.unit_of[c.head] for c in ctx.cues}
+    for t in doc:
+        if t.lower_ not in lex.in_markers or ctx.quote_of[t.i] >= 0 or ctx.unit_of[t.i] in cue_units:
+            continue
+        lo, hi = ctx.unit_bounds(t.i)
+        # the source noun: the object of the preposition, a few words on
+        noun = None
+        for k in range(t.i + 1, min(hi, t.i + 9)):
+            if (doc[k].is_punct and doc[k].text not in "-/'’") or doc[k].pos_ in ("VERB", "AUX"):
+                break
+            head_noun = doc[k].pos_ == "NOUN" and doc[k].dep_ != "compound"
+            if head_noun and doc[k].lemma_.lower() in lex.in_sources:
+                noun = k
+                break
+        if noun is None:
+            continue
+        end = noun + 1
+        while end < min(hi, noun + 8) and not doc[end].is_punct and doc[end].head.i in range(t.i, end):
+            end += 1
+        speaker = ctx.trim(t.i + 1, end)
+        if t.i <= lo + 1:
+            k = end
+            while k < hi and (doc[k].is_punct or doc[k].dep_ in ("acl", "advcl")):
+                k = doc[k].right_edge.i + 1 if doc[k].dep_ in ("acl", "advcl") else k + 1
+            content = ctx.trim(k, hi)
+        else:
+            content = ctx.trim(lo, t.i)
+        if content[1] - content[0] < 3:
+            continue
+        out.append(
+            Cand(
+                content=content,
+                kind="according_to",
+                stance="assert",
+                cue_class="according_to",
+                unit=ctx.unit_of[t.i],
+                para=ctx.para_of[t.i],
+                speaker=speaker,
+                cue=Cue(head=t.i, start=t.i, end=t.i + 1, stance="assert", lemma=t.lower_),
+            )
+        )
+    return out
+
+
 def _source_like(ctx: Ctx, j: int, hi: int) -> bool:
     """After a determiner: a role, an organisation kind, a source noun or an entity."""
     lex = ctx.lex
@@ -1027,6 +1079,7 @@ def extract(doc: Doc, lex: Lexicon, index: EntityIndex) -> tuple[Ctx, list[Cand]
         )
     cands.extend(noun_cues(ctx))
     cands.extend(according_to(ctx))
+    cands.extend(in_source(ctx))
     taken = {i for c in cands for i in range(*c.content)}
     for c in transcript(ctx):
         if not any(i in taken for i in range(*c.content)):
