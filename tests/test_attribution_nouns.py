@@ -169,3 +169,16 @@ def test_fr_dans_un_sondage_is_a_source():
     _, atts = attribute("Dans un sondage publié lundi, la candidate arrive en tête avec 30 % des voix.", "fr")
     a = _one(atts, "Dans")
     assert a.kind == "according_to" and a.content.text.startswith("la candidate arrive")
+
+
+def test_en_coordinated_cue_ends_the_first_content():
+    text = "Fowler said the talks would be tense, and he noted that any change would come later."
+    _, atts = attribute(text, "en")
+    assert _one(atts, "said").content.text == "the talks would be tense"
+    assert _one(atts, "noted").content.text == "that any change would come later"
+
+
+def test_fr_coordinated_cue_ends_the_first_content():
+    text = "Le maire a dit que les travaux dureront un an et il a précisé que la rue restera ouverte."
+    _, atts = attribute(text, "fr")
+    assert _one(atts, "précisé").content.text == "que la rue restera ouverte"

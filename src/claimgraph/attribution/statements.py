@@ -367,6 +367,27 @@ def find_content(
     ctx: Ctx, cue: Cue, speaker: tuple[int, int] | None, inverted: bool
 ) -> tuple[tuple[int, int], bool, bool] | None:
     """(token range, is_direct_quote, content_before_cue) or None."""
+    found = _find_content(ctx, cue, speaker, inverted)
+    if found is None or found[1] or found[0][0] < cue.end:
+        return found
+    (s, e), direct, before = found
+    doc = ctx.doc
+    # 'said A and suggested that B': the coordinated cue ends the first content
+    for c in ctx.cues:
+        h = doc[c.head]
+        if s < c.head < e and h.dep_ == "conj" and h.head.i == cue.head:
+            k = min(h.left_edge.i, c.start)
+            while k > s and (doc[k - 1].pos_ in ("CCONJ", "PUNCT", "ADV") or doc[k - 1].dep_ == "aux"):
+                k -= 1
+            s2, e2 = ctx.trim(s, k)
+            if e2 - s2 >= 2:
+                return (s2, e2), direct, before
+    return found
+
+
+def _find_content(
+    ctx: Ctx, cue: Cue, speaker: tuple[int, int] | None, inverted: bool
+) -> tuple[tuple[int, int], bool, bool] | None:
     doc, lex = ctx.doc, ctx.lex
     lo, hi = ctx.unit_bounds(cue.head)
     cstart = _clause_start(ctx, cue, speaker, inverted)
@@ -421,8 +442,8 @@ def find_content(
             if j + 1 < hi:
                 return (j, _content_end(ctx, j, hi)), False, False
             break
-        if t.pos_ in ("VERB",) and t.i not in ctx.cue_at:
-            break
+        if t.pos_ == "VERB" and not (t.i in ctx.cue_at and t.tag_ == "VBG" and doc[j - 1].text == ","):
+            break  # (", saying that ..." goes on with the same statement)
         if t.text in (".", ";", "!", "?") or ctx.quote_of[j] >= 0:
             break
         j += 1
@@ -1128,6 +1149,15 @@ def _inside(c: Cand, o: Cand) -> bool:
     return c.cue is not None and o.content[0] <= c.cue.head < o.content[1]
 
 
+def _own_subject(ctx: Ctx, c: Cand, o: Cand) -> bool:
+    """The nested cue has a subject of its own in a clause coordinated with the outer content
+    ('X said A, and he noted that B'; 'X said A and suggested that B')."""
+    if c.cue is None or c.speaker is None:
+        return False
+    head = ctx.doc[c.cue.head]
+    return head.dep_ == "conj" and o.cue is not None and head.head.i == o.cue.head
+
+
 def _dedupe(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
     """Drop repeated contents and statements nested in another statement's content.
 
@@ -1154,7 +1184,7 @@ def _dedupe(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
                     drop.add(k)
                     break
                 continue
-            if c.cue.lemma not in keep:
+            if c.cue.lemma not in keep and not _own_subject(ctx, c, o):
                 drop.add(k)
                 break
     return [c for k, c in enumerate(out) if k not in drop]
