@@ -182,3 +182,17 @@ def test_fr_coordinated_cue_ends_the_first_content():
     text = "Le maire a dit que les travaux dureront un an et il a précisé que la rue restera ouverte."
     _, atts = attribute(text, "fr")
     assert _one(atts, "précisé").content.text == "que la rue restera ouverte"
+
+
+def test_en_as_someone_put_it():
+    text = "The main test is a lawful source of income, as a Treasury memo put it."
+    _, atts = attribute(text, "en")
+    a = _one(atts, "put")
+    assert a.content.text == "The main test is a lawful source of income"
+    assert a.speaker is not None and a.speaker.text == "a Treasury memo"
+
+
+def test_en_cue_with_an_odd_lemma():
+    _, atts = attribute("Mr. Hale hoped the utilities would pay for the credits.", "en")
+    a = _one(atts, "hoped")
+    assert a.content.text == "the utilities would pay for the credits" and a.stance == "estimate"

@@ -57,6 +57,8 @@ def find_cues(doc: Doc, lex: Lexicon, skip: list[bool]) -> list[Cue]:
                 cues.append(Cue(head=i, start=i, end=i + 1, stance=lex.cue_verbs[base], lemma=base))
             continue
         if tok.pos_ in CUE_POS and not _modifier_participle(tok):
+            if lem not in lex.cue_verbs:
+                lem = _inflected_base(low, lex) or lem  # the tagger's lemma may be off ("hoped")
             stance = lex.cue_verbs.get(lem)
             if stance is None and lem.startswith(("s'", "se ")):
                 stance = lex.cue_verbs.get(lem.split(" ", 1)[-1].lstrip("s'"))
@@ -82,6 +84,20 @@ def _present_base(word: str, lex: Lexicon) -> str | None:
             if base in lex.cue_verbs:
                 return base
     return None
+
+
+def _inflected_base(word: str, lex: Lexicon) -> str | None:
+    """'hoped' -> 'hope', 'hoping' -> 'hope', 'hopes' -> 'hope' when that is a cue verb."""
+    if lex.lang != "en":
+        return None
+    cands = []
+    if word.endswith("ing"):
+        cands += [word[:-3] + "e", word[:-3]]
+    if word.endswith(("ed", "es")):
+        cands += [word[:-1], word[:-2]]
+    elif word.endswith("s"):
+        cands.append(word[:-1])
+    return next((c for c in cands if c in lex.cue_verbs), None)
 
 
 def _modifier_participle(tok) -> bool:  # type: ignore[no-untyped-def]

@@ -61,6 +61,7 @@ class Lexicon:
     infinitive_cues: set[str] = field(default_factory=set)
     colon_verbs: set[str] = field(default_factory=set)  # cues only before a colon ("continued:")
     addressee_cues: set[str] = field(default_factory=set)  # their object is the addressee
+    as_marks: set[str] = field(default_factory=set)  # "as X put it", "comme l'a dit X"
     nested_cues: set[str] = field(default_factory=set)
     cue_preps: set[str] = field(default_factory=set)
     cue_nouns: dict[str, str] = field(default_factory=dict)  # noun lemma -> cue class
@@ -164,6 +165,7 @@ def load_lexicon(lang: str) -> Lexicon:
     lex.infinitive_cues = _low(clause.get("infinitive_cues"))
     lex.colon_verbs = _low(clause.get("colon_verbs"))
     lex.addressee_cues = _low(clause.get("addressee_cues"))
+    lex.as_marks = _low(clause.get("as_marks"))
     lex.nested_cues = _low(cues.get("nesting", {}).get("keep"))
     lex.cue_preps = _low(clause.get("prepositions"))
     for key, table in (("nouns", lex.cue_nouns), ("adjectives", lex.cue_adjectives)):

@@ -477,6 +477,22 @@ def _find_content(
     j = cend
     if j < hi and doc[j].text == ":" and j + 2 < hi:
         return ctx.trim(j + 1, hi), False, False
+    # 6'. "as X put it": the rest of the sentence ("As X said, A", "A, as X noted, B", "A, as X put it")
+    if cstart > lo and doc[cstart - 1].lower_ in lex.as_marks and doc[cstart - 1].head.i == cue.head:
+        a = cstart - 1
+        if a == lo or (doc[a - 1].text in DASHES and a - 1 == lo):
+            t = _tail_end(ctx, cue, cend, hi)
+            if t < hi and doc[t].text in DASHES:
+                s, e = ctx.trim(t + 1, hi)
+                if e - s >= 3:
+                    return (s, e), False, False
+        elif doc[a - 1].text in DASHES:
+            t = _tail_end(ctx, cue, cend, hi)
+            s, e = ctx.trim(lo, a - 1)
+            if t < hi and doc[t].text in DASHES and _goes_on(ctx, t + 1, hi):
+                return ctx.trim(lo, hi), False, True
+            if e - s >= 3:
+                return (s, e), False, True
     # 6. the clause before ", a déclaré X" / ", sources said" / "The plan, he said, will fail."
     # (a present participle after a comma looks ahead: "..., citing the costs")
     if cstart > lo and doc[cstart - 1].text in DASHES and cstart - 1 > lo and head.tag_ != "VBG":
