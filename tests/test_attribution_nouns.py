@@ -196,3 +196,17 @@ def test_en_cue_with_an_odd_lemma():
     _, atts = attribute("Mr. Hale hoped the utilities would pay for the credits.", "en")
     a = _one(atts, "hoped")
     assert a.content.text == "the utilities would pay for the credits" and a.stance == "estimate"
+
+
+def test_en_quoted_transcript_turn_runs_over_its_paragraphs():
+    text = (
+        '"HOST: Will she be there?\n\n'
+        '"KANE: Well, look, she will not. He knows that.\n\n'
+        '"But the truth is that he speaks his mind.\n\n'
+        '"HOST: Senator, I want to ask one more thing.'
+    )
+    _, atts = attribute(text, "en")
+    turns = [(a.speaker_name, a.content.text) for a in atts if a.cue is not None and a.cue.text == ":"]
+    assert [n for n, _ in turns] == ["HOST", "KANE", "HOST"]
+    assert turns[1][1].endswith("he speaks his mind")
+    assert turns[2][1] == "Senator, I want to ask one more thing"

@@ -718,6 +718,30 @@ def _headline_quote(ctx: Ctx, s: int, hi: int, para: int) -> Cand | None:
     return None
 
 
+def _transcript_turn_end(ctx: Ctx, end: int, mark: str) -> int:
+    """A quoted transcript ('"NAME: ...' paragraphs) goes on over the next paragraphs that open
+    with the same mark and no 'NAME:' of their own."""
+    doc = ctx.doc
+    while True:
+        k = end
+        while k < len(doc) and doc[k].is_space:
+            k += 1
+        if k >= len(doc) or doc[k].text != mark:
+            return end
+        m = k + 1
+        while m < len(doc) and m < k + 6 and _name_word(doc[m]):
+            m += 1
+        if m < len(doc) and m > k + 1 and doc[m].text == ":":
+            return end
+        para = ctx.para_of[k]
+        nxt = k
+        while nxt < len(doc) and ctx.para_of[nxt] == para and "\n" not in doc[nxt].text:
+            nxt += 1
+        if nxt == k + 1:
+            return end
+        end = nxt
+
+
 def transcript(ctx: Ctx) -> list[Cand]:
     """'NAME: text' paragraphs (interviews, headlines): the name speaks the rest."""
     doc = ctx.doc
@@ -750,6 +774,8 @@ def transcript(ctx: Ctx) -> list[Cand]:
         end = hi
         while end < len(doc) and ctx.para_of[end] == para:
             end += 1
+        if s > lo and doc[lo].is_quote:
+            end = _transcript_turn_end(ctx, end, doc[lo].text)
         content = ctx.trim(j + 1, end)
         if content[1] - content[0] < 3:
             continue
@@ -1119,7 +1145,9 @@ def extract(doc: Doc, lex: Lexicon, index: EntityIndex) -> tuple[Ctx, list[Cand]
     cands.extend(in_source(ctx))
     taken = {i for c in cands for i in range(*c.content)}
     for c in transcript(ctx):
-        if not any(i in taken for i in range(*c.content)):
+        # a transcript turn holds its own cues ("NAME: I want to ..."); only a statement that
+        # already covers the turn's first words keeps it out
+        if c.content[0] not in taken or c.cue is not None and c.cue.lemma == ":":
             cands.append(c)
             used_quotes |= {ctx.quote_of[i] for i in range(*c.content) if ctx.quote_of[i] >= 0}
     # quotations standing alone after a statement: same speaker, no cue
