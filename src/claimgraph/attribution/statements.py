@@ -1145,9 +1145,9 @@ def extract(doc: Doc, lex: Lexicon, index: EntityIndex) -> tuple[Ctx, list[Cand]
     cands.extend(in_source(ctx))
     taken = {i for c in cands for i in range(*c.content)}
     for c in transcript(ctx):
-        # a transcript turn holds its own cues ("NAME: I want to ..."); only a statement that
-        # already covers the turn's first words keeps it out
-        if c.content[0] not in taken or c.cue is not None and c.cue.lemma == ":":
+        # a transcript turn ("NAME: I want to ...") holds its own cues; a signed quotation is
+        # kept out by a statement that already covers its first words
+        if c.content[0] not in taken or (c.cue is not None and c.cue.lemma == ":"):
             cands.append(c)
             used_quotes |= {ctx.quote_of[i] for i in range(*c.content) if ctx.quote_of[i] >= 0}
     # quotations standing alone after a statement: same speaker, no cue
