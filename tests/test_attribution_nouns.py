@@ -210,3 +210,23 @@ def test_en_quoted_transcript_turn_runs_over_its_paragraphs():
     assert [n for n, _ in turns] == ["HOST", "KANE", "HOST"]
     assert turns[1][1].endswith("he speaks his mind")
     assert turns[2][1] == "Senator, I want to ask one more thing"
+
+
+def test_en_passive_cue_with_agent():
+    _, atts = attribute("The budget gap was first reported by The Daily Ledger.", "en")
+    a = _one(atts, "reported")
+    assert a.content.text == "The budget gap"
+    assert a.speaker is not None and "Daily Ledger" in a.speaker.text
+
+
+def test_fr_passive_cue_with_agent():
+    _, atts = attribute("Le projet de loi a été critiqué par le syndicat des enseignants.", "fr")
+    a = _one(atts, "critiqué")
+    assert a.content.text == "Le projet de loi"
+    assert a.speaker is not None and a.speaker.text.startswith("le syndicat")
+
+
+def test_en_reportedly_marks_a_report():
+    _, atts = attribute("The mayor was arrested after he allegedly took bribes from two firms.", "en")
+    a = _one(atts, "allegedly")
+    assert a.content.text == "he allegedly took bribes from two firms" and a.cue_class == "report"

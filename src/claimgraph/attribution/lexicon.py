@@ -66,6 +66,7 @@ class Lexicon:
     cue_preps: set[str] = field(default_factory=set)
     cue_nouns: dict[str, str] = field(default_factory=dict)  # noun lemma -> cue class
     cue_adjectives: dict[str, str] = field(default_factory=dict)  # adjective lemma -> cue class
+    cue_adverbs: dict[str, str] = field(default_factory=dict)  # "reportedly" -> cue class
     noun_preps: set[str] = field(default_factory=set)  # "concerns about X", "critical of X"
     object_nouns: set[str] = field(default_factory=set)  # nouns taking a prepositional object
     support_verbs: set[str] = field(default_factory=set)  # "voiced concern", "issued a warning"
@@ -168,7 +169,8 @@ def load_lexicon(lang: str) -> Lexicon:
     lex.as_marks = _low(clause.get("as_marks"))
     lex.nested_cues = _low(cues.get("nesting", {}).get("keep"))
     lex.cue_preps = _low(clause.get("prepositions"))
-    for key, table in (("nouns", lex.cue_nouns), ("adjectives", lex.cue_adjectives)):
+    tables = (("nouns", lex.cue_nouns), ("adjectives", lex.cue_adjectives), ("adverbs", lex.cue_adverbs))
+    for key, table in tables:
         section = cues.get(key, {})
         for stance in reversed(STANCE_ORDER):
             for lemma in section.get(stance, []):

@@ -227,6 +227,20 @@ def _subject(ctx: Ctx, head: Token) -> Token | None:
     return None
 
 
+def _passive_agent(ctx: Ctx, head: Token, hi: int) -> Token | None:
+    """The agent of a passive cue with a subject ("the plan was endorsed by the union")."""
+    if not any(c.dep_ in ("nsubjpass", "nsubj:pass") for c in head.children):
+        return None
+    for c in head.children:
+        if c.dep_ == "agent" and c.i < hi:
+            pobj = [k for k in c.children if k.dep_ == "pobj"]
+            if pobj:
+                return pobj[0]
+        if c.dep_ == "obl:agent" and c.i < hi:
+            return c
+    return None
+
+
 def _incise(ctx: Ctx, cue: Cue, subj: Token, lo: int, hi: int) -> bool:
     """', a expliqué la ministre Anne Roy,': a cue between commas followed by a noun phrase
     that names someone (the parser often takes the phrase before for the subject)."""
@@ -258,6 +272,12 @@ def find_speaker(ctx: Ctx, cue: Cue, depth: int = 0) -> tuple[tuple[int, int] | 
     head = doc[cue.head]
     lo, hi = ctx.unit_bounds(cue.head)
     subj = _subject(ctx, head)
+    agent = _passive_agent(ctx, head, hi)
+    if agent is not None:  # "was first reported by the Post", "critiqué par le syndicat"
+        s, e = np_extent(ctx, agent, lo, hi)
+        while s < agent.i and doc[s].dep_ == "case":
+            s += 1
+        return (s, e), True
     if subj is not None and subj.i < cue.start and _incise(ctx, cue, subj, lo, hi):
         subj = None  # "La réforme, a expliqué la ministre, entrera ...": the speaker follows
     if subj is not None:
@@ -367,6 +387,14 @@ def find_content(
     ctx: Ctx, cue: Cue, speaker: tuple[int, int] | None, inverted: bool
 ) -> tuple[tuple[int, int], bool, bool] | None:
     """(token range, is_direct_quote, content_before_cue) or None."""
+    head = ctx.doc[cue.head]
+    if _passive_agent(ctx, head, ctx.unit_bounds(cue.head)[1]) is not None:
+        lo = ctx.unit_bounds(cue.head)[0]
+        subj = next(c for c in head.children if c.dep_ in ("nsubjpass", "nsubj:pass"))
+        if ctx.quote_of[subj.i] < 0 and subj.i < cue.head:
+            s0, e0 = ctx.trim(max(lo, subj.left_edge.i), min(subj.right_edge.i + 1, cue.start))
+            if e0 > s0:
+                return (s0, e0), False, True
     found = _find_content(ctx, cue, speaker, inverted)
     if found is None or found[1] or found[0][0] < cue.end:
         return found
@@ -892,6 +920,36 @@ def _names_someone(ctx: Ctx, tok: Token) -> bool:
     return low in ctx.lex.person_roles or low in ctx.lex.org_kinds or tok.lower_ in ctx.lex.org_kinds
 
 
+def adverb_cues(ctx: Ctx) -> list[Cand]:
+    """'X reportedly did Y', 'il aurait prétendument ...': the clause of the adverb is reported
+    by nobody named."""
+    doc, lex = ctx.doc, ctx.lex
+    out: list[Cand] = []
+    for tok in doc:
+        cls = lex.cue_adverbs.get(tok.lower_)
+        if cls is None or ctx.quote_of[tok.i] >= 0 or tok.head.pos_ not in ("VERB", "AUX", "ADJ"):
+            continue
+        lo, hi = ctx.unit_bounds(tok.i)
+        verb = tok.head
+        s, e = ctx.trim(max(lo, verb.left_edge.i), min(hi, verb.right_edge.i + 1))
+        while s < e and doc[s].dep_ in ("mark", "cc"):
+            s += 1
+        if e - s < 3:
+            continue
+        out.append(
+            Cand(
+                content=(s, e),
+                kind="indirect",
+                stance=stance_of(cls),
+                cue_class=cls,
+                unit=ctx.unit_of[tok.i],
+                para=ctx.para_of[tok.i],
+                cue=Cue(head=tok.i, start=tok.i, end=tok.i + 1, stance=cls, lemma=tok.lower_),
+            )
+        )
+    return out
+
+
 def noun_cues(ctx: Ctx) -> list[Cand]:
     """Statements carried by a noun ("Trump's claim that ...", "voiced concern about X") or an
     attitude adjective after a copula ("X was critical of Y", "X is confident that ...")."""
@@ -1141,6 +1199,7 @@ def extract(doc: Doc, lex: Lexicon, index: EntityIndex) -> tuple[Ctx, list[Cand]
             )
         )
     cands.extend(noun_cues(ctx))
+    cands.extend(adverb_cues(ctx))
     cands.extend(according_to(ctx))
     cands.extend(in_source(ctx))
     taken = {i for c in cands for i in range(*c.content)}
