@@ -230,3 +230,22 @@ def test_en_reportedly_marks_a_report():
     _, atts = attribute("The mayor was arrested after he allegedly took bribes from two firms.", "en")
     a = _one(atts, "allegedly")
     assert a.content.text == "he allegedly took bribes from two firms" and a.cue_class == "report"
+
+
+def test_en_quotations_after_an_indirect_content_go_on():
+    text = (
+        "“I admire the mechanics” of the tax plan, Mr. Holt said. “They are more detailed than the others.”"
+    )
+    _, atts = attribute(text, "en")
+    a = _one(atts, "said")
+    assert a.content.text.endswith("than the others.”")
+
+
+def test_en_relative_clause_of_the_speaker_does_not_stop_the_quotation():
+    text = (
+        "“Now is the time to act,” said Ann Ford, who led the party and has backed the senator. "
+        "“The plan should be ready tonight.”"
+    )
+    _, atts = attribute(text, "en")
+    a = _one(atts, "said")
+    assert a.kind == "direct" and a.content.text.endswith("ready tonight.”")

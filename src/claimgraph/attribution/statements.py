@@ -387,7 +387,8 @@ def find_content(
     ctx: Ctx, cue: Cue, speaker: tuple[int, int] | None, inverted: bool
 ) -> tuple[tuple[int, int], bool, bool] | None:
     """(token range, is_direct_quote, content_before_cue) or None."""
-    head = ctx.doc[cue.head]
+    doc = ctx.doc
+    head = doc[cue.head]
     if _passive_agent(ctx, head, ctx.unit_bounds(cue.head)[1]) is not None:
         lo = ctx.unit_bounds(cue.head)[0]
         subj = next(c for c in head.children if c.dep_ in ("nsubjpass", "nsubj:pass"))
@@ -396,10 +397,17 @@ def find_content(
             if e0 > s0:
                 return (s0, e0), False, True
     found = _find_content(ctx, cue, speaker, inverted)
+    if found is not None and found[2] and not found[1] and found[0][1] <= cue.start:
+        # '"A" of the plan, Mr. X said. "B."': the quotations after the cue go on
+        (s, e), direct, before = found
+        hi = ctx.unit_bounds(cue.head)[1]
+        if hi < len(doc) and ctx.para_of[hi - 1] == ctx.para_of[cue.head]:
+            e2 = _continue_quotes(ctx, e, hi)
+            if e2 > e:
+                return (s, e2), direct, before
     if found is None or found[1] or found[0][0] < cue.end:
         return found
     (s, e), direct, before = found
-    doc = ctx.doc
     # 'said A and suggested that B': the coordinated cue ends the first content
     for c in ctx.cues:
         h = doc[c.head]
@@ -646,20 +654,35 @@ def _tail_end(ctx: Ctx, cue: Cue, cend: int, hi: int, extra: tuple[str, ...] = (
     return j
 
 
+def _in_relative(tok: Token) -> bool:
+    """The token is in a relative clause (or a participle clause) of a noun."""
+    for _ in range(4):
+        if tok.dep_ in ("relcl", "acl:relcl", "acl"):
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
 def _continue_quotes(ctx: Ctx, qe: int, after: int) -> int:
     """Extend a direct quotation over the next quotations of the paragraph that have no cue
     of their own: '"A," he said after the vote. "B."' is one statement."""
     doc = ctx.doc
     para = ctx.para_of[qe - 1]
     pos = max(qe, after)
-    k = ctx.quote_of[qe - 1] + 1
+    if ctx.quote_of[qe - 1] >= 0:
+        k = ctx.quote_of[qe - 1] + 1
+    else:  # an indirect content: the first quotation after it
+        k = next((n for n, (a, _) in enumerate(ctx.quotes) if a >= pos), len(ctx.quotes))
     while k < len(ctx.quotes):
         qs2, qe2 = ctx.quotes[k]
         if ctx.para_of[qs2] != para or qs2 < pos:
             break
         ended = False
         for t in doc[pos:qs2]:
-            if t.i in ctx.cue_at and t.i != pos:
+            # a cue of the speaker's own relative clause ("said X, who has backed Y") is no stop
+            if t.i in ctx.cue_at and t.i != pos and not _in_relative(t):
                 return qe
             if ended and not (t.is_space or t.is_punct):
                 return qe
