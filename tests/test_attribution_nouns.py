@@ -249,3 +249,15 @@ def test_en_relative_clause_of_the_speaker_does_not_stop_the_quotation():
     _, atts = attribute(text, "en")
     a = _one(atts, "said")
     assert a.kind == "direct" and a.content.text.endswith("ready tonight.”")
+
+
+def test_en_attitude_verbs_are_support_cues():
+    _, atts = attribute("The union embraced the proposal for a shorter week.", "en")
+    a = _one(atts, "embraced")
+    assert a.cue_class == "support" and a.content.text == "the proposal for a shorter week"
+
+
+def test_fr_attitude_verbs_are_support_cues():
+    _, atts = attribute("Le syndicat a approuvé la proposition de semaine courte.", "fr")
+    a = _one(atts, "approuvé")
+    assert a.cue_class == "support" and a.content.text == "la proposition de semaine courte"
