@@ -261,3 +261,17 @@ def test_fr_attitude_verbs_are_support_cues():
     _, atts = attribute("Le syndicat a approuvé la proposition de semaine courte.", "fr")
     a = _one(atts, "approuvé")
     assert a.cue_class == "support" and a.content.text == "la proposition de semaine courte"
+
+
+def test_en_see_object_as():
+    _, atts = attribute("Some critics saw the remark as a dig at the military.", "en")
+    a = _one(atts, "saw")
+    assert a.content.text == "the remark as a dig at the military" and a.speaker_name == "Some critics"
+    _, atts = attribute("Some critics saw the parade.", "en")
+    assert not atts
+
+
+def test_fr_voir_objet_comme():
+    _, atts = attribute("Les opposants voient ce plan comme un cadeau aux banques.", "fr")
+    a = _one(atts, "voient")
+    assert a.content.text == "ce plan comme un cadeau aux banques"

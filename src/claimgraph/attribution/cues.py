@@ -64,6 +64,8 @@ def find_cues(doc: Doc, lex: Lexicon, skip: list[bool]) -> list[Cue]:
                 stance = lex.cue_verbs.get(lem.split(" ", 1)[-1].lstrip("s'"))
             if stance is None and lem in lex.colon_verbs and i + 1 < len(doc) and doc[i + 1].text == ":":
                 stance = "assert"  # "Caddell continued: ..."
+            if stance is None and lem in lex.as_verbs and _object_as(tok, lex):
+                stance = "estimate"  # "critics see the plan as a giveaway"
             if stance is not None:
                 cues.append(Cue(head=i, start=i, end=i + 1, stance=stance, lemma=lem))
     return cues
@@ -84,6 +86,19 @@ def _present_base(word: str, lex: Lexicon) -> str | None:
             if base in lex.cue_verbs:
                 return base
     return None
+
+
+def _object_as(tok, lex: Lexicon) -> bool:  # type: ignore[no-untyped-def]
+    """The verb has an object and an "as" phrase ("saw the remark as a dig")."""
+    if not any(c.dep_ in ("obj", "dobj") for c in tok.children):
+        return False
+    for t in tok.subtree:
+        if t.i <= tok.i or t.lower_ not in lex.as_marks:
+            continue
+        up = t.head if t.dep_ != "case" else t.head.head  # "comme" is the case of its noun
+        if up.i == tok.i or (up.dep_ in ("obj", "dobj") and up.head.i == tok.i):
+            return True
+    return False
 
 
 def _inflected_base(word: str, lex: Lexicon) -> str | None:

@@ -62,6 +62,7 @@ class Lexicon:
     colon_verbs: set[str] = field(default_factory=set)  # cues only before a colon ("continued:")
     addressee_cues: set[str] = field(default_factory=set)  # their object is the addressee
     as_marks: set[str] = field(default_factory=set)  # "as X put it", "comme l'a dit X"
+    as_verbs: set[str] = field(default_factory=set)  # cues only with "object as ...": "see X as Y"
     nested_cues: set[str] = field(default_factory=set)
     cue_preps: set[str] = field(default_factory=set)
     cue_nouns: dict[str, str] = field(default_factory=dict)  # noun lemma -> cue class
@@ -167,6 +168,7 @@ def load_lexicon(lang: str) -> Lexicon:
     lex.colon_verbs = _low(clause.get("colon_verbs"))
     lex.addressee_cues = _low(clause.get("addressee_cues"))
     lex.as_marks = _low(clause.get("as_marks"))
+    lex.as_verbs = _low(clause.get("as_verbs"))
     lex.nested_cues = _low(cues.get("nesting", {}).get("keep"))
     lex.cue_preps = _low(clause.get("prepositions"))
     tables = (("nouns", lex.cue_nouns), ("adjectives", lex.cue_adjectives), ("adverbs", lex.cue_adverbs))
