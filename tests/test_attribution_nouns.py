@@ -275,3 +275,10 @@ def test_fr_voir_objet_comme():
     _, atts = attribute("Les opposants voient ce plan comme un cadeau aux banques.", "fr")
     a = _one(atts, "voient")
     assert a.content.text == "ce plan comme un cadeau aux banques"
+
+
+def test_en_quotation_interrupted_by_cue_and_participle():
+    text = "“Every time you say that,” Ms. Lane said, pointing at the chart, “you prove our case.”"
+    _, atts = attribute(text, "en")
+    a = _one(atts, "said")
+    assert a.kind == "direct" and a.content.text.endswith("you prove our case.”")

@@ -440,6 +440,11 @@ def _find_content(
         j = cend
         while j < len(doc) and doc[j].text in DASHES:
             j += 1
+        if j < len(doc) and _side_participle(ctx, cue, doc[j]):
+            # '"A," Tester said, referring to the excuse, "B."'
+            j = doc[j].right_edge.i + 1
+            while j < len(doc) and doc[j].text in DASHES:
+                j += 1
         if j < len(doc) and ctx.quote_of[j] >= 0 and ctx.quotes[ctx.quote_of[j]][0] == j:
             qe = ctx.quotes[ctx.quote_of[j]][1]
         return (qs, _continue_quotes(ctx, qe, cend)), True, True
@@ -652,6 +657,13 @@ def _tail_end(ctx: Ctx, cue: Cue, cend: int, hi: int, extra: tuple[str, ...] = (
             break
         j += 1
     return j
+
+
+def _side_participle(ctx: Ctx, cue: Cue, tok: Token) -> bool:
+    """A participle clause hanging on the cue ("said, referring to ...", "speaking of X")."""
+    if tok.tag_ != "VBG" or tok.dep_ not in ("advcl", "xcomp", "conj"):
+        return False
+    return tok.head.i == cue.head or (tok.head.dep_ == "ccomp" and tok.head.head.i == cue.head)
 
 
 def _in_relative(tok: Token) -> bool:
@@ -1278,10 +1290,13 @@ def _inside(c: Cand, o: Cand) -> bool:
 def _own_subject(ctx: Ctx, c: Cand, o: Cand) -> bool:
     """The nested cue has a subject of its own in a clause coordinated with the outer content
     ('X said A, and he noted that B'; 'X said A and suggested that B')."""
-    if c.cue is None or c.speaker is None:
+    if c.cue is None or (c.speaker is None and ctx.doc[c.cue.head].tag_ != "VBG"):
         return False
     head = ctx.doc[c.cue.head]
-    return head.dep_ == "conj" and o.cue is not None and head.head.i == o.cue.head
+    if o.cue is None or head.head.i != o.cue.head:
+        return False
+    # 'said A and suggested B'; '"A," he said, referring to X, "B."'
+    return head.dep_ == "conj" or _side_participle(ctx, o.cue, head)
 
 
 def _dedupe(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
