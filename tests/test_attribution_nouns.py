@@ -1,5 +1,6 @@
-"""Noun and adjective cues, objects of calling and telling, cue phrases with a preposition
-(French and English), on sentences written for these tests."""
+"""Noun, adjective and adverb cues, passive cues, headlines and transcripts, content extent
+(objects, interrupted sentences and quotations), French and English, on sentences written for
+these tests."""
 
 from __future__ import annotations
 
@@ -282,3 +283,14 @@ def test_en_quotation_interrupted_by_cue_and_participle():
     _, atts = attribute(text, "en")
     a = _one(atts, "said")
     assert a.kind == "direct" and a.content.text.endswith("you prove our case.”")
+
+
+def test_fr_euphonic_t_is_not_the_speaker():
+    text = (
+        "Le ministre de l'Économie, Paul Vidal, a affirmé lundi que la croissance atteindrait 2 % "
+        "cette année. « Nous tiendrons nos objectifs », a-t-il ajouté. L'opposition est restée "
+        "silencieuse. Selon l'Insee, le chômage a reculé."
+    )
+    _, atts = attribute(text, "fr")
+    a = _one(atts, "ajouté")
+    assert a.speaker is not None and a.speaker.text == "-il" and a.speaker_name == "Paul Vidal"

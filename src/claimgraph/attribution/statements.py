@@ -223,6 +223,8 @@ def np_extent(ctx: Ctx, tok: Token, lo: int, hi: int) -> tuple[int, int]:
 def _subject(ctx: Ctx, head: Token) -> Token | None:
     for c in head.children:
         if c.dep_ in SUBJ and ctx.quote_of[c.i] < 0:
+            if c.lower_ == "-t" and c.i + 1 < len(ctx.doc) and ctx.doc[c.i + 1].lower_.startswith("-"):
+                return ctx.doc[c.i + 1]  # "a-t-il": the pronoun after the euphonic t
             return c
     return None
 
