@@ -294,3 +294,17 @@ def test_fr_euphonic_t_is_not_the_speaker():
     _, atts = attribute(text, "fr")
     a = _one(atts, "ajouté")
     assert a.speaker is not None and a.speaker.text == "-il" and a.speaker_name == "Paul Vidal"
+
+
+def test_en_content_before_told_with_addressee():
+    text = "The council could approve the budget in June, Mayor Ann Wells told the Ledger on Thursday."
+    _, atts = attribute(text, "en")
+    a = _one(atts, "told")
+    assert a.content.text == "The council could approve the budget in June" and a.speaker_name == "Ann Wells"
+
+
+def test_en_headline_with_trailing_says():
+    text = "Mayor Hid Budget Gap From Council, Former Aide Says.\n\nThe council met on Monday."
+    _, atts = attribute(text, "en")
+    a = _one(atts, "Says")
+    assert a.content.text == "Mayor Hid Budget Gap From Council"

@@ -539,10 +539,11 @@ def _find_content(
     # 6. the clause before ", a déclaré X" / ", sources said" / "The plan, he said, will fail."
     # (a present participle after a comma looks ahead: "..., citing the costs")
     if cstart > lo and doc[cstart - 1].text in DASHES and cstart - 1 > lo and head.tag_ != "VBG":
-        t = _tail_end(ctx, cue, cend, hi)
+        # (", X told the Post on Thursday": the addressee belongs to the cue clause)
+        t = _tail_end(ctx, cue, cend, hi, extra=("dobj", "obj") if cue.lemma in lex.addressee_cues else ())
         s, e = ctx.trim(lo, cstart - 1)
         governed_after = head.head.i > cue.head and head.dep_ in ("parataxis", "advcl", "ccomp", "conj")
-        finite_before = any(doc[k].pos_ in ("VERB", "AUX") for k in range(s, e))
+        finite_before = any(doc[k].pos_ in ("VERB", "AUX") for k in range(s, e)) or headline(doc, head.i)
         participle = head.tag_ in ("VBG", "VBN") and not any(
             c.dep_ in ("aux", "aux:pass", "auxpass") for c in head.children
         )
