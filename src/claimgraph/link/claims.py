@@ -238,7 +238,9 @@ def relays(members: list[dict[str, Any]], dup_of: dict[str, str]) -> list[dict[s
     statement is the outlet's own framing, not a relay of a quoted source: it is only
     linked to an earlier member as a republication.
     """
-    order = sorted(members, key=lambda m: (m["day"], m["date"], m["seq"], m["attr_id"]))
+    # Within one document, text order ("A10" must not sort before "A4").
+    order = sorted(members, key=lambda m: (m["day"], m["date"], m["seq"],
+                                           m.get("content_start") or 0, m["attr_id"]))
     out: list[dict[str, Any]] = []
     for i, m in enumerate(order):
         entry = dict(m)
