@@ -25,9 +25,19 @@ def _head(ctx: Ctx, s: int, e: int) -> int:
     return s
 
 
-def _nearest_entity(ctx: Ctx, before: int, labels: tuple[str, ...], kind: str | None = None) -> Ent | None:
+def _nearest_entity(
+    ctx: Ctx,
+    before: int,
+    labels: tuple[str, ...],
+    kind: str | None = None,
+    skip: tuple[int, int] | None = None,
+) -> Ent | None:
+    """The nearest entity mention before ``before`` (never one inside ``skip``, the content of
+    the statement being resolved: who speaks is not someone the speaker talks about)."""
     idx = ctx.index
     for i in range(before - 1, max(-1, before - LOOKBACK_TOKENS), -1):
+        if skip is not None and skip[0] <= i < skip[1]:
+            continue
         e = idx.tok2ent[i]
         if e >= 0:
             ent = idx.ents[e]
@@ -62,7 +72,7 @@ def resolve(ctx: Ctx, cands: list[Cand]) -> None:
                     ent = p.entity
                     break
             if ent is None:
-                ent = _nearest_entity(ctx, s, labels)
+                ent = _nearest_entity(ctx, s, labels, skip=c.content)
         else:
             words = " ".join(t.lower_ for t in doc[s:e])
             part = next((w for w in lex.org_parts if w in words), None)
@@ -80,6 +90,21 @@ def resolve(ctx: Ctx, cands: list[Cand]) -> None:
                     ent = idx.in_span(s, e, ("ORG", "PER"))
             if ent is None and not unnamed and doc[s].lower_ in lex.description_dets:
                 role = head.lower_
+                plural = "Number=Plur" in str(head.morph) and role not in lex.person_roles
+                if plural and head.lemma_.lower() in lex.person_roles:
+                    # "the officials", "les responsables": a group, never one named person;
+                    # the same group as an earlier speaker with that head noun if any
+                    for p in reversed(previous):
+                        if p.speaker is not None and p.speaker_name and c.para - p.para <= 3:
+                            ph = doc[_head(ctx, *p.speaker)]
+                            if ph.lemma_.lower() == head.lemma_.lower() and p.entity is None:
+                                c.speaker_name = p.speaker_name
+                                break
+                    c.entity = None
+                    c.speaker_name = c.speaker_name or text
+                    c.role = text
+                    previous.append(c)
+                    continue
                 if role in lex.person_roles or head.lemma_.lower() in lex.person_roles:
                     same = [x for x in idx.ents if x.role_head == role and x.mentions[0][0] < s]
                     ent = same[-1] if same else None
@@ -89,9 +114,9 @@ def resolve(ctx: Ctx, cands: list[Cand]) -> None:
                                 ent = p.entity
                                 break
                     if ent is None:
-                        ent = _nearest_entity(ctx, s, ("PER",))
+                        ent = _nearest_entity(ctx, s, ("PER",), skip=c.content)
                 elif role in lex.org_kinds:
-                    ent = _nearest_entity(ctx, s, ("ORG",), lex.org_kinds[role].get("kind"))
+                    ent = _nearest_entity(ctx, s, ("ORG",), lex.org_kinds[role].get("kind"), skip=c.content)
         c.entity = ent
         c.speaker_name = ent.name if ent is not None else text
         if ent is not None and ent.role:
