@@ -21,7 +21,7 @@ from claimgraph.attribution.lexicon import Lexicon, load_lexicon
 from claimgraph.attribution.narration import narration
 from claimgraph.attribution.quantities import find_dates, find_quantities
 from claimgraph.attribution.speakers import resolve
-from claimgraph.attribution.statements import Cand, Ctx, extract
+from claimgraph.attribution.statements import Cand, Ctx, claims_first, extract
 from claimgraph.attribution.targets import assign_targets
 from claimgraph.model import (
     Attribution,
@@ -141,6 +141,7 @@ def attributions_of(
     if with_narration and publisher:
         cands.extend(narration(ctx, cands, publisher))
     cands.sort(key=lambda c: (c.content[0], c.cue.head if c.cue else 0))
+    cands = claims_first(ctx, cands)
     targets = assign_targets(ctx, cands)
     base = None
     if published:

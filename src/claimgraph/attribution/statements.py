@@ -295,7 +295,7 @@ def find_speaker(ctx: Ctx, cue: Cue, depth: int = 0) -> tuple[tuple[int, int] | 
     b = cue.start - 1
     while b >= lo and doc[b].pos_ in ("AUX", "ADV") and doc[b].text not in DASHES:
         b -= 1
-    j = cue.end if b >= lo and (doc[b].is_punct or doc[b].is_quote) and head.tag_ != "VBG" else hi
+    j = cue.end if b >= lo and (doc[b].is_punct or doc[b].is_quote) and not _participle(head) else hi
     while j < hi and j < cue.end + 6:
         t = doc[j]
         if t.pos_ in ("ADV", "AUX", "PART") or t.lower_ in ctx.date_words or t.like_num:
@@ -310,6 +310,7 @@ def find_speaker(ctx: Ctx, cue: Cue, depth: int = 0) -> tuple[tuple[int, int] | 
             if (
                 k < hi
                 and doc[k].pos_ in SPEAKER_POS
+                and ctx.quote_of[k] < 0  # never a word of the quoted content
                 and not (doc[k].pos_ == "PRON" and doc[k].dep_ in ("obj", "iobj", "expl:comp", "dobj"))
             ):
                 tok = doc[k]
@@ -337,6 +338,7 @@ def find_speaker(ctx: Ctx, cue: Cue, depth: int = 0) -> tuple[tuple[int, int] | 
     j = cue.start - 1
     while j >= lo and (doc[j].pos_ in ("AUX", "ADV", "PART") or doc[j].lower_ in ctx.lex.neg_particles):
         j -= 1
+    j = _skip_time(ctx, j, lo)
     if j >= lo and not participle and doc[j].pos_ in ("NOUN", "PROPN", "ADJ") and ctx.quote_of[j] < 0:
         tok = doc[j]
         while (
@@ -359,6 +361,37 @@ def find_speaker(ctx: Ctx, cue: Cue, depth: int = 0) -> tuple[tuple[int, int] | 
             glo, ghi = ctx.unit_bounds(gov.i)
             return np_extent(ctx, subj, glo, ghi), False
     return None, False
+
+
+SPLIT_CLASSES = frozenset({"deny", "dispute", "question"})
+
+
+def _participle(t: Token) -> bool:
+    """A present participle ("disputing", "contestant")."""
+    return t.tag_ == "VBG" or ("VerbForm=Part" in str(t.morph) and "Tense=Pres" in str(t.morph))
+
+
+def _is_time(ctx: Ctx, t: Token) -> bool:
+    return t.lower_ in ctx.date_words or t.ent_type_ in ("DATE", "TIME")
+
+
+def _skip_time(ctx: Ctx, j: int, lo: int) -> int:
+    """Back over a time phrase before the verb ("X, on Tuesday, denied", "X mardi a démenti")
+    and the comma closing an apposition ("the envoy, Dmitar Kovel, denied"): the index of the
+    last word of the noun phrase before, or ``j`` unchanged."""
+    doc = ctx.doc
+    k = j
+    if k < lo or not _is_time(ctx, doc[k]):
+        return j
+    while k >= lo and (_is_time(ctx, doc[k]) or doc[k].like_num or doc[k].pos_ == "DET"):
+        k -= 1
+    if k >= lo and doc[k].pos_ == "ADP":
+        k -= 1
+    if k >= lo and doc[k].text == ",":
+        k -= 1
+    if k >= lo and doc[k].pos_ in ("NOUN", "PROPN") and not _is_time(ctx, doc[k]):
+        return k
+    return j
 
 
 def _clause_end(ctx: Ctx, cue: Cue, speaker: tuple[int, int] | None, inverted: bool) -> int:
@@ -410,6 +443,17 @@ def find_content(
     if found is None or found[1] or found[0][0] < cue.end:
         return found
     (s, e), direct, before = found
+    # 'said A, disputing B' / 'a affirmé A, démentant B': a participle of another stance after
+    # a comma is the speaker's own act, not part of what they said
+    for c in ctx.cues:
+        other = c.stance != cue.stance and c.stance in SPLIT_CLASSES
+        if s < c.start < e and other and ctx.quote_of[c.head] < 0:
+            h = doc[c.head]
+            k = c.start
+            if _participle(h) and doc[k - 1].text in DASHES and ctx.quote_of[k - 1] < 0:
+                s2, e2 = ctx.trim(s, k - 1)
+                if e2 - s2 >= 2:
+                    return (s2, e2), direct, before
     # 'said A and suggested that B': the coordinated cue ends the first content
     for c in ctx.cues:
         h = doc[c.head]
@@ -482,6 +526,8 @@ def _find_content(
         if t.lower_ in lex.complementizers or (
             t.lower_ in lex.question_words and t.dep_ in ("mark", "advmod", "nsubj", "obj", "dobj")
         ):
+            if cue.stance in ("deny", "dispute") and _noun_complement(ctx, t, cue):
+                break  # 'disputed the union's claim that ...': the object noun phrase is the content
             if j + 1 < hi:
                 return (j, _content_end(ctx, j, hi)), False, False
             break
@@ -538,7 +584,7 @@ def _find_content(
                 return (s, e), False, True
     # 6. the clause before ", a déclaré X" / ", sources said" / "The plan, he said, will fail."
     # (a present participle after a comma looks ahead: "..., citing the costs")
-    if cstart > lo and doc[cstart - 1].text in DASHES and cstart - 1 > lo and head.tag_ != "VBG":
+    if cstart > lo and doc[cstart - 1].text in DASHES and cstart - 1 > lo and not _participle(head):
         # (", X told the Post on Thursday": the addressee belongs to the cue clause)
         t = _tail_end(ctx, cue, cend, hi, extra=("dobj", "obj") if cue.lemma in lex.addressee_cues else ())
         s, e = ctx.trim(lo, cstart - 1)
@@ -566,6 +612,11 @@ def _find_content(
                     if p.i > c.i and p.dep_ in ("oprd", "xcomp", "ccomp") and p.i < hi:
                         e = max(e, ctx.trim(s, min(p.right_edge.i + 1, hi))[1])
                 e = _object_end(ctx, s, e, hi)
+                held = _held_clause(ctx, c, lo, hi)
+                if held is not None and held > s:
+                    # "disputing the union's claim that ...": the denial's object is the claim,
+                    # whose that-clause is the union's own statement
+                    e = ctx.trim(s, held)[1]
                 if e - s >= 2:
                     return (s, e), False, False
     # 8. any other cue: its infinitive, object or prepositional object ("pledged to remain
@@ -577,6 +628,29 @@ def _find_content(
         if e - s >= 2:
             return (s, e), False, False
     return found
+
+
+def _held_clause(ctx: Ctx, noun: Token, lo: int, hi: int) -> int | None:
+    """Start of the that-clause of a noun of saying that has a holder ("the union's claim
+    that ...", "l'affirmation du syndicat que ..."), or None."""
+    lex = ctx.lex
+    if noun.pos_ != "NOUN" or not (noun.lemma_.lower() in lex.cue_nouns or noun.lower_ in lex.cue_nouns):
+        return None
+    clause = _complement_clause(ctx, noun, hi)
+    if clause is None or _possessor(ctx, noun, lo, hi, clause) is None:
+        return None
+    return clause[0]
+
+
+def _noun_complement(ctx: Ctx, mark: Token, cue: Cue) -> bool:
+    """The that-clause of ``mark`` completes a noun of saying that is the cue's object ("the
+    claim that ...", "l'affirmation que ..."), not the cue itself."""
+    verb = mark.head
+    noun = verb.head
+    if verb.dep_ not in NOUN_CLAUSE_DEPS or noun.i == verb.i or noun.pos_ != "NOUN":
+        return False
+    lex = ctx.lex
+    return noun.head.i == cue.head and (noun.lemma_.lower() in lex.cue_nouns or noun.lower_ in lex.cue_nouns)
 
 
 def _goes_on(ctx: Ctx, j: int, hi: int) -> bool:
@@ -1192,6 +1266,9 @@ def _source_like(ctx: Ctx, j: int, hi: int) -> bool:
             return True
         if low in lex.org_kinds or low in lex.unnamed_nouns or t.lemma_.lower() in lex.unnamed_nouns:
             return True
+        # a part of an organisation speaks for it ("selon le service météorologique")
+        if low in lex.org_parts or t.lemma_.lower() in lex.org_parts:
+            return True
         if t.pos_ in ("NOUN", "PROPN"):
             return False
     return False
@@ -1282,7 +1359,21 @@ def extract(doc: Doc, lex: Lexicon, index: EntityIndex) -> tuple[Ctx, list[Cand]
             found_stance = content_stance(doc, c.content[0], c.content[1], lex)
             if found_stance:
                 c.stance, c.stance_evidence = stance_of(found_stance[0]), found_stance[1]
-    return ctx, _dedupe(ctx, cands)
+    return ctx, claims_first(ctx, _dedupe(ctx, cands))
+
+
+def claims_first(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
+    """A claim held by someone inside a denial ("disputing the union's claim that ...") is
+    listed before the denial that answers it: what is denied comes first."""
+    out = list(cands)
+    for c in cands:
+        for o in cands:
+            if o is not c and _denied_claim(ctx, c, o) and _inside(c, o):
+                i, j = out.index(o), out.index(c)
+                if j > i:
+                    out.insert(i, out.pop(j))
+                break
+    return out
 
 
 def _inside(c: Cand, o: Cand) -> bool:
@@ -1300,6 +1391,15 @@ def _own_subject(ctx: Ctx, c: Cand, o: Cand) -> bool:
         return False
     # 'said A and suggested B'; '"A," he said, referring to X, "B."'
     return head.dep_ == "conj" or _side_participle(ctx, o.cue, head)
+
+
+def _denied_claim(ctx: Ctx, c: Cand, o: Cand) -> bool:
+    """A noun of saying with its own holder in what a denial rejects ("disputing the union's
+    claim that ...", "conteste l'affirmation du syndicat que ..."): the claim is a statement
+    of its own, the one the denial targets."""
+    if c.cue is None or c.speaker is None or o.cue_class not in ("deny", "dispute"):
+        return False
+    return ctx.doc[c.cue.head].pos_ == "NOUN" and c.speaker[0] >= o.content[0]
 
 
 def _dedupe(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
@@ -1328,7 +1428,7 @@ def _dedupe(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
                     drop.add(k)
                     break
                 continue
-            if c.cue.lemma not in keep and not _own_subject(ctx, c, o):
+            if c.cue.lemma not in keep and not _own_subject(ctx, c, o) and not _denied_claim(ctx, c, o):
                 drop.add(k)
                 break
     return [c for k, c in enumerate(out) if k not in drop]

@@ -24,6 +24,15 @@ def _lemmas(ctx: Ctx, c: Cand) -> set[str]:
     }
 
 
+def _held_claim(ctx: Ctx, c: Cand, t: Cand) -> bool:
+    """``t`` is a noun of saying with its holder in the denial ``c`` ("disputing the union's
+    claim that ...", the denial's content being "the union's claim"): the statement the
+    denial answers."""
+    if t.cue is None or t.speaker is None or ctx.doc[t.cue.head].pos_ != "NOUN":
+        return False
+    return c.content[0] <= t.speaker[0] < c.content[1]
+
+
 def assign_targets(ctx: Ctx, cands: list[Cand]) -> dict[int, int]:
     """{index of a denying statement: index of the statement it targets} (list indices)."""
     lemmas = [_lemmas(ctx, c) for c in cands]
@@ -36,7 +45,9 @@ def assign_targets(ctx: Ctx, cands: list[Cand]) -> dict[int, int]:
         for j, t in enumerate(cands):
             if i == j or t.stance in NEGATIVE or t.speaker is None:
                 continue
-            if c.content[0] <= t.content[0] < c.content[1]:
+            nested = c.content[0] <= t.content[0] < c.content[1]
+            claim = _held_claim(ctx, c, t)
+            if nested and not claim:
                 continue  # nested in the denial itself ("réfute les informations faisant état...")
             if c.entity is not None and t.entity is c.entity:
                 continue
@@ -47,6 +58,8 @@ def assign_targets(ctx: Ctx, cands: list[Cand]) -> dict[int, int]:
                 ctx.index.tok2ent[k] == t.entity.idx for k in range(c.content[0], c.content[1])
             ):
                 score += 2.0
+            if claim:
+                score += 3.0  # the denial's object is that very claim ("disputing X's claim that")
             if score <= 0:
                 continue
             if t.cue_class == "report" or (t.entity is not None and t.entity.sector == "MED"):

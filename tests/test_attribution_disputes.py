@@ -1,0 +1,103 @@
+"""Denials as participles, claims held by someone, sentence-initial sources and speaker choice
+(sentences written for these tests, French and English)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.attribution import attribute
+
+pytestmark = pytest.mark.slow
+
+
+def _one(atts, cue_word):
+    found = [a for a in atts if a.cue is not None and cue_word in a.cue.text]
+    assert found, [(a.cue.text if a.cue else None, a.content.text) for a in atts]
+    return found[0]
+
+
+def test_en_participle_denial_is_its_own_statement_and_targets_the_claim():
+    text = (
+        "The mayor's office said fewer than 200 people attended, "
+        "disputing the organisers' claim that 5,000 had marched."
+    )
+    _, atts = attribute(text, "en")
+    said = _one(atts, "said")
+    assert said.content.text == "fewer than 200 people attended"
+    deny = _one(atts, "disputing")
+    assert deny.stance == "deny"
+    assert deny.speaker_name == said.speaker_name
+    assert deny.content.text == "the organisers' claim"
+    claim = _one(atts, "claim")
+    assert claim.stance == "assert" and "organisers" in (claim.speaker_name or "")
+    assert claim.content.text == "that 5,000 had marched"
+    assert deny.target == claim.id
+
+
+def test_en_denial_of_a_held_assertion():
+    _, atts = attribute("The senator rejected the governor's assertion that the budget was balanced.", "en")
+    deny = _one(atts, "rejected")
+    claim = _one(atts, "assertion")
+    assert claim.content.text == "that the budget was balanced"
+    assert deny.content.text == "the governor's assertion"
+    assert deny.target == claim.id
+
+
+def test_fr_participle_denial_after_an_assertion():
+    text = (
+        "La mairie a assuré que 200 personnes seulement étaient présentes, contestant "
+        "l'affirmation des organisateurs."
+    )
+    _, atts = attribute(text, "fr")
+    said = _one(atts, "assuré")
+    assert said.content.text == "que 200 personnes seulement étaient présentes"
+    deny = _one(atts, "contestant")
+    assert deny.stance == "deny" and deny.speaker_name == "La mairie"
+    assert deny.content.text == "l'affirmation des organisateurs"
+
+
+def test_fr_contested_figure_and_counter_claim():
+    text = "La direction de l'usine a contesté ce bilan, assurant que la production continuait."
+    _, atts = attribute(text, "fr")
+    deny = _one(atts, "contesté")
+    assert deny.stance == "deny" and deny.content.text == "ce bilan"
+    counter = _one(atts, "assurant")
+    assert counter.stance == "assert" and counter.speaker_name == deny.speaker_name
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content",
+    [
+        ("Selon la préfecture, le pont restera fermé.", "la préfecture", "le pont restera fermé"),
+        (
+            "Selon le service des eaux, la nappe a encore baissé en mai.",
+            "le service des eaux",
+            "la nappe a encore baissé en mai",
+        ),
+    ],
+)
+def test_fr_sentence_initial_selon_an_institution(text, speaker, content):
+    _, atts = attribute(text, "fr")
+    acc = next(a for a in atts if a.kind == "according_to")
+    assert acc.speaker.text == speaker and acc.content.text == content
+
+
+def test_fr_selon_meaning_depending_on_is_no_source():
+    _, atts = attribute("Selon les cas, la peine varie beaucoup.", "fr")
+    assert not [a for a in atts if a.kind == "according_to"]
+
+
+def test_en_speaker_before_a_time_phrase():
+    text = "The agency's director, Ruth Amsel, on Friday rejected the findings of the audit."
+    _, atts = attribute(text, "en")
+    assert _one(atts, "rejected").speaker_name == "Ruth Amsel"
+
+
+def test_en_plural_description_is_not_a_named_person_of_the_content():
+    text = (
+        "The plant will close in June, according to officials close to the plans.\n\n"
+        "The closure is a blow for Mayor Tom Ruddle, who had promised new jobs, the officials said."
+    )
+    _, atts = attribute(text, "en")
+    said = _one(atts, "said")
+    assert said.speaker_name == "officials close to the plans"
