@@ -101,3 +101,16 @@ def test_en_plural_description_is_not_a_named_person_of_the_content():
     _, atts = attribute(text, "en")
     said = _one(atts, "said")
     assert said.speaker_name == "officials close to the plans"
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Selon Ilse Brandt, secrétaire du syndicat, neuf dockers sur dix ont cessé le travail. "
+           "La direction du port a contesté ce chiffre."),
+    ("en", "According to union leader Ilse Brandt, nine in ten dockers stopped work. "
+           "The port authority disputed this figure."),
+])
+def test_demonstrative_denial_targets_previous_statement(lang: str, text: str) -> None:
+    _, atts = attribute(text, lang=lang)
+    claim = next(a for a in atts if a.speaker_name and "Brandt" in a.speaker_name)
+    denial = next(a for a in atts if a.stance == "deny")
+    assert denial.target == claim.id

@@ -5,7 +5,9 @@ scored by the content words (lemmas) both contents share, plus a bonus when the 
 the candidate's speaker ("... que le Wall Street Journal avait surestimé ...") or when the
 candidate is a report by a news outlet. The best speaker wins and the target is that speaker's
 first matching statement (the original report rather than its restatement). A denial with no
-evidence of its own follows the previous denial of the same speaker.
+evidence of its own follows the previous denial of the same speaker. A denial whose object is
+a short demonstrative phrase ("a contesté ce chiffre", "disputed this figure") points to the
+nearest earlier statement of another speaker.
 """
 
 from __future__ import annotations
@@ -33,6 +35,13 @@ def _held_claim(ctx: Ctx, c: Cand, t: Cand) -> bool:
     return c.content[0] <= t.speaker[0] < c.content[1]
 
 
+def _anaphoric(ctx: Ctx, c: Cand) -> bool:
+    """The denial's content is a short demonstrative phrase ("ce chiffre", "this figure"):
+    it points back to what was just said."""
+    toks = ctx.doc[c.content[0] : c.content[1]]
+    return 0 < len(toks) <= 4 and "Dem" in toks[0].morph.get("PronType")
+
+
 def assign_targets(ctx: Ctx, cands: list[Cand]) -> dict[int, int]:
     """{index of a denying statement: index of the statement it targets} (list indices)."""
     lemmas = [_lemmas(ctx, c) for c in cands]
@@ -42,6 +51,7 @@ def assign_targets(ctx: Ctx, cands: list[Cand]) -> dict[int, int]:
         if c.stance not in NEGATIVE:
             continue
         scores: dict[object, list[tuple[float, int]]] = {}
+        anaphoric = _anaphoric(ctx, c)
         for j, t in enumerate(cands):
             if i == j or t.stance in NEGATIVE or t.speaker is None:
                 continue
@@ -54,6 +64,8 @@ def assign_targets(ctx: Ctx, cands: list[Cand]) -> dict[int, int]:
             if t.entity is None and c.speaker_name == t.speaker_name:
                 continue
             score = float(len(lemmas[i] & lemmas[j]))
+            if anaphoric and j < i:
+                score += 2.0 / (i - j)  # "ce chiffre": the nearest earlier statement first
             if t.entity is not None and any(
                 ctx.index.tok2ent[k] == t.entity.idx for k in range(c.content[0], c.content[1])
             ):
