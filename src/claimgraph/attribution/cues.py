@@ -50,7 +50,7 @@ def find_cues(doc: Doc, lex: Lexicon, skip: list[bool]) -> list[Cue]:
                 break
         if i < covered:
             continue
-        if tok.pos_ == "PROPN" and lex.lang == "en" and headline(doc, i):
+        if tok.pos_ == "PROPN" and lex.title_case_headlines and headline(doc, i):
             # title case fools the tagger ("Former Aide Says ...", "Obama Warns ...")
             base = _present_base(low, lex)
             if base is not None:
@@ -102,16 +102,9 @@ def _object_as(tok, lex: Lexicon) -> bool:  # type: ignore[no-untyped-def]
 
 
 def _inflected_base(word: str, lex: Lexicon) -> str | None:
-    """'hoped' -> 'hope', 'hoping' -> 'hope', 'hopes' -> 'hope' when that is a cue verb."""
-    if lex.lang != "en":
-        return None
-    cands = []
-    if word.endswith("ing"):
-        cands += [word[:-3] + "e", word[:-3]]
-    if word.endswith(("ed", "es")):
-        cands += [word[:-1], word[:-2]]
-    elif word.endswith("s"):
-        cands.append(word[:-1])
+    """'hoped' -> 'hope' when that is a cue verb the tagger missed, by the language's
+    inflection rules (cues.toml [fallback] inflections: suffix -> replacement)."""
+    cands = [word[: -len(suf)] + rep for suf, rep in lex.inflections if word.endswith(suf)]
     return next((c for c in cands if c in lex.cue_verbs), None)
 
 

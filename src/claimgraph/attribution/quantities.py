@@ -20,7 +20,8 @@ def _number(text: str, lex: Lexicon) -> float | None:
     if low in lex.numbers:
         return lex.numbers[low]
     t = text.replace("\u202f", "").replace("\xa0", "").replace(" ", "")
-    t = t.replace(".", "").replace(",", ".") if lex.lang == "fr" else t.replace(",", "")
+    group = "." if lex.decimal_mark == "," else ","  # the other mark groups thousands
+    t = t.replace(group, "").replace(lex.decimal_mark, ".")
     try:
         return float(t)
     except ValueError:
