@@ -114,3 +114,13 @@ def test_demonstrative_denial_targets_previous_statement(lang: str, text: str) -
     claim = next(a for a in atts if a.speaker_name and "Brandt" in a.speaker_name)
     denial = next(a for a in atts if a.stance == "deny")
     assert denial.target == claim.id
+
+
+def test_participle_counter_claim_disputes_the_same_statement() -> None:
+    text = ("Selon Ilse Brandt, secrétaire du syndicat, neuf dockers sur dix ont cessé le travail. "
+            "La direction du port a contesté ce chiffre, affirmant que moins de la moitié des "
+            "équipes avaient débrayé.")
+    _, atts = attribute(text, lang="fr")
+    claim = next(a for a in atts if a.speaker_name and "Brandt" in a.speaker_name)
+    counter = next(a for a in atts if a.cue and a.cue.text == "affirmant")
+    assert (counter.stance, counter.cue_class, counter.target) == ("assert", "dispute", claim.id)

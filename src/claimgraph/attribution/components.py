@@ -22,7 +22,7 @@ from claimgraph.attribution.narration import narration
 from claimgraph.attribution.quantities import find_dates, find_quantities
 from claimgraph.attribution.speakers import resolve
 from claimgraph.attribution.statements import Cand, Ctx, claims_first, extract
-from claimgraph.attribution.targets import assign_targets
+from claimgraph.attribution.targets import assign_targets, counter_claims
 from claimgraph.model import (
     Attribution,
     ChainLink,
@@ -143,6 +143,7 @@ def attributions_of(
     cands.sort(key=lambda c: (c.content[0], c.cue.head if c.cue else 0))
     cands = claims_first(ctx, cands)
     targets = assign_targets(ctx, cands)
+    counter_claims(ctx, cands, targets)
     base = None
     if published:
         try:

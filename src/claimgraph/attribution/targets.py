@@ -7,7 +7,10 @@ candidate is a report by a news outlet. The best speaker wins and the target is 
 first matching statement (the original report rather than its restatement). A denial with no
 evidence of its own follows the previous denial of the same speaker. A denial whose object is
 a short demonstrative phrase ("a contesté ce chiffre", "disputed this figure") points to the
-nearest earlier statement of another speaker.
+nearest earlier statement of another speaker. A counter-claim given in the same breath as a
+denial ("a contesté ce chiffre, affirmant que ...", "denied the report, saying ...": a
+participle hanging from the denial's cue, same speaker) disputes the same statement: it gets
+that target and the cue class "dispute", while its stance stays assert.
 """
 
 from __future__ import annotations
@@ -91,3 +94,21 @@ def assign_targets(ctx: Ctx, cands: list[Cand]) -> dict[int, int]:
         if c.entity is not None and i in out:
             last_by_speaker[c.entity.idx] = i
     return out
+
+
+def counter_claims(ctx: Ctx, cands: list[Cand], targets: dict[int, int]) -> None:
+    """Give participle counter-claims of a denial the denial's target (in place)."""
+    for i, j in list(targets.items()):
+        d = cands[i]
+        if d.cue is None:
+            continue
+        for k, c in enumerate(cands):
+            if k in targets or c.stance != "assert" or c.cue is None or k == j:
+                continue
+            head = ctx.doc[c.cue.head]
+            participle = bool({"Part", "Ger"} & set(head.morph.get("VerbForm"))) or head.tag_ == "VBG"
+            same = (c.entity is not None and c.entity is d.entity) or (
+                c.entity is None and c.speaker_name is not None and c.speaker_name == d.speaker_name)
+            if participle and same and head.head.i == d.cue.head:
+                targets[k] = j
+                c.cue_class = "dispute"

@@ -153,7 +153,10 @@ def _score_pairs(universe: list[Any], gold: set[Pair], pred: set[Pair],
     items = set(universe)
     pred = {p for p in pred if p <= items and len(p) == 2} - (ignore or set())
     gold = gold - (ignore or set())
-    return prf(len(gold & pred), len(pred), len(gold))
+    out = prf(len(gold & pred), len(pred), len(gold))
+    out["missed"] = sorted(sorted(map(str, p)) for p in gold - pred)  # for error analysis
+    out["extra"] = sorted(sorted(map(str, p)) for p in pred - gold)
+    return out
 
 
 def resolve(ref: str, aliases: dict[str, str], docs: dict[str, Document]) -> tuple[str, str] | None:
