@@ -204,3 +204,50 @@ def test_spacy_factories_store_results_on_doc_extensions():
     doc = nlp("The ministry denied the report, AFP said.")
     assert any(e.name == "AFP" and e.kind == "news_agency" for e in doc._.claimgraph_entities)
     assert any(a.stance == "deny" for a in doc._.claimgraph_attributions)
+
+
+def test_en_participle_after_quote_is_its_own_statement():
+    text = '"The budget is sound," the treasurer said, adding that the deficit had halved in a year.'
+    _, atts = attribute(text, "en")
+    said, adding = _one(atts, "said"), _one(atts, "adding")
+    assert said.content.text == '"The budget is sound,"'
+    assert adding.content.text == "that the deficit had halved in a year"
+    assert adding.speaker.text == "the treasurer"
+
+
+def test_en_participle_splits_indirect_content():
+    text = "The governor said the port would reopen soon, adding that exports had already recovered."
+    _, atts = attribute(text, "en")
+    assert _one(atts, "said").content.text == "the port would reopen soon"
+    assert _one(atts, "adding").content.text == "that exports had already recovered"
+
+
+def test_fr_participle_after_content_keeps_the_speaker():
+    text = "La maire a affirmé que le port se relèverait, ajoutant que les exportations avaient repris."
+    _, atts = attribute(text, "fr")
+    a = _one(atts, "ajoutant")
+    assert a.content.text == "que les exportations avaient repris"
+    assert a.speaker.text == "La maire"
+
+
+def test_fr_participle_after_quote():
+    text = "« Nous tiendrons bon », a déclaré le syndicaliste, ajoutant qu'aucun accord n'était signé."
+    _, atts = attribute(text, "fr")
+    assert _one(atts, "déclaré").content.text == "« Nous tiendrons bon »"
+    assert _one(atts, "ajoutant").content.text == "qu'aucun accord n'était signé"
+
+
+def test_continue_with_comma_and_quotation():
+    _, atts = attribute('The coach continued, "We need two more wins to qualify."', "en")
+    assert _one(atts, "continued").content.text == '"We need two more wins to qualify."'
+    _, atts = attribute("L'entraîneuse a poursuivi, « Il nous faut encore deux victoires. »", "fr")
+    assert _one(atts, "poursuivi").content.text == "« Il nous faut encore deux victoires. »"
+    _, atts = attribute('The parade continued, "with drums" and flags.', "en")
+    assert not [a for a in atts if a.cue is not None and "continued" in a.cue.text]
+
+
+def test_en_sentence_opening_on_said():
+    _, atts = attribute('Said Ortega: "Nobody here wants another delay."', "en")
+    a = _one(atts, "Said")
+    assert a.speaker.text == "Ortega"
+    assert a.content.text == '"Nobody here wants another delay."'

@@ -62,13 +62,28 @@ def find_cues(doc: Doc, lex: Lexicon, skip: list[bool]) -> list[Cue]:
             stance = lex.cue_verbs.get(lem)
             if stance is None and lem.startswith(("s'", "se ")):
                 stance = lex.cue_verbs.get(lem.split(" ", 1)[-1].lstrip("s'"))
-            if stance is None and lem in lex.colon_verbs and i + 1 < len(doc) and doc[i + 1].text == ":":
-                stance = "assert"  # "Caddell continued: ..."
+            if stance is None and lem in lex.colon_verbs and _announces(doc, i, skip):
+                stance = "assert"  # "Caddell continued: ...", 'She continued, "..."'
             if stance is None and lem in lex.as_verbs and _object_as(tok, lex):
                 stance = "estimate"  # "critics see the plan as a giveaway"
             if stance is not None:
                 cues.append(Cue(head=i, start=i, end=i + 1, stance=stance, lemma=lem))
     return cues
+
+
+def _announces(doc: Doc, i: int, skip: list[bool]) -> bool:
+    """The verb at ``i`` announces words: a colon follows, or a comma and a quotation with a
+    subject of its own ("She continued, \"...\"")."""
+    if i + 1 < len(doc) and doc[i + 1].text == ":":
+        return True
+    return (
+        i + 2 < len(doc)
+        and doc[i + 1].text == ","
+        and (doc[i + 2].is_quote or skip[i + 2])
+        and i + 3 < len(doc)
+        and doc[i + 3].text[:1].isupper()  # a sentence opens the quotation
+        and any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < i for c in doc[i].children)
+    )
 
 
 def headline(doc: Doc, i: int) -> bool:

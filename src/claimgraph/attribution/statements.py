@@ -295,7 +295,12 @@ def find_speaker(ctx: Ctx, cue: Cue, depth: int = 0) -> tuple[tuple[int, int] | 
     b = cue.start - 1
     while b >= lo and doc[b].pos_ in ("AUX", "ADV") and doc[b].text not in DASHES:
         b -= 1
-    j = cue.end if b >= lo and (doc[b].is_punct or doc[b].is_quote) and not _participle(head) else hi
+    after_mark = b >= lo and (doc[b].is_punct or doc[b].is_quote) and not _participle(head)
+    # 'Said Ellis: "..."': a sentence opening on the cue, then its speaker and the words
+    opening = _opening_speaker(ctx, cue, hi) if cue.start == lo and head.tag_ in ("VBD", "VBZ") else 0
+    if opening:
+        hi = opening  # the speaker ends at the mark
+    j = cue.end if after_mark or opening else hi
     while j < hi and j < cue.end + 6:
         t = doc[j]
         if t.pos_ in ("ADV", "AUX", "PART") or t.lower_ in ctx.date_words or t.like_num:
@@ -333,7 +338,11 @@ def find_speaker(ctx: Ctx, cue: Cue, depth: int = 0) -> tuple[tuple[int, int] | 
     if depth < 2 and participle and cue.start > lo and doc[cue.start - 1].text in DASHES:
         prev = [c for c in ctx.cues if lo <= c.head < cue.start]
         if prev:
-            return find_speaker(ctx, prev[-1], depth + 1)
+            # the outermost cue the participle hangs on ("affirmé que la ville se relèverait,
+            # ajoutant ...": affirmé, not the cue word of the content)
+            up = {a.i for a in head.ancestors}
+            outer = [c for c in prev if c.head in up]
+            return find_speaker(ctx, outer[0] if outer else prev[-1], depth + 1)
     # a noun phrase right before the verb group that the parser did not attach as subject
     j = cue.start - 1
     while j >= lo and (doc[j].pos_ in ("AUX", "ADV", "PART") or doc[j].lower_ in ctx.lex.neg_particles):
@@ -356,11 +365,26 @@ def find_speaker(ctx: Ctx, cue: Cue, depth: int = 0) -> tuple[tuple[int, int] | 
         gov = head.head
         if gov.i in ctx.cue_at:
             return find_speaker(ctx, ctx.cue_at[gov.i], depth + 1)
+        if participle and gov.dep_ == "ccomp" and gov.head.i in ctx.cue_at and gov.head.i < cue.head:
+            # "X said A would recover, adding that B": the parser hangs the participle on A
+            return find_speaker(ctx, ctx.cue_at[gov.head.i], depth + 1)
         subj = _subject(ctx, gov)
         if subj is not None and head.dep_ != "acl":
             glo, ghi = ctx.unit_bounds(gov.i)
             return np_extent(ctx, subj, glo, ghi), False
     return None, False
+
+
+def _opening_speaker(ctx: Ctx, cue: Cue, hi: int) -> int:
+    """The colon or comma after a name of at most four words, before a quotation ("Said
+    Ellis: "), else 0."""
+    doc = ctx.doc
+    for k in range(cue.end, min(hi, cue.end + 5)):
+        if doc[k].text in (":", ","):
+            return k if k > cue.end and k + 1 < hi and ctx.quote_of[k + 1] >= 0 else 0
+        if doc[k].pos_ not in ("PROPN", "DET", "ADJ", "NOUN") or ctx.quote_of[k] >= 0:
+            return 0
+    return 0
 
 
 SPLIT_CLASSES = frozenset({"deny", "dispute", "question"})
@@ -447,6 +471,12 @@ def find_content(
     # a comma is the speaker's own act, not part of what they said
     for c in ctx.cues:
         other = c.stance != cue.stance and c.stance in SPLIT_CLASSES
+        # ('said A, adding that B': a participle cue of the same verb is a statement of its own)
+        other = (
+            other
+            or _side_participle(ctx, cue, doc[c.head])
+            or (doc[c.head].head.i == cue.head and doc[c.head].dep_ in ("advcl", "xcomp", "conj"))
+        )
         if s < c.start < e and other and ctx.quote_of[c.head] < 0:
             h = doc[c.head]
             k = c.start
@@ -474,11 +504,20 @@ def _find_content(
     lo, hi = ctx.unit_bounds(cue.head)
     cstart = _clause_start(ctx, cue, speaker, inverted)
     cend = _clause_end(ctx, cue, speaker, inverted)
-    # 1. a quotation just before the clause: '"...", a déclaré X' (maybe '"a," he said, "b"')
+    head = doc[cue.head]
+    # 1. a quotation just before the clause: '"...", a déclaré X' (maybe '"a," he said, "b"');
+    # not for a participle hanging on an earlier cue ('"A," he said, adding that B'): the
+    # quotation is the earlier cue's
+    side = (
+        _participle(head)
+        and head.dep_ in ("advcl", "xcomp", "conj")
+        and head.head.i in ctx.cue_at
+        and head.head.i < cue.head
+    )
     k = cstart
     while k > 0 and doc[k - 1].text in DASHES | {":"}:
         k -= 1
-    q = ctx.quote_ending_at(k)
+    q = ctx.quote_ending_at(k) if not side else -1
     if q < 0 and k > 0 and doc[k - 1].is_space and "\n" not in doc[k - 1].text:
         q = ctx.quote_ending_at(k - 1)
     if q >= 0 and cstart - ctx.quotes[q][1] <= 2:
