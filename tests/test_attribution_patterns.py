@@ -251,3 +251,30 @@ def test_en_sentence_opening_on_said():
     a = _one(atts, "Said")
     assert a.speaker.text == "Ortega"
     assert a.content.text == '"Nobody here wants another delay."'
+
+
+def test_contrasting_cue_clause_is_another_statement():
+    text = "The mayor said the bridge would open in May, while her critics insisted that it was unsafe."
+    _, atts = attribute(text, "en")
+    assert _one(atts, "said").content.text == "the bridge would open in May"
+    a = _one(atts, "insisted")
+    assert a.content.text == "that it was unsafe" and a.speaker.text == "her critics"
+    text = (
+        "Le sénateur a affirmé que le texte était enterré, alors que ses conseillers "
+        "assuraient que les discussions reprendraient."
+    )
+    _, atts = attribute(text, "fr")
+    assert _one(atts, "affirmé").content.text == "que le texte était enterré"
+    assert _one(atts, "assuraient").content.text == "que les discussions reprendraient"
+
+
+def test_en_coordinated_clause_with_its_own_speaker():
+    text = (
+        "The ruling caused a stir: growers said the agency mishandled the survey "
+        "and Democrats accused the agency of bias."
+    )
+    _, atts = attribute(text, "en")
+    said = _one(atts, "said")
+    assert said.content.text == "the agency mishandled the survey"
+    assert said.speaker.text == "growers"
+    assert _one(atts, "accused").speaker.text == "Democrats"

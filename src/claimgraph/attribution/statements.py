@@ -388,6 +388,8 @@ def _opening_speaker(ctx: Ctx, cue: Cue, hi: int) -> int:
 
 
 SPLIT_CLASSES = frozenset({"deny", "dispute", "question"})
+# subordinators of a contrasting clause ("said A, though she noted B"; "tout en", "alors que")
+CONTRAST_MARKS = frozenset({"though", "although", "while", "whereas", "alors", "tandis", "même", "bien"})
 
 
 def _participle(t: Token) -> bool:
@@ -494,6 +496,36 @@ def find_content(
             s2, e2 = ctx.trim(s, k)
             if e2 - s2 >= 2:
                 return (s2, e2), direct, before
+    # 'said A, though she noted B' / 'said A, while his aides insisted B': a contrasting cue
+    # clause with a subject of its own is another statement; so is 'said A and Democrats
+    # accused B' however deep the parser hangs the second verb
+    for c in ctx.cues:
+        h = doc[c.head]
+        if not (s < c.start < e) or ctx.quote_of[c.head] >= 0:
+            continue
+        if h.dep_ == "conj" and c.stance in ("assert", "deny", "dispute", "report", "question"):
+            subj = [x for x in h.children if x.dep_ in SUBJ and x.i < h.i]
+            k = subj[0].left_edge.i if subj else s
+            if subj and k - 1 > s and doc[k - 1].pos_ == "CCONJ" and ctx.quote_of[k] < 0:
+                s2, e2 = ctx.trim(s, k - 1)
+                if e2 - s2 >= 2:
+                    return (s2, e2), direct, before
+            continue
+        if h.dep_ != "advcl":
+            continue
+        up = h.head
+        if not (up.i == cue.head or (up.dep_ == "ccomp" and up.head.i == cue.head and up.i < h.i)):
+            continue
+        marks = [m for m in h.children if m.dep_ == "mark" and m.i < h.i]
+        if not marks or marks[0].lower_ not in CONTRAST_MARKS:
+            continue
+        if not any(x.dep_ in SUBJ and x.i < h.i for x in h.children):
+            continue
+        k = h.left_edge.i
+        if k > s and doc[k - 1].text in DASHES:
+            s2, e2 = ctx.trim(s, k - 1)
+            if e2 - s2 >= 2:
+                return (s2, e2), direct, before
     return found
 
 
@@ -596,7 +628,11 @@ def _find_content(
                 if e - s >= 2:
                     return (s, max(e, _content_end(ctx, s, hi) if c.dep_ == "ccomp" else e)), False, False
             elif (
-                c.dep_ == "ccomp" and c.i < cue.head and not (cstart > lo and doc[cstart - 1].text in DASHES)
+                c.dep_ == "ccomp"
+                and c.i < cue.head
+                and not (cstart > lo and doc[cstart - 1].text in DASHES)
+                # "A: Republicans said B": a clause before a colon is not the words
+                and not any(doc[k].text in (":", ";") for k in range(c.i, cstart))
             ):
                 s, e = ctx.trim(max(s, lo), min(e, cstart))
                 if e - s >= 3:
