@@ -278,3 +278,31 @@ def test_en_coordinated_clause_with_its_own_speaker():
     assert said.content.text == "the agency mishandled the survey"
     assert said.speaker.text == "growers"
     assert _one(atts, "accused").speaker.text == "Democrats"
+
+
+def test_praise_and_blame_verbs_take_their_object_as_content():
+    _, atts = attribute("The governor lauded the engineers for their quick repairs.", "en")
+    assert _one(atts, "lauded").content.text == "the engineers for their quick repairs"
+    _, atts = attribute("The minister downplayed the risk of a shortage.", "en")
+    assert _one(atts, "downplayed").content.text == "the risk of a shortage"
+    _, atts = attribute("Le ministre a minimisé le risque de pénurie.", "fr")
+    assert _one(atts, "minimisé").content.text == "le risque de pénurie"
+
+
+def test_en_free_relative_is_the_content():
+    text = "The gap between what the mayor says her plan would do and what it would actually do is large."
+    _, atts = attribute(text, "en")
+    a = _one(atts, "says")
+    assert a.content.text == "what the mayor says her plan would do"
+    assert a.speaker.text == "the mayor"
+    _, atts = attribute("The campaign engaged in what analysts described as old tactics.", "en")
+    assert _one(atts, "described").content.text == "what analysts described as old tactics"
+
+
+def test_fr_free_relative_is_the_content():
+    text = "Elle a été hospitalisée après ce qu'elle appelle une « crise », une série de messages en ligne."
+    _, atts = attribute(text, "fr")
+    a = _one(atts, "appelle")
+    assert a.content.text == "ce qu'elle appelle une « crise »"
+    _, atts = attribute("Le plan ne fera pas ce que le maire promet aux habitants.", "fr")
+    assert _one(atts, "promet").content.text == "ce que le maire promet aux habitants"

@@ -388,6 +388,8 @@ def _opening_speaker(ctx: Ctx, cue: Cue, hi: int) -> int:
 
 
 SPLIT_CLASSES = frozenset({"deny", "dispute", "question"})
+# pronouns opening a free relative whose clause is a content ("what X says ...")
+FREE_RELATIVES = frozenset({"what", "whatever", "que", "qu'", "qu’"})
 # subordinators of a contrasting clause ("said A, though she noted B"; "tout en", "alors que")
 CONTRAST_MARKS = frozenset({"though", "although", "while", "whereas", "alors", "tandis", "même", "bien"})
 
@@ -537,6 +539,30 @@ def _find_content(
     cstart = _clause_start(ctx, cue, speaker, inverted)
     cend = _clause_end(ctx, cue, speaker, inverted)
     head = doc[cue.head]
+    # 0. a free relative: "what the mayor says her plan would do", "what she called a rant":
+    # the relative clause as a whole, up to the end of what the cue governs
+    w = cstart - 1
+    if (
+        speaker is not None
+        and not inverted
+        and w >= lo
+        and w == speaker[0] - 1
+        and doc[w].lower_ in FREE_RELATIVES
+        and (doc[w].tag_ in ("WP", "WDT") or (w > lo and doc[w - 1].lower_ == "ce"))
+        and (doc[w].head.i == cue.head or cue.head in {a.i for a in doc[w].ancestors})
+    ):
+        if doc[w].lower_ != "what" and doc[w - 1].lower_ == "ce":
+            w -= 1  # "ce que X appelle ..."
+        e = cend
+        for c in head.rights:
+            if c.dep_ not in ("conj", "cc", "punct") and c.i < hi:
+                e = max(e, c.right_edge.i + 1)
+        if ctx.quote_of[e - 1] >= 0:
+            e = max(e, min(hi, ctx.quotes[ctx.quote_of[e - 1]][1]))
+        while e > cend and doc[e - 1].pos_ == "CCONJ":
+            e -= 1
+        if e > cend:
+            return (w, e), False, False
     # 1. a quotation just before the clause: '"...", a déclaré X' (maybe '"a," he said, "b"');
     # not for a participle hanging on an earlier cue ('"A," he said, adding that B'): the
     # quotation is the earlier cue's
