@@ -306,3 +306,20 @@ def test_fr_free_relative_is_the_content():
     assert a.content.text == "ce qu'elle appelle une « crise »"
     _, atts = attribute("Le plan ne fera pas ce que le maire promet aux habitants.", "fr")
     assert _one(atts, "promet").content.text == "ce que le maire promet aux habitants"
+
+
+def test_relative_clause_after_the_object_is_not_the_content():
+    _, atts = attribute("Critics have also questioned the health of the senator, who is 80.", "en")
+    assert _one(atts, "questioned").content.text == "the health of the senator"
+    _, atts = attribute("Polls show a close race in the state, where 18 electoral votes are at stake.", "en")
+    assert _one(atts, "show").content.text == "a close race in the state"
+    text = "Les critiques ont dénoncé la gestion du maire, qui dirige la ville depuis 2001."
+    _, atts = attribute(text, "fr")
+    assert _one(atts, "dénoncé").content.text == "la gestion du maire"
+
+
+def test_en_a_name_alone_is_an_object_content():
+    _, atts = attribute("The teachers union endorses Smith, who says he is honored.", "en")
+    assert _one(atts, "endorses").content.text == "Smith"
+    _, atts = attribute("Le syndicat a salué Paul Martin, qui se dit honoré.", "fr")
+    assert _one(atts, "salué").content.text == "Paul Martin"

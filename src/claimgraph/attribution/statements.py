@@ -625,6 +625,11 @@ def _find_content(
         ):
             if cue.stance in ("deny", "dispute") and _noun_complement(ctx, t, cue):
                 break  # 'disputed the union's claim that ...': the object noun phrase is the content
+            # 'questioned the health of X, who is 70': a relative clause of the object ("que"
+            # after a noun stays a complementizer: "a annoncé dans un communiqué que ...")
+            ambiguous = t.lower_ in lex.complementizers and t.tag_ != "WDT" and doc[j - 1].text != ","
+            if j > cend and _relative_pronoun(t) and not ambiguous:
+                break
             if j + 1 < hi:
                 return (j, _content_end(ctx, j, hi)), False, False
             break
@@ -718,7 +723,8 @@ def _find_content(
                     # "disputing the union's claim that ...": the denial's object is the claim,
                     # whose that-clause is the union's own statement
                     e = ctx.trim(s, held)[1]
-                if e - s >= 2:
+                # (a name alone is enough: "endorses Smith")
+                if e - s >= 2 or (e - s == 1 and doc[s].pos_ == "PROPN"):
                     return (s, e), False, False
     # 8. any other cue: its infinitive, object or prepositional object ("pledged to remain
     # civil", "endorsed the plan", "spoke about her ties", "called for more investment")
@@ -773,6 +779,10 @@ def _object_end(ctx: Ctx, s: int, e: int, hi: int) -> int:
     Tuesday for his role in ...", "cited remarks Trump had made about ..."), up to a comma or
     another cue."""
     doc = ctx.doc
+    # "questioned the health of X, who is 80": the aside on the object is not the content
+    for k in range(s + 1, e - 1):
+        if doc[k].text == "," and ctx.quote_of[k] < 0 and _relative_pronoun(doc[k + 1]):
+            return ctx.trim(s, k)[1]
     if e >= hi or doc[e].is_punct or any(k in ctx.cue_at for k in range(e, hi)):
         return e
     k = e
@@ -842,6 +852,13 @@ def _side_participle(ctx: Ctx, cue: Cue, tok: Token) -> bool:
     if tok.tag_ != "VBG" or tok.dep_ not in ("advcl", "xcomp", "conj"):
         return False
     return tok.head.i == cue.head or (tok.head.dep_ == "ccomp" and tok.head.head.i == cue.head)
+
+
+def _relative_pronoun(t: Token) -> bool:
+    """'who', 'which', 'where', 'that' opening a relative clause of a noun before it."""
+    if "PronType=Rel" in str(t.morph) or t.tag_ in ("WDT", "WP$"):
+        return True
+    return t.dep_ != "mark" and t.head.dep_ in ("relcl", "acl:relcl") and t.head.i > t.i
 
 
 def _in_relative(tok: Token) -> bool:
