@@ -111,13 +111,14 @@ def _surface(low: str, lex: Lexicon) -> str:
     table = _SURFACES.get(lex.lang)
     if table is None:
         table = {}
-        from claimgraph.attribution.lexicon import _read, available_languages
+        from claimgraph import langdata
+        from claimgraph.attribution.lexicon import available_languages
 
         for lang in available_languages():
-            for item in _read(lang, "sources").get("source", []):
+            for item in langdata.load(lang, "sources").get("source", []):
                 for s in [item["name"], *item.get("aliases", [])]:
                     table.setdefault(s.lower(), s)
-            for s in _read(lang, "places").get("organisations", {}):
+            for s in langdata.load(lang, "places").get("organisations", {}):
                 table.setdefault(s.lower(), s)
         _SURFACES[lex.lang] = table
     return table.get(low, low)

@@ -6,21 +6,15 @@ loads it into lookup tables. Lexicons are cached per language.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from claimgraph import langdata
+
 STANCE_ORDER = ("deny", "dispute", "question", "report", "estimate", "assert", "support")
 DATA_FILES = ("cues", "chains", "roles", "sources", "places", "quantities", "timewords")
-
-
-def _read(lang: str, name: str) -> dict[str, Any]:
-    path = resources.files("claimgraph").joinpath(f"data/{lang}/{name}.toml")
-    if not path.is_file():
-        return {}
-    return tomllib.loads(path.read_text(encoding="utf-8"))
 
 
 def available_languages() -> list[str]:
@@ -131,7 +125,7 @@ def _pattern(text: str) -> list[set[str] | None]:
 def _all_sources() -> dict[str, SourceInfo]:
     out: dict[str, SourceInfo] = {}
     for lang in available_languages():
-        for item in _read(lang, "sources").get("source", []):
+        for item in langdata.load(lang, "sources").get("source", []):
             info = SourceInfo(
                 name=item["name"],
                 country=item.get("country"),
@@ -148,7 +142,7 @@ def load_lexicon(lang: str) -> Lexicon:
     """The lexicon of ``lang`` (falls back to English tables for unknown languages)."""
     if lang not in available_languages():
         lang = "en"
-    data = {name: _read(lang, name) for name in DATA_FILES}
+    data = {name: langdata.load(lang, name) for name in DATA_FILES}
     lex = Lexicon(lang=lang)
     cues = data["cues"]
     verbs = cues.get("verbs", {})

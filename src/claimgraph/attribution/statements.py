@@ -962,18 +962,17 @@ def _headline_quote(ctx: Ctx, s: int, hi: int, para: int) -> Cand | None:
             m = k
             while m < colon and ctx.index.tok2ent[m] == e:
                 m += 1
-            return Cand(
-                content=(colon + 1, end),
-                kind="direct",
-                stance="assert",
-                cue_class="assert",
-                unit=ctx.unit_of[s],
-                para=para,
-                cue=Cue(head=colon, start=colon, end=colon + 1, stance="assert", lemma=":"),
-                speaker=(k, m),
-                quote=True,
-            )
+            return _colon_turn(ctx, (colon + 1, end), s, para, colon, (k, m))
     return None
+
+
+def _colon_turn(ctx: Ctx, content: tuple[int, int], at: int, para: int, colon: int,
+                speaker: tuple[int, int]) -> Cand:
+    """A direct statement introduced by "NAME:" (transcripts, signed lines)."""
+    return Cand(content=content, kind="direct", stance="assert", cue_class="assert",
+                unit=ctx.unit_of[at], para=para,
+                cue=Cue(head=colon, start=colon, end=colon + 1, stance="assert", lemma=":"),
+                speaker=speaker, quote=True)
 
 
 def _transcript_turn_end(ctx: Ctx, end: int, mark: str) -> int:
@@ -1037,19 +1036,7 @@ def transcript(ctx: Ctx) -> list[Cand]:
         content = ctx.trim(j + 1, end)
         if content[1] - content[0] < 3:
             continue
-        out.append(
-            Cand(
-                content=content,
-                kind="direct",
-                stance="assert",
-                cue_class="assert",
-                unit=ctx.unit_of[lo],
-                para=para,
-                cue=Cue(head=j, start=j, end=j + 1, stance="assert", lemma=":"),
-                speaker=(s, j),
-                quote=True,
-            )
-        )
+        out.append(_colon_turn(ctx, content, lo, para, j, (s, j)))
     return out
 
 

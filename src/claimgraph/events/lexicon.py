@@ -5,9 +5,10 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from claimgraph import langdata
 
 #: PLOVER types in priority order (a word listed under two types gets the first one).
 TYPES = (
@@ -189,8 +190,7 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
 @lru_cache(maxsize=16)
 def load_lexicon(lang: str, extra: tuple[str, ...] = ()) -> Lexicon:
     """The bundled lexicon of ``lang`` merged with extra TOML files (lists are extended)."""
-    path = resources.files("claimgraph").joinpath(f"data/{lang}/events.toml")
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    data = langdata.load(lang, "events")  # cached and shared: _merge builds new dicts
     for item in extra:
         data = _merge(data, tomllib.loads(Path(item).read_text(encoding="utf-8")))
     return _build(lang, data)
