@@ -1,7 +1,7 @@
 """Span metrics for attribution: content overlap (Gender Gap Tracker style), exact spans.
 
 overlap(gold, pred) = characters shared / length of the gold span. A prediction matches a gold
-span when the overlap reaches the threshold; matching is one-to-one, best overlaps first.
+span when the overlap is above the threshold; matching is one-to-one, gold spans in order.
 """
 
 from __future__ import annotations
@@ -22,23 +22,20 @@ def overlap(gold: Span2, pred: Span2) -> float:
 
 
 def match(gold: Sequence[Span2], pred: Sequence[Span2], threshold: float) -> list[tuple[int, int]]:
-    """One-to-one (gold index, pred index) pairs with overlap >= threshold, best first."""
-    pairs = []
-    for i, g in enumerate(gold):
-        for j, p in enumerate(pred):
-            o = overlap(g, p)
-            if o >= threshold and o > 0:
-                pairs.append((o, i, j))
-    pairs.sort(key=lambda x: (-x[0], x[1], x[2]))
-    used_g: set[int] = set()
-    used_p: set[int] = set()
+    """One-to-one (gold index, pred index) pairs, as the Gender Gap Tracker's evaluation makes
+    them: each gold span in order takes the remaining prediction with the highest overlap
+    strictly above the threshold."""
+    remaining = list(range(len(pred)))
     out = []
-    for _, i, j in pairs:
-        if i in used_g or j in used_p:
-            continue
-        used_g.add(i)
-        used_p.add(j)
-        out.append((i, j))
+    for i, g in enumerate(gold):
+        best, best_o = -1, 0.0
+        for j in remaining:
+            o = overlap(g, pred[j])
+            if o > threshold and o > best_o:
+                best, best_o = j, o
+        if best >= 0:
+            remaining.remove(best)
+            out.append((i, best))
     return out
 
 
