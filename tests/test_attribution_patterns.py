@@ -323,3 +323,32 @@ def test_en_a_name_alone_is_an_object_content():
     assert _one(atts, "endorses").content.text == "Smith"
     _, atts = attribute("Le syndicat a salué Paul Martin, qui se dit honoré.", "fr")
     assert _one(atts, "salué").content.text == "Paul Martin"
+
+
+def test_en_phrasal_cues_with_their_own_preposition():
+    _, atts = attribute("The senator took aim at the budget office.", "en")
+    assert _one(atts, "took aim at").content.text == "the budget office"
+    _, atts = attribute("The union took issue with the new contract terms.", "en")
+    assert _one(atts, "took issue with").content.text == "the new contract terms"
+    _, atts = attribute("The senator pointed to the rising costs of the program.", "en")
+    assert _one(atts, "pointed to").content.text == "the rising costs of the program"
+    _, atts = attribute("Republicans bristled at the renewed questions about the vote.", "en")
+    assert _one(atts, "bristled at").content.text == "the renewed questions about the vote"
+
+
+def test_en_phrase_cue_needs_a_verb():
+    _, atts = attribute("The mayor pushed for a new stadium.", "en")
+    assert _one(atts, "pushed for").content.text == "a new stadium"
+    _, atts = attribute("The push for a new stadium began in May.", "en")
+    assert not [a for a in atts if a.cue is not None and "push" in a.cue.text]
+
+
+def test_en_verbs_of_manner_of_speaking_and_cognition():
+    _, atts = attribute("The minister fretted about the cost of the bailout.", "en")
+    assert _one(atts, "fretted").content.text == "the cost of the bailout"
+    _, atts = attribute("The two leaders sparred over whether the tariffs would stay.", "en")
+    assert _one(atts, "sparred").content.text == "whether the tariffs would stay"
+    _, atts = attribute("The economists could not fathom how the deficit had grown so fast.", "en")
+    assert _one(atts, "fathom").content.text == "how the deficit had grown so fast"
+    _, atts = attribute("The plant was supposed to open in March.", "en")
+    assert not atts

@@ -43,7 +43,7 @@ def find_cues(doc: Doc, lex: Lexicon, skip: list[bool]) -> list[Cue]:
             if len(seg) == n and all(
                 w in (t.lower_, _lemma(t)) or (w in ("se", "s'") and t.lower_ in ("se", "s'", "s’"))
                 for w, t in zip(words, seg, strict=True)
-            ):
+            ) and _verbal(doc, seg, lex):
                 head = next((t.i for t in seg if t.pos_ in ("VERB", "AUX")), i)
                 cues.append(Cue(head=head, start=i, end=i + n, stance=stance, lemma=" ".join(words)))
                 covered = i + n
@@ -69,6 +69,14 @@ def find_cues(doc: Doc, lex: Lexicon, skip: list[bool]) -> list[Cue]:
             if stance is not None:
                 cues.append(Cue(head=i, start=i, end=i + 1, stance=stance, lemma=lem))
     return cues
+
+
+def _verbal(doc: Doc, seg, lex: Lexicon) -> bool:  # type: ignore[no-untyped-def]
+    """A phrase cue has a verb ("pushed for X", not "the push for X"), unless a headline's
+    title case hides it ("Clinton Goes After Trump")."""
+    if any(t.pos_ in ("VERB", "AUX") for t in seg):
+        return True
+    return bool(lex.title_case_headlines and headline(doc, seg[0].i))
 
 
 def _announces(doc: Doc, i: int, skip: list[bool]) -> bool:
@@ -141,7 +149,8 @@ def _modifier_participle(tok) -> bool:  # type: ignore[no-untyped-def]
 @lru_cache(maxsize=8)
 def _phrase_index_cached(lang: str, items: tuple) -> dict:  # type: ignore[type-arg]
     out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for words, stance in items:
+    for words, stance in sorted(items, key=lambda it: -len(it[0])):
+        # the longest phrase first: "lash out at" before "lash out"
         out.setdefault(words[0], []).append((words, stance))
     return out
 

@@ -711,7 +711,7 @@ def _find_content(
     # 7. an object noun phrase for deny/report cues: "rejette la rumeur selon laquelle ..."
     if cue.stance in ("deny", "dispute", "report") or cue.lemma in lex.object_cues:
         for c in head.children:
-            if c.dep_ in ("obj", "dobj") and c.i > cue.head and lo <= c.i < hi:
+            if c.dep_ in ("obj", "dobj") and c.i >= max(cue.end, cue.head + 1) and lo <= c.i < hi:
                 s, e = ctx.trim(c.left_edge.i, min(c.right_edge.i + 1, hi))
                 # "called the plan a disaster": the object with its predicate
                 for p in head.children:
@@ -804,7 +804,10 @@ def _complement(ctx: Ctx, cue: Cue, cend: int, lo: int, hi: int) -> tuple[tuple[
     doc, lex = ctx.doc, ctx.lex
     head = doc[cue.head]
     for c in head.children:
-        inner_prep = cue.start <= c.i < cend and c.dep_ in ("prep", "obl") and c.lower_ in lex.cue_preps
+        # the preposition of a phrase cue is its own ("pointed to X", "took aim at X")
+        inner_prep = cue.start <= c.i < cend and c.dep_ in ("prep", "obl") and (
+            c.lower_ in lex.cue_preps or cend - cue.start > 1
+        )
         if not (cend <= c.i < hi or inner_prep) or (ctx.quote_of[c.left_edge.i] >= 0 and c.dep_ != "xcomp"):
             continue
         infinitive = c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")
@@ -812,7 +815,7 @@ def _complement(ctx: Ctx, cue: Cue, cend: int, lo: int, hi: int) -> tuple[tuple[
         if infinitive or (c.dep_ in ("obj", "dobj") and c.pos_ not in ("PRON", "NUM") and not addressee):
             s, e = ctx.trim(max(c.left_edge.i, cend), min(c.right_edge.i + 1, hi))
             e = _object_end(ctx, s, e, hi)
-        elif c.dep_ in ("prep", "obl") and c.lower_ in lex.cue_preps:
+        elif c.dep_ in ("prep", "obl") and (c.lower_ in lex.cue_preps or inner_prep):
             s, e = ctx.trim(max(c.i + 1, cend), min(c.right_edge.i + 1, hi))
         elif c.dep_ in ("obl", "obl:arg") and any(
             k.dep_ == "case" and k.lower_ in lex.cue_preps and k.i < c.i for k in c.children
