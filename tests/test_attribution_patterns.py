@@ -352,3 +352,20 @@ def test_en_verbs_of_manner_of_speaking_and_cognition():
     assert _one(atts, "fathom").content.text == "how the deficit had grown so fast"
     _, atts = attribute("The plant was supposed to open in March.", "en")
     assert not atts
+
+
+def test_en_per_names_a_source_only_before_a_determiner_or_name():
+    _, atts = attribute("Voting by proxy is not allowed, per the party bylaws.", "en")
+    a = _one(atts, "per")
+    assert a.content.text == "Voting by proxy is not allowed"
+    _, atts = attribute("Each plant emits two million tons per year of carbon dioxide.", "en")
+    assert not atts
+
+
+def test_en_as_verb_misread_by_the_tagger_and_new_cue_phrases():
+    _, atts = attribute("The report rated most of the claims as false.", "en")
+    assert _one(atts, "rated").content.text == "most of the claims as false"
+    _, atts = attribute("After the visit, the senator came away convinced that the reforms were real.", "en")
+    assert _one(atts, "convinced").content.text == "that the reforms were real"
+    _, atts = attribute("His tax returns would shed light on how he runs his business.", "en")
+    assert _one(atts, "shed light on").content.text == "how he runs his business"

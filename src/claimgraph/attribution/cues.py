@@ -64,6 +64,8 @@ def find_cues(doc: Doc, lex: Lexicon, skip: list[bool]) -> list[Cue]:
                 stance = lex.cue_verbs.get(lem.split(" ", 1)[-1].lstrip("s'"))
             if stance is None and lem in lex.colon_verbs and _announces(doc, i, skip):
                 stance = "assert"  # "Caddell continued: ...", 'She continued, "..."'
+            if stance is None and lem not in lex.as_verbs:
+                lem = _inflected_base(low, lex, lex.as_verbs) or lem  # "rated" read as "rat"
             if stance is None and lem in lex.as_verbs and _object_as(tok, lex):
                 stance = "estimate"  # "critics see the plan as a giveaway"
             if stance is not None:
@@ -124,11 +126,12 @@ def _object_as(tok, lex: Lexicon) -> bool:  # type: ignore[no-untyped-def]
     return False
 
 
-def _inflected_base(word: str, lex: Lexicon) -> str | None:
-    """'hoped' -> 'hope' when that is a cue verb the tagger missed, by the language's
-    inflection rules (cues.toml [fallback] inflections: suffix -> replacement)."""
+def _inflected_base(word: str, lex: Lexicon, table=None) -> str | None:  # type: ignore[no-untyped-def]
+    """'hoped' -> 'hope' when that is a cue verb (or a word of ``table``) the tagger missed, by
+    the language's inflection rules (cues.toml [fallback] inflections: suffix -> replacement)."""
+    words = lex.cue_verbs if table is None else table
     cands = [word[: -len(suf)] + rep for suf, rep in lex.inflections if word.endswith(suf)]
-    return next((c for c in cands if c in lex.cue_verbs), None)
+    return next((c for c in cands if c in words), None)
 
 
 def _modifier_participle(tok) -> bool:  # type: ignore[no-untyped-def]

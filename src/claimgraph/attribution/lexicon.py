@@ -47,6 +47,7 @@ class Lexicon:
     according_markers: list[tuple[str, ...]] = field(default_factory=list)
     according_not_before: set[str] = field(default_factory=set)
     according_never_before: set[str] = field(default_factory=set)
+    according_determined: set[str] = field(default_factory=set)  # "per the report", not "per year"
     in_markers: set[str] = field(default_factory=set)  # "in" (a poll, a report)
     in_sources: set[str] = field(default_factory=set)  # documents that speak: poll, survey ...
     complementizers: set[str] = field(default_factory=set)
@@ -155,6 +156,7 @@ def load_lexicon(lang: str) -> Lexicon:
     lex.according_markers = [tuple(m.lower().split()) for m in acc.get("markers", [])]
     lex.according_not_before = _low(acc.get("not_before"))
     lex.according_never_before = _low(acc.get("never_before"))
+    lex.according_determined = _low(acc.get("determined"))
     lex.in_markers = _low(acc.get("in_markers"))
     lex.in_sources = _low(acc.get("in_sources"))
     clause = cues.get("clause", {})

@@ -1269,6 +1269,10 @@ def according_to(ctx: Ctx) -> list[Cand]:
             nxt = doc[j]
             if nxt.lower_ in lex.according_never_before:
                 continue
+            if " ".join(marker) in lex.according_determined and not (
+                nxt.pos_ in ("DET", "PROPN") or nxt.tag_ == "PRP$"
+            ):
+                continue  # "per year", "per student": a rate, not a source
             if nxt.lower_ in lex.according_not_before and not _source_like(ctx, j, hi):
                 continue
             if nxt.pos_ not in SPEAKER_POS and nxt.pos_ not in ("DET", "ADJ"):
