@@ -369,3 +369,16 @@ def test_en_as_verb_misread_by_the_tagger_and_new_cue_phrases():
     assert _one(atts, "convinced").content.text == "that the reforms were real"
     _, atts = attribute("His tax returns would shed light on how he runs his business.", "en")
     assert _one(atts, "shed light on").content.text == "how he runs his business"
+
+
+def test_en_nouns_of_position_and_attitude_adjectives():
+    _, atts = attribute("The governor is a staunch opponent of the death penalty.", "en")
+    assert _one(atts, "opponent").content.text == "the death penalty"
+    _, atts = attribute("Her stance on immigration has shifted.", "en")
+    a = _one(atts, "stance")
+    assert a.content.text == "immigration"
+    assert a.speaker.text == "Her"
+    _, atts = attribute("The mayor was reluctant to raise taxes.", "en")
+    a = _one(atts, "reluctant")
+    assert a.content.text == "to raise taxes"
+    assert a.speaker.text == "The mayor"
