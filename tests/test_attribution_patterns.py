@@ -382,3 +382,14 @@ def test_en_nouns_of_position_and_attitude_adjectives():
     a = _one(atts, "reluctant")
     assert a.content.text == "to raise taxes"
     assert a.speaker.text == "The mayor"
+
+
+def test_en_clause_only_cues_need_a_clause():
+    _, atts = attribute("The general assumed command of the army in May.", "en")
+    assert not atts
+    _, atts = attribute("The court will hear the case next year.", "en")
+    assert not atts
+    _, atts = attribute("Investors assumed that the vote would pass.", "en")
+    assert _one(atts, "assumed").content.text == "that the vote would pass"
+    _, atts = attribute("She knows how the system works.", "en")
+    assert _one(atts, "knows").content.text == "how the system works"

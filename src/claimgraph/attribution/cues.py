@@ -68,6 +68,8 @@ def find_cues(doc: Doc, lex: Lexicon, skip: list[bool]) -> list[Cue]:
                 lem = _inflected_base(low, lex, lex.as_verbs) or lem  # "rated" read as "rat"
             if stance is None and lem in lex.as_verbs and _object_as(tok, lex):
                 stance = "estimate"  # "critics see the plan as a giveaway"
+            if stance is not None and lem in lex.clause_only and _noun_object_only(tok):
+                stance = None  # "assumed office", "knows the specifics"
             if stance is not None:
                 cues.append(Cue(head=i, start=i, end=i + 1, stance=stance, lemma=lem))
     return cues
@@ -79,6 +81,16 @@ def _verbal(doc: Doc, seg, lex: Lexicon) -> bool:  # type: ignore[no-untyped-def
     if any(t.pos_ in ("VERB", "AUX") for t in seg):
         return True
     return bool(lex.title_case_headlines and headline(doc, seg[0].i))
+
+
+def _noun_object_only(tok) -> bool:  # type: ignore[no-untyped-def]
+    """The verb has a noun object and no clause ("assumed office", not "assumed that ...";
+    an object opened by a question word is a clause: "knowing how much money he makes")."""
+    deps = {c.dep_ for c in tok.children}
+    objs = [c for c in tok.children if c.dep_ in ("obj", "dobj")]
+    if any(o.doc[o.left_edge.i].tag_ in ("WDT", "WP", "WRB", "WP$") for o in objs):
+        return False
+    return bool(objs) and not deps & {"ccomp", "xcomp", "csubj", "parataxis"}
 
 
 def _announces(doc: Doc, i: int, skip: list[bool]) -> bool:

@@ -44,6 +44,7 @@ class Lexicon:
     lang: str
     cue_verbs: dict[str, str] = field(default_factory=dict)  # lemma -> stance
     cue_phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
+    clause_only: set[str] = field(default_factory=set)  # "assumed that ...", not "assumed office"
     according_markers: list[tuple[str, ...]] = field(default_factory=list)
     according_not_before: set[str] = field(default_factory=set)
     according_never_before: set[str] = field(default_factory=set)
@@ -150,6 +151,7 @@ def load_lexicon(lang: str) -> Lexicon:
     for stance in reversed(STANCE_ORDER):  # earlier classes win on duplicates
         for lemma in verbs.get(stance, []):
             lex.cue_verbs[lemma.lower()] = stance
+    lex.clause_only = _low(verbs.get("clause_only"))
     for phrase, stance in cues.get("phrases", {}).items():
         lex.cue_phrases[tuple(phrase.lower().split())] = stance
     acc = cues.get("according_to", {})
