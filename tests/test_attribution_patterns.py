@@ -393,3 +393,24 @@ def test_en_clause_only_cues_need_a_clause():
     assert _one(atts, "assumed").content.text == "that the vote would pass"
     _, atts = attribute("She knows how the system works.", "en")
     assert _one(atts, "knows").content.text == "how the system works"
+
+
+def test_en_according_to_a_misread_noun_and_a_long_poll_name():
+    text = "Donald Trump repeatedly demeaned women on the set, according to show insiders."
+    _, atts = attribute(text, "en")
+    a = _one(atts, "according to")
+    assert a.speaker.text == "show insiders"
+    assert a.content.text == "Donald Trump repeatedly demeaned women on the set"
+    text = (
+        "In the previous Washington Post/ABC News national poll, conducted in early September, "
+        "Clinton led Trump by 5 points."
+    )
+    _, atts = attribute(text, "en")
+    assert _one(atts, "In").content.text == "Clinton led Trump by 5 points"
+
+
+def test_en_more_nouns_of_saying_and_thinking():
+    _, atts = attribute("They have invested too much in the narrative that the war is over.", "en")
+    assert _one(atts, "narrative").content.text == "that the war is over"
+    _, atts = attribute("The growing recognition that the borders were weak alarmed the ministers.", "en")
+    assert _one(atts, "recognition").content.text == "that the borders were weak"

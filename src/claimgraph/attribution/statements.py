@@ -1275,9 +1275,12 @@ def according_to(ctx: Ctx) -> list[Cand]:
                 continue  # "per year", "per student": a rate, not a source
             if nxt.lower_ in lex.according_not_before and not _source_like(ctx, j, hi):
                 continue
-            if nxt.pos_ not in SPEAKER_POS and nxt.pos_ not in ("DET", "ADJ"):
+            # a verb tag right after the marker is a noun the tagger misread ("according to
+            # show insiders"), when a noun follows it
+            misread = nxt.pos_ == "VERB" and j + 1 < hi and doc[j + 1].pos_ in ("NOUN", "PROPN")
+            if nxt.pos_ not in SPEAKER_POS and nxt.pos_ not in ("DET", "ADJ") and not misread:
                 continue
-            e = j
+            e = j + 1 if misread else j
             while (
                 e < hi
                 and e < j + 10
@@ -1329,7 +1332,7 @@ def in_source(ctx: Ctx) -> list[Cand]:
         lo, hi = ctx.unit_bounds(t.i)
         # the source noun: the object of the preposition, a few words on
         noun = None
-        for k in range(t.i + 1, min(hi, t.i + 9)):
+        for k in range(t.i + 1, min(hi, t.i + 12)):
             if (doc[k].is_punct and doc[k].text not in "-/'’") or doc[k].pos_ in ("VERB", "AUX"):
                 break
             head_noun = doc[k].pos_ == "NOUN" and doc[k].dep_ != "compound"
