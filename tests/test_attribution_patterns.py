@@ -414,3 +414,16 @@ def test_en_more_nouns_of_saying_and_thinking():
     assert _one(atts, "narrative").content.text == "that the war is over"
     _, atts = attribute("The growing recognition that the borders were weak alarmed the ministers.", "en")
     assert _one(atts, "recognition").content.text == "that the borders were weak"
+
+
+def test_en_dispute_verbs_of_misstating_and_nouns_with_objects():
+    _, atts = attribute("The report understated the costs of the program.", "en")
+    a = _one(atts, "understated")
+    assert a.content.text == "the costs of the program"
+    assert a.cue_class == "dispute"
+    _, atts = attribute("The minister retweeted a photo of the crowd.", "en")
+    assert _one(atts, "retweeted").content.text == "a photo of the crowd"
+    _, atts = attribute("The leaders expressed outrage over the missile test.", "en")
+    a = _one(atts, "outrage")
+    assert a.content.text == "the missile test"
+    assert a.speaker.text == "The leaders"
