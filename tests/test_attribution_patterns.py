@@ -427,3 +427,16 @@ def test_en_dispute_verbs_of_misstating_and_nouns_with_objects():
     a = _one(atts, "outrage")
     assert a.content.text == "the missile test"
     assert a.speaker.text == "The leaders"
+
+
+def test_fr_locutions_and_verbs_of_blame_and_misstating():
+    _, atts = attribute("Le ministre a pris pour cible les syndicats.", "fr")
+    assert _one(atts, "pris pour cible").content.text == "les syndicats"
+    _, atts = attribute("Le candidat a tourné en dérision les propositions de son rival.", "fr")
+    assert _one(atts, "tourné en dérision").content.text == "les propositions de son rival"
+    _, atts = attribute("Le directeur a vilipendé la gestion du club.", "fr")
+    assert _one(atts, "vilipendé").content.text == "la gestion du club"
+    _, atts = attribute("Les experts ont surestimé la croissance.", "fr")
+    a = _one(atts, "surestimé")
+    assert a.content.text == "la croissance"
+    assert a.cue_class == "dispute"
