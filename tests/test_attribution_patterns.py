@@ -440,3 +440,14 @@ def test_fr_locutions_and_verbs_of_blame_and_misstating():
     a = _one(atts, "surestimé")
     assert a.content.text == "la croissance"
     assert a.cue_class == "dispute"
+
+
+def test_en_according_to_before_a_quotation_of_several_sentences():
+    text = (
+        'According to Limbaugh, "If it was left up to her, she would say nothing. '
+        'The moderators should stay out of it." The debate is on Monday.'
+    )
+    _, atts = attribute(text, "en")
+    a = _one(atts, "According to")
+    assert a.content.text.startswith('"If it was left up to her')
+    assert a.content.text.endswith('should stay out of it."')

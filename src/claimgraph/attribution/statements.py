@@ -1293,9 +1293,13 @@ def according_to(ctx: Ctx) -> list[Cand]:
             speaker = ctx.trim(j, e)
             if t.i <= lo + 1:
                 k = e
-                while k < hi and doc[k].is_punct:
+                while k < hi and doc[k].is_punct and ctx.quote_of[k] < 0:
                     k += 1
-                content = ctx.trim(k, hi)
+                end = hi
+                if ctx.quote_of[k] >= 0 and ctx.quotes[ctx.quote_of[k]][0] == k:
+                    # 'According to X, "A. B."': the quotation as a whole
+                    end = max(hi, ctx.quotes[ctx.quote_of[k]][1])
+                content = ctx.trim(k, end)
             elif e >= hi - 1:
                 content = ctx.trim(lo, t.i)
             else:
