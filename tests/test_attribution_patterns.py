@@ -451,3 +451,14 @@ def test_en_according_to_before_a_quotation_of_several_sentences():
     a = _one(atts, "According to")
     assert a.content.text.startswith('"If it was left up to her')
     assert a.content.text.endswith('should stay out of it."')
+
+
+def test_en_answer_and_report_nouns_and_an_estimate_idiom():
+    _, atts = attribute("He gave no answer about how he would pay for the wall.", "en")
+    a = _one(atts, "answer")
+    assert a.content.text == "how he would pay for the wall"
+    assert a.speaker.text == "He"
+    _, atts = attribute("The Tax Foundation puts the figure at 498 billion dollars.", "en")
+    a = _one(atts, "puts the figure at")
+    assert a.content.text == "498 billion dollars"
+    assert a.cue_class == "estimate"
