@@ -462,3 +462,11 @@ def test_en_answer_and_report_nouns_and_an_estimate_idiom():
     a = _one(atts, "puts the figure at")
     assert a.content.text == "498 billion dollars"
     assert a.cue_class == "estimate"
+
+
+def test_en_headline_nouns_and_credit_lines_are_no_cues():
+    text = "Obama Power Plant Rules Face Key Test In U.S. Court\n\nFormer Aide Says Senator Lied About Taxes"
+    _, atts = attribute(text, "en")
+    assert [a.cue.text for a in atts if a.cue is not None] == ["Says"]
+    _, atts = attribute("The court met on Tuesday.\n\n(Reporting by Jane Smith; Editing by Tom Brown.)", "en")
+    assert not atts

@@ -51,11 +51,16 @@ def find_cues(doc: Doc, lex: Lexicon, skip: list[bool]) -> list[Cue]:
         if i < covered:
             continue
         if tok.pos_ == "PROPN" and lex.title_case_headlines and headline(doc, i):
-            # title case fools the tagger ("Former Aide Says ...", "Obama Warns ...")
+            # title case fools the tagger ("Former Aide Says ...", "Obama Warns ..."); a word
+            # the parser puts before its head as a subject or modifier is a noun ("Power Plant
+            # Rules Face ...", "Clinton-Supporting PACs")
             base = _present_base(low, lex)
-            if base is not None:
+            noun = tok.dep_ in ("nsubj", "nsubjpass", "compound", "amod") and tok.head.i > i
+            if base is not None and not noun:
                 cues.append(Cue(head=i, start=i, end=i + 1, stance=lex.cue_verbs[base], lemma=base))
             continue
+        if i + 1 < len(doc) and (low, doc[i + 1].lower_) in lex.credit_lines:
+            continue  # "(Reporting by X; Editing by Y)": who wrote the article
         if tok.pos_ in CUE_POS and not _modifier_participle(tok):
             if lem not in lex.cue_verbs:
                 lem = _inflected_base(low, lex) or lem  # the tagger's lemma may be off ("hoped")

@@ -98,6 +98,7 @@ class Lexicon:
     decimal_mark: str = "."  # "," in French: "3,5 millions"
     inflections: list[tuple[str, str]] = field(default_factory=list)  # ("ing", "e"): hoping->hope
     title_case_headlines: bool = False  # headlines capitalise verbs ("Former Aide Says ...")
+    credit_lines: set[tuple[str, str]] = field(default_factory=set)  # ("reporting", "by")
     multipliers: dict[str, float] = field(default_factory=dict)
     vague: list[tuple[list[set[str]], tuple[float, float]]] = field(default_factory=list)
     unit_skip: set[str] = field(default_factory=set)
@@ -226,6 +227,9 @@ def load_lexicon(lang: str) -> Lexicon:
     lex.decimal_mark = str(qty.get("format", {}).get("decimal_mark", "."))
     lex.inflections = [(a, b) for a, b in cues.get("fallback", {}).get("inflections", [])]
     lex.title_case_headlines = bool(cues.get("fallback", {}).get("title_case_headlines", False))
+    lex.credit_lines = {
+        tuple(m.lower().split()[-2:]) for m in cues.get("fallback", {}).get("credit_lines", [])
+    }
     lex.multipliers = {k.lower(): float(v) for k, v in qty.get("multipliers", {}).items()}
     vague = sorted(qty.get("vague", {}).items(), key=lambda kv: -len(kv[0].split()))
     for phrase, (low, high) in vague:
