@@ -465,8 +465,7 @@ def test_en_answer_and_report_nouns_and_an_estimate_idiom():
 
 
 def test_en_headline_nouns_and_credit_lines_are_no_cues():
-    text = "Obama Power Plant Rules Face Key Test In U.S. Court\n\nFormer Aide Says Senator Lied About Taxes"
-    _, atts = attribute(text, "en")
-    assert [a.cue.text for a in atts if a.cue is not None] == ["Says"]
+    _, atts = attribute("Obama Power Plant Rules Face Key Test In U.S. Court\n\nThe court met.", "en")
+    assert not atts
     _, atts = attribute("The court met on Tuesday.\n\n(Reporting by Jane Smith; Editing by Tom Brown.)", "en")
     assert not atts
