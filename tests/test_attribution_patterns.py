@@ -469,3 +469,9 @@ def test_en_headline_nouns_and_credit_lines_are_no_cues():
     assert not atts
     _, atts = attribute("The court met on Tuesday.\n\n(Reporting by Jane Smith; Editing by Tom Brown.)", "en")
     assert not atts
+
+
+def test_en_phrase_cue_in_a_title_case_headline():
+    _, atts = attribute("Senator Pushes Back Against New Tariff Plan", "en")
+    a = _one(atts, "Pushes Back")
+    assert a.content.text.endswith("New Tariff Plan")

@@ -37,12 +37,16 @@ def find_cues(doc: Doc, lex: Lexicon, skip: list[bool]) -> list[Cue]:
         if skip[i] or i < covered:
             continue
         low, lem = tok.lower_, _lemma(tok)
-        for words, stance in phrase_first.get(lem, []) + (phrase_first.get(low, []) if low != lem else []):
+        forms = [lem] + ([low] if low != lem else [])
+        if tok.pos_ == "PROPN" and low.endswith("s") and lex.title_case_headlines and headline(doc, i):
+            forms += [low[:-1], low[:-2]]  # "Sums Up", "Pushes Back" in a headline
+        for words, stance in [p for f in forms for p in phrase_first.get(f, [])]:
             n = len(words)
             seg = doc[i : i + n]
-            if len(seg) == n and all(
+            first = words[0] in forms or (words[0] in ("se", "s'") and low in ("se", "s'", "s’"))
+            if len(seg) == n and first and all(
                 w in (t.lower_, _lemma(t)) or (w in ("se", "s'") and t.lower_ in ("se", "s'", "s’"))
-                for w, t in zip(words, seg, strict=True)
+                for w, t in zip(words[1:], seg[1:], strict=True)
             ) and _verbal(doc, seg, lex):
                 head = next((t.i for t in seg if t.pos_ in ("VERB", "AUX")), i)
                 cues.append(Cue(head=head, start=i, end=i + n, stance=stance, lemma=" ".join(words)))
