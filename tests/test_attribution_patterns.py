@@ -475,3 +475,10 @@ def test_en_phrase_cue_in_a_title_case_headline():
     _, atts = attribute("Senator Pushes Back Against New Tariff Plan", "en")
     a = _one(atts, "Pushes Back")
     assert a.content.text.endswith("New Tariff Plan")
+
+
+def test_en_break_with_is_a_dispute():
+    _, atts = attribute("The governor broke with the president on the lawsuit bill.", "en")
+    a = _one(atts, "broke with")
+    assert a.content.text.startswith("the president")
+    assert a.cue_class == "dispute"
