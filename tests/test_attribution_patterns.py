@@ -482,3 +482,16 @@ def test_en_break_with_is_a_dispute():
     a = _one(atts, "broke with")
     assert a.content.text.startswith("the president")
     assert a.cue_class == "dispute"
+
+
+def test_according_to_a_pronoun_or_a_possessive():
+    _, atts = attribute("The plan was dropped last week, according to her aides.", "en")
+    a = _one(atts, "according to")
+    assert a.speaker.text == "her aides"
+    assert a.content.text == "The plan was dropped last week"
+    _, atts = attribute("The plan was dropped, according to him.", "en")
+    assert _one(atts, "according to").speaker.text == "him"
+    _, atts = attribute("Le projet a été abandonné, selon lui.", "fr")
+    a = _one(atts, "selon")
+    assert a.speaker.text == "lui"
+    assert a.content.text == "Le projet a été abandonné"
