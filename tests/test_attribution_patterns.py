@@ -393,6 +393,10 @@ def test_en_clause_only_cues_need_a_clause():
     assert _one(atts, "assumed").content.text == "that the vote would pass"
     _, atts = attribute("She knows how the system works.", "en")
     assert _one(atts, "knows").content.text == "how the system works"
+    _, atts = attribute("The foundation maintains a program for young leaders.", "en")
+    assert not atts
+    _, atts = attribute("The company maintains that the fees were legal.", "en")
+    assert _one(atts, "maintains").content.text == "that the fees were legal"
 
 
 def test_en_according_to_a_misread_noun_and_a_long_poll_name():
