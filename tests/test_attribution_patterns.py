@@ -499,3 +499,12 @@ def test_according_to_a_pronoun_or_a_possessive():
     a = _one(atts, "selon")
     assert a.speaker.text == "lui"
     assert a.content.text == "Le projet a été abandonné"
+
+
+def test_en_verb_the_tagger_read_as_a_noun():
+    # "plans" and "show" are tagged as nouns here but govern a subject and a clause
+    text = "The Clinton campaign plans to employ the former president in Florida and Ohio."
+    _, atts = attribute(text, "en")
+    assert _one(atts, "plans").content.text == "to employ the former president in Florida and Ohio"
+    _, atts = attribute("Leaked documents from his tax return show he took a large loss.", "en")
+    assert _one(atts, "show").content.text == "he took a large loss"

@@ -63,6 +63,13 @@ def find_cues(doc: Doc, lex: Lexicon, skip: list[bool]) -> list[Cue]:
             if base is not None and not noun:
                 cues.append(Cue(head=i, start=i, end=i + 1, stance=lex.cue_verbs[base], lemma=base))
             continue
+        if tok.pos_ in ("NOUN", "ADV") and _misread_verb(tok):
+            # the tagger took a verb for a noun ("Trump questions the fairness of ...", "the
+            # film documents how ...", "44 percent would back Trump")
+            base = lem if lem in lex.cue_verbs else _inflected_base(low, lex)
+            if base is not None and base not in lex.clause_only:
+                cues.append(Cue(head=i, start=i, end=i + 1, stance=lex.cue_verbs[base], lemma=base))
+            continue
         if i + 1 < len(doc) and (low, doc[i + 1].lower_) in lex.credit_lines:
             continue  # "(Reporting by X; Editing by Y)": who wrote the article
         if tok.pos_ in CUE_POS and not _modifier_participle(tok):
@@ -90,6 +97,13 @@ def _verbal(doc: Doc, seg, lex: Lexicon) -> bool:  # type: ignore[no-untyped-def
     if any(t.pos_ in ("VERB", "AUX") for t in seg):
         return True
     return bool(lex.title_case_headlines and headline(doc, seg[0].i))
+
+
+def _misread_verb(tok) -> bool:  # type: ignore[no-untyped-def]
+    """A word tagged as a noun or adverb that governs what only verbs govern: an auxiliary,
+    a subject, an object or a clause (not a predicate noun with its copula: "X est une menace")."""
+    deps = {c.dep_ for c in tok.children}
+    return bool(deps & {"aux", "nsubj", "dobj", "obj", "ccomp", "xcomp"}) and "cop" not in deps
 
 
 def _noun_object_only(tok) -> bool:  # type: ignore[no-untyped-def]
