@@ -508,3 +508,13 @@ def test_en_verb_the_tagger_read_as_a_noun():
     assert _one(atts, "plans").content.text == "to employ the former president in Florida and Ohio"
     _, atts = attribute("Leaked documents from his tax return show he took a large loss.", "en")
     assert _one(atts, "show").content.text == "he took a large loss"
+
+
+def test_en_participle_is_the_main_verb_when_no_verb_heads_the_sentence():
+    # the parser hangs "called" on the name as a modifier and makes the name the root
+    text = (
+        "Attorney General Roy Cooper, the governor's opponent in the upcoming election, "
+        "called Friday for releasing the police videos."
+    )
+    _, atts = attribute(text, "en")
+    assert _one(atts, "called").content.text == "releasing the police videos"

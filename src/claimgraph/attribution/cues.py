@@ -178,6 +178,8 @@ def _modifier_participle(tok) -> bool:  # type: ignore[no-untyped-def]
         return False
     if tok.dep_ not in ("acl", "amod", "advcl", "prep"):
         return False
+    if tok.dep_ == "acl" and tok.sent.root.pos_ not in ("VERB", "AUX"):
+        return False  # no verb heads the sentence: the participle is its misparsed main verb
     return not any(
         c.dep_.startswith("aux") or c.dep_ in ("agent", "obl:agent", "nsubj", "nsubj:pass", "ccomp")
         for c in tok.children
