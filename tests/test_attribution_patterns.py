@@ -518,3 +518,8 @@ def test_en_participle_is_the_main_verb_when_no_verb_heads_the_sentence():
     )
     _, atts = attribute(text, "en")
     assert _one(atts, "called").content.text == "releasing the police videos"
+
+
+def test_en_according_to_at_the_end_of_the_text():
+    _, atts = attribute("According to Limbaugh,", "en")
+    assert not atts

@@ -1296,7 +1296,7 @@ def according_to(ctx: Ctx) -> list[Cand]:
                 while k < hi and doc[k].is_punct and ctx.quote_of[k] < 0:
                     k += 1
                 end = hi
-                if ctx.quote_of[k] >= 0 and ctx.quotes[ctx.quote_of[k]][0] == k:
+                if k < hi and ctx.quote_of[k] >= 0 and ctx.quotes[ctx.quote_of[k]][0] == k:
                     # 'According to X, "A. B."': the quotation as a whole
                     end = max(hi, ctx.quotes[ctx.quote_of[k]][1])
                 content = ctx.trim(k, end)
