@@ -523,3 +523,10 @@ def test_en_participle_is_the_main_verb_when_no_verb_heads_the_sentence():
 def test_en_according_to_at_the_end_of_the_text():
     _, atts = attribute("According to Limbaugh,", "en")
     assert not atts
+
+
+def test_en_respond_with_and_weigh_in_with():
+    _, atts = attribute("The governor has responded with attacks on the senator's record.", "en")
+    assert _one(atts, "responded with").content.text == "attacks on the senator's record"
+    _, atts = attribute("Before officials had weighed in with any explanation, rumors spread.", "en")
+    assert _one(atts, "weighed in with").content.text == "any explanation"
