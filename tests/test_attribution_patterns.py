@@ -323,3 +323,33 @@ def test_en_a_name_alone_is_an_object_content():
     assert _one(atts, "endorses").content.text == "Smith"
     _, atts = attribute("Le syndicat a salué Paul Martin, qui se dit honoré.", "fr")
     assert _one(atts, "salué").content.text == "Paul Martin"
+
+
+def test_en_doubled_apostrophe_quotes_continue_after_the_cue():
+    text = (
+        "The board met on Monday.\n\n''I like the outline'' of the budget, Ms. Ortega said. "
+        "''The numbers are careful. But the timing worries me.''"
+    )
+    _, atts = attribute(text, "en")
+    a = _one(atts, "said")
+    assert a.content.text.startswith("''I like the outline'' of the budget")
+    assert a.content.text.endswith("the timing worries me.''")
+    text = (
+        "''It keeps the deficit in check,'' Paul Ndiaye, an economist at the state university "
+        "and a former adviser to the treasury, said of the plan. ''It is a sober budget.''"
+    )
+    _, atts = attribute(text, "en")
+    a = _one(atts, "said")
+    assert a.content.text.startswith("''It keeps the deficit in check,''")
+    assert a.content.text.endswith("''It is a sober budget.''")
+
+
+def test_en_quote_continues_after_a_speaker_with_a_coordinated_relative_clause():
+    text = (
+        "\u201cWe need a plan now,\u201d said Ann Lowe, who chaired the council in 2010, and has "
+        "endorsed the mayor since her first race. \u201cWe cannot wait another month.\u201d"
+    )
+    _, atts = attribute(text, "en")
+    a = _one(atts, "said")
+    assert a.content.text.endswith("\u201cWe cannot wait another month.\u201d")
+    assert a.speaker.text == "Ann Lowe"

@@ -93,6 +93,7 @@ class Ctx:
         self.unit_of = [0] * n
         self.para_of = [0] * n
         self.units: list[tuple[int, int]] = []
+        self._found_quotes = find_quotes(doc.text)
         self._units()
         self.quotes: list[tuple[int, int]] = []  # token ranges
         self.quote_of = [-1] * n
@@ -105,7 +106,19 @@ class Ctx:
     def _units(self) -> None:
         doc = self.doc
         para = 0
-        for sent in doc.sents:
+        # an opening quotation mark the parser left at the end of the sentence before ("... said.
+        # ''They ...") goes with the sentence it opens
+        opens = {q.start for q in self._found_quotes}
+        sents = [[s.start, s.end] for s in doc.sents]
+        for k in range(len(sents) - 1):
+            j = sents[k][1] - 1
+            while j > sents[k][0] and doc[j].is_space:
+                j -= 1
+            if j > sents[k][0] and doc[j].idx in opens and doc[j].is_punct:
+                sents[k][1] = j
+                sents[k + 1][0] = j
+        for s0, s1 in sents:
+            sent = doc[s0:s1]
             start = sent.start
             for t in sent:
                 if "\n" in t.text or "\n" in t.whitespace_:
@@ -134,7 +147,7 @@ class Ctx:
     def _quotes(self) -> None:
         doc = self.doc
         spans: list[tuple[int, int]] = []
-        for q in find_quotes(doc.text):
+        for q in self._found_quotes:
             sp = doc.char_span(q.start, q.end, alignment_mode="expand")
             if sp is None or len(sp) == 0:
                 continue
@@ -171,11 +184,21 @@ class Ctx:
 
     def trim(self, s: int, e: int) -> tuple[int, int]:
         doc = self.doc
-        while s < e and (doc[s].is_space or (doc[s].is_punct and doc[s].text not in '"«“‘(')):
+        # (a quotation mark that opens or closes a quotation stays, whatever its style: '' ``)
+        while s < e and (doc[s].is_space or (
+            doc[s].is_punct and doc[s].text not in '"«“‘(' and not self._quote_edge(s, 0)
+        )):
             s += 1
-        while e > s and (doc[e - 1].is_space or (doc[e - 1].is_punct and doc[e - 1].text not in '"»”’)')):
+        while e > s and (doc[e - 1].is_space or (
+            doc[e - 1].is_punct and doc[e - 1].text not in '"»”’)' and not self._quote_edge(e - 1, 1)
+        )):
             e -= 1
         return s, e
+
+    def _quote_edge(self, i: int, side: int) -> bool:
+        """Token i opens (side 0) or closes (side 1) a quotation."""
+        q = self.quote_of[i]
+        return q >= 0 and self.quotes[q][side] == i + side
 
     def quote_ending_at(self, i: int) -> int:
         """Index of a quotation that ends at token i (exclusive) or -1."""
@@ -887,9 +910,13 @@ def _continue_quotes(ctx: Ctx, qe: int, after: int) -> int:
         if ctx.para_of[qs2] != para or qs2 < pos:
             break
         ended = False
+        relative = False
         for t in doc[pos:qs2]:
-            # a cue of the speaker's own relative clause ("said X, who has backed Y") is no stop
-            if t.i in ctx.cue_at and t.i != pos and not _in_relative(t):
+            # a cue of the speaker's own relative clause ("said X, who has backed Y", "said X,
+            # who led the party and has backed Y") is no stop
+            relative = relative or (_relative_pronoun(t) and t.i > pos)
+            own = relative and not any(c.dep_ in SUBJ for c in t.children)
+            if t.i in ctx.cue_at and t.i != pos and not _in_relative(t) and not own:
                 return qe
             if ended and not (t.is_space or t.is_punct):
                 return qe
