@@ -353,3 +353,25 @@ def test_en_quote_continues_after_a_speaker_with_a_coordinated_relative_clause()
     a = _one(atts, "said")
     assert a.content.text.endswith("\u201cWe cannot wait another month.\u201d")
     assert a.speaker.text == "Ann Lowe"
+
+
+def test_en_parenthetical_cue_after_an_opening_phrase_takes_the_whole_sentence():
+    text = "To see the real Lincoln, Professor Ann Hale said, one should read his letters."
+    _, atts = attribute(text, "en")
+    a = _one(atts, "said")
+    assert a.speaker.text == "Professor Ann Hale"
+    assert a.content.text == "To see the real Lincoln, Professor Ann Hale said, one should read his letters"
+
+
+def test_en_sentence_split_inside_a_content_and_a_quoted_end():
+    # the parser ends a sentence after "13th"; the content runs on, up to the quotation that
+    # a second "she said" closes
+    text = (
+        'Lowe said she felt the 13th Amendment was worth a look because "few people know '
+        'about it," she said. "We need to know our past."'
+    )
+    _, atts = attribute(text, "en")
+    said = [a for a in atts if a.cue is not None and a.cue.text == "said"]
+    first = 'she felt the 13th Amendment was worth a look because "few people know about it,"'
+    assert said[0].content.text == first
+    assert said[1].content.text.endswith('"We need to know our past."')

@@ -117,7 +117,16 @@ class Ctx:
             if j > sents[k][0] and doc[j].idx in opens and doc[j].is_punct:
                 sents[k][1] = j
                 sents[k + 1][0] = j
+        # a sentence the parser ended on a word, with no punctuation and no line break ("she
+        # felt the 13th | Amendment was ..."), goes on into the next one
+        merged: list[list[int]] = []
         for s0, s1 in sents:
+            if merged and s0 > 0 and not doc[s0 - 1].is_punct and not doc[s0 - 1].is_space \
+                    and not doc[s0 - 1].whitespace_.count("\n") and doc[s0 - 1].text[-1:].isalnum():
+                merged[-1][1] = s1
+            else:
+                merged.append([s0, s1])
+        for s0, s1 in merged:
             sent = doc[s0:s1]
             start = sent.start
             for t in sent:
@@ -313,6 +322,9 @@ def find_speaker(ctx: Ctx, cue: Cue, depth: int = 0) -> tuple[tuple[int, int] | 
                 ctx.antecedent[subj.i] = np_extent(ctx, ante, lo, hi)
                 return (subj.i, subj.i + 1), False
         else:
+            ap = _parenthetical_appos(ctx, cue, subj, lo, hi)
+            if ap is not None:
+                return np_extent(ctx, ap, ap.left_edge.i, cue.start), False
             return np_extent(ctx, subj, lo, hi), subj.i > head.i
     # inverted subject: ", a déclaré lundi M. Zaemsky", ", said the spokesman"
     b = cue.start - 1
@@ -396,6 +408,23 @@ def find_speaker(ctx: Ctx, cue: Cue, depth: int = 0) -> tuple[tuple[int, int] | 
             glo, ghi = ctx.unit_bounds(gov.i)
             return np_extent(ctx, subj, glo, ghi), False
     return None, False
+
+
+def _parenthetical_appos(ctx: Ctx, cue: Cue, subj: Token, lo: int, hi: int) -> Token | None:
+    """'To understand the case, Justice Roberts said, one should ...': the parser takes the noun
+    phrase ending the opening phrase for the subject and the speaker for its apposition. The
+    apposition right before a cue set off by commas is the speaker when the "subject" follows a
+    verb or preposition (it is that word's object)."""
+    doc = ctx.doc
+    if subj.i >= cue.start or cue.end >= hi or doc[cue.end].text != ",":
+        return None
+    b = subj.left_edge.i - 1
+    if b < lo or doc[b].pos_ not in ("VERB", "ADP", "AUX"):
+        return None
+    for ap in subj.children:
+        if ap.dep_ == "appos" and ap.right_edge.i + 1 == cue.start and doc[ap.left_edge.i - 1].text == ",":
+            return ap
+    return None
 
 
 def _opening_speaker(ctx: Ctx, cue: Cue, hi: int) -> int:
@@ -1076,14 +1105,16 @@ def _content_end(ctx: Ctx, start: int, hi: int) -> int:
             while k > start and (doc[k - 1].pos_ in ("AUX", "ADV", "PART") or doc[k - 1].dep_ in SUBJ):
                 k = doc[k - 1].left_edge.i if doc[k - 1].dep_ in SUBJ else k - 1
             k = max(k, start)
-            if k > start and doc[k - 1].text in DASHES:
+            # ('... because "A," she said': the quotation ends the content, marks included)
+            quoted = k - 1 > start and ctx._quote_edge(k - 1, 1) and doc[k - 2].text in DASHES
+            if k > start and (doc[k - 1].text in DASHES or quoted):
                 tail = doc[c.end : hi]
                 head = doc[c.head]
                 participle = head.tag_ == "VBG" or (
                     "VerbForm=Part" in str(head.morph) and "Tense=Pres" in str(head.morph)
                 )
                 if len(tail) <= 6 or participle:
-                    return ctx.trim(start, k - 1)[1]
+                    return k if quoted else ctx.trim(start, k - 1)[1]
     return ctx.trim(start, hi)[1]
 
 
