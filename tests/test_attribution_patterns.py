@@ -375,3 +375,11 @@ def test_en_sentence_split_inside_a_content_and_a_quoted_end():
     first = 'she felt the 13th Amendment was worth a look because "few people know about it,"'
     assert said[0].content.text == first
     assert said[1].content.text.endswith('"We need to know our past."')
+
+
+def test_en_lowercase_quotation_completes_the_sentence_the_cue_interrupts():
+    text = 'So when the firm announced that it would close the plant, Ms. Barr said, "we were stunned."'
+    _, atts = attribute(text, "en")
+    assert _one(atts, "said").content.text == text
+    _, atts = attribute('Ms. Barr said, "We were stunned."', "en")
+    assert _one(atts, "said").content.text == '"We were stunned."'

@@ -658,6 +658,10 @@ def _find_content(
     if j < len(doc) and ctx.quote_of[j] >= 0 and ctx.quotes[ctx.quote_of[j]][0] == j:
         qs, qe = ctx.quotes[ctx.quote_of[j]]
         if not (j == cend and _quote_in_phrase(ctx, qs, qe, hi)):
+            if j > cend and _completes_sentence(ctx, cstart, lo, qs, qe):
+                # 'When the deal came, Mr. Barr said, "we were floored."': the quotation
+                # completes the sentence the cue interrupts
+                return (ctx.trim(lo, cstart)[0], _continue_quotes(ctx, qe, qe)), True, True
             return (qs, _continue_quotes(ctx, qe, qe)), True, False
     if colon and j < len(doc) and ctx.para_of[j] > ctx.para_of[cue.head] and not doc[j].is_space:
         # "The governor added:" and the next paragraph, unquoted
@@ -787,6 +791,20 @@ def _find_content(
         if e - s >= 2:
             return (s, e), False, False
     return found
+
+
+def _completes_sentence(ctx: Ctx, cstart: int, lo: int, qs: int, qe: int) -> bool:
+    """A quotation after ', X said,' that opens in lower case and continues the words before the
+    cue clause (unquoted, at least three words)."""
+    doc = ctx.doc
+    first = next((t for t in doc[qs:qe] if t.is_alpha), None)
+    if first is None or not first.text[0].islower() or first.text == "i":
+        return False
+    if cstart - 1 <= lo or doc[cstart - 1].text not in DASHES:
+        return False
+    if any(ctx.quote_of[k] >= 0 for k in range(lo, cstart)):
+        return False
+    return sum(1 for t in doc[lo : cstart - 1] if t.is_alpha) >= 3
 
 
 def _held_clause(ctx: Ctx, noun: Token, lo: int, hi: int) -> int | None:
