@@ -383,3 +383,15 @@ def test_en_lowercase_quotation_completes_the_sentence_the_cue_interrupts():
     assert _one(atts, "said").content.text == text
     _, atts = attribute('Ms. Barr said, "We were stunned."', "en")
     assert _one(atts, "said").content.text == '"We were stunned."'
+
+
+def test_en_quotation_of_the_sentence_before_is_not_the_content_of_the_next_cue():
+    text = (
+        'The mayor called the plan "reckless and late." She says it shows that the council '
+        'is "out of touch."'
+    )
+    _, atts = attribute(text, "en")
+    a = _one(atts, "says")
+    assert a.content.text == 'it shows that the council is "out of touch."'
+    _, atts = attribute('"We will win." She said it twice.\n\n"It is over." He said.', "en")
+    assert any(a.content.text == '"It is over."' for a in atts)

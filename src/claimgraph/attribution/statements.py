@@ -630,6 +630,10 @@ def _find_content(
     q = ctx.quote_ending_at(k) if not side else -1
     if q < 0 and k > 0 and doc[k - 1].is_space and "\n" not in doc[k - 1].text:
         q = ctx.quote_ending_at(k - 1)
+    if q >= 0 and ctx.quotes[q][1] <= lo and any(
+        c.dep_ == "ccomp" and cue.head < c.i < hi and ctx.quote_of[c.i] < 0 for c in head.children
+    ):
+        q = -1  # '"A." She says it shows B': the cue of the next sentence has words of its own
     if q >= 0 and cstart - ctx.quotes[q][1] <= 2:
         qs, qe = ctx.quotes[q]
         j = cend
