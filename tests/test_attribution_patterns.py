@@ -395,3 +395,15 @@ def test_en_quotation_of_the_sentence_before_is_not_the_content_of_the_next_cue(
     assert a.content.text == 'it shows that the council is "out of touch."'
     _, atts = attribute('"We will win." She said it twice.\n\n"It is over." He said.', "en")
     assert any(a.content.text == '"It is over."' for a in atts)
+
+
+def test_en_quote_continues_after_a_participle_on_the_cue():
+    text = (
+        "\u201cThis is in their heads. This is in their hearts,\u201d said Lee Caddel, speaking of "
+        "the health issue. \u201cIt is one of the things worrying them.\u201d"
+    )
+    _, atts = attribute(text, "en")
+    assert _one(atts, "said").content.text == text
+    # the participle's own quotation stays its own
+    _, atts = attribute('"We will win," the mayor said, adding that it would take "more hours."', "en")
+    assert _one(atts, "said").content.text == '"We will win,"'

@@ -967,7 +967,14 @@ def _continue_quotes(ctx: Ctx, qe: int, after: int) -> int:
             # who led the party and has backed Y") is no stop
             relative = relative or (_relative_pronoun(t) and t.i > pos)
             own = relative and not any(c.dep_ in SUBJ for c in t.children)
-            if t.i in ctx.cue_at and t.i != pos and not _in_relative(t) and not own:
+            # ('"A," said X, speaking of Y. "B."': a participle on the cue before the gap)
+            side = (
+                t.tag_ == "VBG"
+                and t.dep_ in ("advcl", "xcomp", "conj")
+                and t.head.i < pos
+                and any(doc[m].text in (".", "!", "?") for m in range(t.i, qs2))
+            )
+            if t.i in ctx.cue_at and t.i != pos and not _in_relative(t) and not own and not side:
                 return qe
             if ended and not (t.is_space or t.is_punct):
                 return qe
