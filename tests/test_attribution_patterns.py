@@ -407,3 +407,12 @@ def test_en_quote_continues_after_a_participle_on_the_cue():
     # the participle's own quotation stays its own
     _, atts = attribute('"We will win," the mayor said, adding that it would take "more hours."', "en")
     assert _one(atts, "said").content.text == '"We will win,"'
+
+
+def test_en_quote_continues_after_an_adverbial_clause_of_the_cue():
+    text = (
+        '"Deadlines are not optional," Chairman Ann Lowe said after the firm failed to show up '
+        'at the hearing it was called to last week. "The firm is a crucial witness."'
+    )
+    _, atts = attribute(text, "en")
+    assert _one(atts, "said").content.text == text

@@ -974,7 +974,12 @@ def _continue_quotes(ctx: Ctx, qe: int, after: int) -> int:
                 and t.head.i < pos
                 and any(doc[m].text in (".", "!", "?") for m in range(t.i, qs2))
             )
-            if t.i in ctx.cue_at and t.i != pos and not _in_relative(t) and not own and not side:
+            # ('said after X failed to show up. "B."': a cue in an adverbial clause of the cue)
+            top = _top_in(t, pos, qs2)
+            adverbial = (top.dep_ == "advcl" and any(m.dep_ == "mark" for m in top.children)) or (
+                top.dep_ == "prep" and top.i != t.i
+            )
+            if t.i in ctx.cue_at and t.i != pos and not _in_relative(t) and not (own or side or adverbial):
                 return qe
             if ended and not (t.is_space or t.is_punct):
                 return qe
@@ -986,6 +991,15 @@ def _continue_quotes(ctx: Ctx, qe: int, after: int) -> int:
         qe = pos = qe2
         k += 1
     return qe
+
+
+def _top_in(t: Token, lo: int, hi: int) -> Token:
+    """The highest ancestor of ``t`` (itself included) within ``[lo, hi)``."""
+    for _ in range(30):
+        if t.head.i == t.i or not lo <= t.head.i < hi:
+            return t
+        t = t.head
+    return t
 
 
 def _name_word(t: Token) -> bool:
