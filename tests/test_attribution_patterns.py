@@ -416,3 +416,16 @@ def test_en_quote_continues_after_an_adverbial_clause_of_the_cue():
     )
     _, atts = attribute(text, "en")
     assert _one(atts, "said").content.text == text
+
+
+def test_en_speaker_with_an_apposition_between_quotation_and_cue():
+    # the parser hangs the name on the last word of the quotation
+    text = (
+        "\u201cHe is right. There is a disconnect between this White House and our military,\u201d "
+        "Flynn, a top Trump surrogate, said Thursday morning on Fox News. "
+        "\u201cI mean, there is a lot of frustration.\u201d"
+    )
+    _, atts = attribute(text, "en")
+    a = _one(atts, "said")
+    assert a.speaker.text == "Flynn"
+    assert a.content.text == text

@@ -326,6 +326,9 @@ def find_speaker(ctx: Ctx, cue: Cue, depth: int = 0) -> tuple[tuple[int, int] | 
             if ap is not None:
                 return np_extent(ctx, ap, ap.left_edge.i, cue.start), False
             return np_extent(ctx, subj, lo, hi), subj.i > head.i
+    between = _name_after_quote(ctx, cue, lo)
+    if between is not None:
+        return between, False
     # inverted subject: ", a déclaré lundi M. Zaemsky", ", said the spokesman"
     b = cue.start - 1
     while b >= lo and doc[b].pos_ in ("AUX", "ADV") and doc[b].text not in DASHES:
@@ -408,6 +411,29 @@ def find_speaker(ctx: Ctx, cue: Cue, depth: int = 0) -> tuple[tuple[int, int] | 
             glo, ghi = ctx.unit_bounds(gov.i)
             return np_extent(ctx, subj, glo, ghi), False
     return None, False
+
+
+def _name_after_quote(ctx: Ctx, cue: Cue, lo: int) -> tuple[int, int] | None:
+    """'"A," Flynn, a top aide, said': the noun phrase between a quotation and the cue when the
+    parser hung it on a word of the quotation (no subject for the cue)."""
+    doc = ctx.doc
+    b = cue.start - 1
+    if b <= lo or doc[b].text != ",":
+        return None
+    k = b
+    while k > lo and ctx.quote_of[k - 1] < 0 and b - k < MAX_SPEAKER:
+        k -= 1
+    if k <= lo or ctx.quote_ending_at(k) < 0:
+        return None
+    if any(doc[i].pos_ in ("VERB", "AUX", "SCONJ") for i in range(k, b)):
+        return None
+    e = k
+    while e < b and doc[e].text != ",":
+        e += 1
+    s, e = ctx.trim(k, e)
+    if e > s and any(doc[i].pos_ in ("PROPN", "NOUN") for i in range(s, e)):
+        return s, e
+    return None
 
 
 def _parenthetical_appos(ctx: Ctx, cue: Cue, subj: Token, lo: int, hi: int) -> Token | None:
@@ -493,6 +519,18 @@ def _clause_start(ctx: Ctx, cue: Cue, speaker: tuple[int, int] | None, inverted:
             start = min(start, c.i)
     if speaker and not inverted and speaker[0] < start and start - speaker[1] <= 5:
         start = speaker[0]
+    elif (
+        speaker
+        and not inverted
+        and speaker[0] < start
+        and speaker[1] < len(doc)
+        and doc[speaker[1]].text == ","
+        and start - speaker[1] <= MAX_SPEAKER
+        and not any(
+            doc[k].pos_ in ("VERB", "AUX", "SCONJ") or ctx.quote_of[k] >= 0 for k in range(speaker[1], start)
+        )
+    ):
+        start = speaker[0]  # "X, a top aide to the senator, said"
     while start > 0 and doc[start - 1].lower_ in ctx.lex.neg_particles:
         start -= 1
     return start
