@@ -429,3 +429,14 @@ def test_en_speaker_with_an_apposition_between_quotation_and_cue():
     a = _one(atts, "said")
     assert a.speaker.text == "Flynn"
     assert a.content.text == text
+
+
+def test_en_lowercase_quotation_before_the_cue_ends_an_unquoted_sentence():
+    text = (
+        'The summit accomplished "too little," he added on Twitter. '
+        '"Without new policies, Europe risks a lot."'
+    )
+    _, atts = attribute(text, "en")
+    assert _one(atts, "added").content.text == text
+    _, atts = attribute('The mayor left early. "Too little," she said.', "en")
+    assert _one(atts, "said").content.text == '"Too little,"'

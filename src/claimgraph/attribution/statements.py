@@ -684,6 +684,10 @@ def _find_content(
                 j += 1
         if j < len(doc) and ctx.quote_of[j] >= 0 and ctx.quotes[ctx.quote_of[j]][0] == j:
             qe = ctx.quotes[ctx.quote_of[j]][1]
+        if qs > lo and _quote_ends_sentence(ctx, lo, qs, qe):
+            # 'They send a message that the priority "is the tax at the top," Mr. Kamin said': the
+            # quotation ends a sentence of the speaker's that begins unquoted
+            qs = ctx.trim(lo, qs)[0]
         return (qs, _continue_quotes(ctx, qe, cend)), True, True
     # 2. a quotation right after: 'X a déclaré : "..."', 'he said, "..."', 'Mook told CBS, "..."'
     j = cend
@@ -847,6 +851,18 @@ def _completes_sentence(ctx: Ctx, cstart: int, lo: int, qs: int, qe: int) -> boo
     if any(ctx.quote_of[k] >= 0 for k in range(lo, cstart)):
         return False
     return sum(1 for t in doc[lo : cstart - 1] if t.is_alpha) >= 3
+
+
+def _quote_ends_sentence(ctx: Ctx, lo: int, qs: int, qe: int) -> bool:
+    """A quotation opening in lower case after unquoted words of its sentence (at least three,
+    no cue among them) that it continues."""
+    doc = ctx.doc
+    first = next((t for t in doc[qs:qe] if t.is_alpha), None)
+    if first is None or not first.text[0].islower() or first.text == "i":
+        return False
+    if any(k in ctx.cue_at or ctx.quote_of[k] >= 0 for k in range(lo, qs)):
+        return False
+    return sum(1 for t in doc[lo:qs] if t.is_alpha) >= 3 and doc[qs - 1].text not in (":", ";")
 
 
 def _held_clause(ctx: Ctx, noun: Token, lo: int, hi: int) -> int | None:
