@@ -440,3 +440,22 @@ def test_en_lowercase_quotation_before_the_cue_ends_an_unquoted_sentence():
     assert _one(atts, "added").content.text == text
     _, atts = attribute('The mayor left early. "Too little," she said.', "en")
     assert _one(atts, "said").content.text == '"Too little,"'
+
+
+def test_clause_ending_in_a_colon_announces_a_quotation():
+    text = (
+        'The paper used one of her quotes as its headline: "Finally, someone who thinks like me."\n\n'
+        "On July 6, Senator Hale made the following comment:\n\n"
+        '"For young people who left school, the unemployment rate is 33 percent."'
+    )
+    _, atts = attribute(text, "en")
+    a = _one(atts, "headline")
+    assert a.speaker.text == "The paper"
+    assert a.content.text == '"Finally, someone who thinks like me."'
+    a = _one(atts, "comment")
+    assert a.speaker.text == "Senator Hale"
+    assert a.content.text.startswith('"For young people')
+    _, atts = attribute("Le ministre a eu cette formule : « Nous ne céderons rien. »", "fr")
+    a = _one(atts, "formule")
+    assert a.speaker.text == "Le ministre"
+    assert a.content.text == "« Nous ne céderons rien. »"

@@ -1193,6 +1193,55 @@ def transcript(ctx: Ctx) -> list[Cand]:
     return out
 
 
+def colon_quotes(ctx: Ctx, used: set[int]) -> list[Cand]:
+    """A quotation announced by a clause ending in a colon, in the same paragraph or opening
+    the next ('The piece used her words as its headline: "..."', 'I had to change my answer:
+    "..."', 'Sanders made the following comment:' + a quoted paragraph): the subject of that
+    clause (or the person it names) speaks it."""
+    doc = ctx.doc
+    out: list[Cand] = []
+    for k, (qs, qe) in enumerate(ctx.quotes):
+        if k in used:
+            continue
+        c = qs - 1
+        while c >= 0 and doc[c].is_space:
+            c -= 1
+        if c < 1 or doc[c].text != ":" or ctx.para_of[qs] - ctx.para_of[c] > 1:
+            continue
+        lo = ctx.unit_bounds(c)[0]
+        if ctx.quote_of[c - 1] >= 0 or sum(1 for t in doc[lo:c] if t.is_alpha) < 3:
+            continue
+        # the verb of the clause just before the colon that has a subject ("that I had to change
+        # my answer:"), or the top of the phrase
+        root = doc[c - 1]
+        while root.head.i != root.i and lo <= root.head.i < c and not (
+            root.pos_ in ("VERB", "AUX") and _subject(ctx, root) is not None
+        ):
+            root = root.head
+        if root.i in ctx.cue_at:
+            continue  # a cue of its own took (or refused) the quotation
+        subj = _subject(ctx, root) if root.pos_ in ("VERB", "AUX") else None
+        speaker = None
+        if subj is not None and lo <= subj.i < c:
+            speaker = np_extent(ctx, subj, lo, root.i if subj.i < root.i else c)
+        if speaker is None:
+            person = next((i for i in range(lo, c) if ctx.index.tok2ent[i] >= 0
+                           and ctx.index.ents[ctx.index.tok2ent[i]].label in ("PER", "ORG")), None)
+            if person is None:
+                continue
+            e = person
+            while e < c and ctx.index.tok2ent[e] == ctx.index.tok2ent[person]:
+                e += 1
+            speaker = (person, e)
+        head = root.i if root.pos_ in ("VERB", "AUX") else c
+        out.append(Cand(content=(qs, _continue_quotes(ctx, qe, qe)), kind="direct", stance="assert",
+                        cue_class="assert", unit=ctx.unit_of[qs], para=ctx.para_of[qs],
+                        cue=Cue(head=head, start=min(head, c), end=c + 1, stance="assert",
+                                lemma=doc[head].lemma_.lower()),
+                        speaker=speaker, quote=True))
+    return out
+
+
 def _content_end(ctx: Ctx, start: int, hi: int) -> int:
     """End of an indirect content: the unit end, or before a trailing ", a rapporté X"."""
     doc = ctx.doc
@@ -1584,6 +1633,9 @@ def extract(doc: Doc, lex: Lexicon, index: EntityIndex) -> tuple[Ctx, list[Cand]
         if c.content[0] not in taken or (c.cue is not None and c.cue.lemma == ":"):
             cands.append(c)
             used_quotes |= {ctx.quote_of[i] for i in range(*c.content) if ctx.quote_of[i] >= 0}
+    for c in colon_quotes(ctx, used_quotes):
+        cands.append(c)
+        used_quotes |= {ctx.quote_of[i] for i in range(*c.content) if ctx.quote_of[i] >= 0}
     # quotations standing alone after a statement: same speaker, no cue
     for k, (qs, qe) in enumerate(ctx.quotes):
         if k in used_quotes or qe - qs < 5:
