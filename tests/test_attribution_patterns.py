@@ -459,3 +459,11 @@ def test_clause_ending_in_a_colon_announces_a_quotation():
     a = _one(atts, "formule")
     assert a.speaker.text == "Le ministre"
     assert a.content.text == "« Nous ne céderons rien. »"
+
+
+def test_en_quotation_before_a_subordinate_cue_clause_is_not_its_content():
+    text = (
+        "The ad shows Trump saying, \u201cThat makes me smart,\u201d when Clinton blasted him for his taxes."
+    )
+    _, atts = attribute(text, "en")
+    assert _one(atts, "blasted").content.text == "him for his taxes"

@@ -665,7 +665,9 @@ def _find_content(
     k = cstart
     while k > 0 and doc[k - 1].text in DASHES | {":"}:
         k -= 1
-    q = ctx.quote_ending_at(k) if not side else -1
+    # ('was "right" when he said that ...': a clause opened by a subordinator is no incise)
+    sub = doc[cstart].tag_ == "WRB" or doc[cstart].pos_ == "SCONJ"
+    q = ctx.quote_ending_at(k) if not (side or sub) else -1
     if q < 0 and k > 0 and doc[k - 1].is_space and "\n" not in doc[k - 1].text:
         q = ctx.quote_ending_at(k - 1)
     if q >= 0 and ctx.quotes[q][1] <= lo and any(
