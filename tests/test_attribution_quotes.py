@@ -38,3 +38,8 @@ def test_unclosed_quote_stops_at_paragraph_end():
 def test_doubled_apostrophes_as_quotation_marks():
     text = "He called it ''a fair deal,'' and didn't say more."
     assert _texts(text) == ["''a fair deal,''"]
+
+
+def test_unclosed_quotation_stops_at_its_paragraph_and_the_next_one_opens():
+    text = '"She was not a danger. She was fine.\n\n\u201cIt never crossed my mind,\u201d she said.'
+    assert _texts(text) == ['"She was not a danger. She was fine.', "\u201cIt never crossed my mind,\u201d"]

@@ -104,6 +104,7 @@ def find_quotes(text: str) -> list[Quote]:
                     end = text.rfind("\n", 0, mpos)
                     while end > pos and text[end - 1].isspace():
                         end -= 1
+                    j -= 1  # the mark of the next paragraph opens a quotation of its own
                     break
                 paragraphs += text[marks[j - 1][0] : mpos].count("\n\n") or 1
                 if reopens and fam == family:
