@@ -467,3 +467,16 @@ def test_en_quotation_before_a_subordinate_cue_clause_is_not_its_content():
     )
     _, atts = attribute(text, "en")
     assert _one(atts, "blasted").content.text == "him for his taxes"
+
+
+def test_en_quotation_closing_the_sentence_before_and_its_closing_mark():
+    text = (
+        'Seoul accused the North of "fanatic recklessness." President Park said Kim\'s state of '
+        'mind is "spiraling out of control."'
+    )
+    _, atts = attribute(text, "en")
+    a = _one(atts, "said")
+    assert a.content.text == 'Kim\'s state of mind is "spiraling out of control."'
+    text = 'The mayor said the plan was "a good start." Then she left.'
+    _, atts = attribute(text, "en")
+    assert _one(atts, "said").content.text == 'the plan was "a good start."'

@@ -108,7 +108,9 @@ class Ctx:
         para = 0
         # an opening quotation mark the parser left at the end of the sentence before ("... said.
         # ''They ...") goes with the sentence it opens
+        # (and a closing mark left at the start of the next one goes back to its quotation)
         opens = {q.start for q in self._found_quotes}
+        closes = {q.end for q in self._found_quotes}
         sents = [[s.start, s.end] for s in doc.sents]
         for k in range(len(sents) - 1):
             j = sents[k][1] - 1
@@ -117,6 +119,11 @@ class Ctx:
             if j > sents[k][0] and doc[j].idx in opens and doc[j].is_punct:
                 sents[k][1] = j
                 sents[k + 1][0] = j
+                continue
+            j = sents[k + 1][0]
+            if j + 1 < sents[k + 1][1] and doc[j].is_punct and doc[j].idx + len(doc[j].text) in closes:
+                sents[k][1] = j + 1
+                sents[k + 1][0] = j + 1
         # a sentence the parser ended on a word, with no punctuation and no line break ("she
         # felt the 13th | Amendment was ..."), goes on into the next one
         merged: list[list[int]] = []
@@ -670,8 +677,8 @@ def _find_content(
     q = ctx.quote_ending_at(k) if not (side or sub) else -1
     if q < 0 and k > 0 and doc[k - 1].is_space and "\n" not in doc[k - 1].text:
         q = ctx.quote_ending_at(k - 1)
-    if q >= 0 and ctx.quotes[q][1] <= lo and any(
-        c.dep_ == "ccomp" and cue.head < c.i < hi and ctx.quote_of[c.i] < 0 for c in head.children
+    if q >= 0 and _closes_sentence(ctx, q) and any(
+        c.dep_ == "ccomp" and cue.head < c.i < hi and ctx.quote_of[c.left_edge.i] < 0 for c in head.children
     ):
         q = -1  # '"A." She says it shows B': the cue of the next sentence has words of its own
     if q >= 0 and cstart - ctx.quotes[q][1] <= 2:
@@ -839,6 +846,16 @@ def _find_content(
         if e - s >= 2:
             return (s, e), False, False
     return found
+
+
+def _closes_sentence(ctx: Ctx, q: int) -> bool:
+    """The quotation ends on a full stop ('... "spiraling out of control."'), not on a comma."""
+    doc = ctx.doc
+    qs, qe = ctx.quotes[q]
+    k = qe - 1
+    while k > qs and (doc[k].is_quote or ctx._quote_edge(k, 1)):
+        k -= 1
+    return doc[k].text in (".", "!", "?") or doc[qe - 1].text[:1] in (".", "!", "?")
 
 
 def _completes_sentence(ctx: Ctx, cstart: int, lo: int, qs: int, qe: int) -> bool:
