@@ -43,3 +43,9 @@ def test_doubled_apostrophes_as_quotation_marks():
 def test_unclosed_quotation_stops_at_its_paragraph_and_the_next_one_opens():
     text = '"She was not a danger. She was fine.\n\n\u201cIt never crossed my mind,\u201d she said.'
     assert _texts(text) == ['"She was not a danger. She was fine.', "\u201cIt never crossed my mind,\u201d"]
+
+
+def test_straight_quotation_holds_a_curly_one():
+    text = '"WALLACE: As \u201cThe Journal\u201d wrote, it matters. Why?\n\nHe left.'
+    assert _texts(text) == ['"WALLACE: As \u201cThe Journal\u201d wrote, it matters. Why?']
+    assert _texts('He said "more hours\u201d today.') == ['"more hours\u201d']

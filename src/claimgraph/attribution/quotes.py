@@ -87,6 +87,7 @@ def find_quotes(text: str) -> list[Quote]:
         family = OPENERS.get(text[pos], STRAIGHT)
         depth = 0
         inner_straight = False  # a straight quotation open inside a curly one
+        inner_curly = 0  # curly quotations open inside a straight one
         paragraphs = 1
         end = None
         j = k + 1
@@ -112,8 +113,13 @@ def find_quotes(text: str) -> list[Quote]:
                     continue
             if family == STRAIGHT:
                 # a straight opening mark closes on a straight mark or a curly double closer
-                # ('"more hours”': mixed styles are common in edited copy)
-                if (ch in (STRAIGHT, "'") and mrole in ("close", "toggle")) or (
+                # ('"more hours”': mixed styles are common in edited copy), unless that closer
+                # ends a curly quotation opened inside ('"... as “The Journal” wrote ...')
+                if ch in OPENERS and OPENERS[ch] == "“" and mrole == "open":
+                    inner_curly += 1
+                elif ch in DOUBLE_CLOSERS and mrole == "close" and inner_curly:
+                    inner_curly -= 1
+                elif (ch in (STRAIGHT, "'") and mrole in ("close", "toggle")) or (
                     ch in DOUBLE_CLOSERS and mrole == "close"
                 ):
                     end = mpos + _width(text, mpos)
