@@ -480,3 +480,11 @@ def test_en_quotation_closing_the_sentence_before_and_its_closing_mark():
     text = 'The mayor said the plan was "a good start." Then she left.'
     _, atts = attribute(text, "en")
     assert _one(atts, "said").content.text == 'the plan was "a good start."'
+
+
+def test_en_adverbial_clause_before_the_cue_is_not_its_content():
+    text = "But when Congress cut funding for the program two years later, Mexico said enough."
+    _, atts = attribute(text, "en")
+    assert not any(a.content.text.startswith("But when Congress") for a in atts)
+    _, atts = attribute("The plan will fail, the senator said.", "en")
+    assert _one(atts, "said").content.text == "The plan will fail"

@@ -817,7 +817,14 @@ def _find_content(
             and (governed_after or not finite_before or _goes_on(ctx, t + 1, hi))
         ):
             return ctx.trim(lo, hi), False, True  # the cue interrupts the content
-        if e - s >= 3 and finite_before and t - cend <= 8 and (t >= hi or doc[t].is_punct):
+        # ('When the funds ran out, Mexico said enough': an adverbial clause of the cue itself)
+        adverbial = any(
+            c.dep_ == "advcl" and c.i < cue.start and c.left_edge.i <= s + 1
+            and any(m.dep_ in ("mark", "advmod") and m.i == c.left_edge.i and m.tag_ in ("IN", "WRB")
+                    for m in c.children)
+            for c in head.children
+        )
+        if e - s >= 3 and finite_before and t - cend <= 8 and (t >= hi or doc[t].is_punct) and not adverbial:
             return (s, e), False, True
     # 7. an object noun phrase for deny/report cues: "rejette la rumeur selon laquelle ..."
     if cue.stance in ("deny", "dispute", "report") or cue.lemma in lex.object_cues:
