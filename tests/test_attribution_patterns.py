@@ -488,3 +488,12 @@ def test_en_adverbial_clause_before_the_cue_is_not_its_content():
     assert not any(a.content.text.startswith("But when Congress") for a in atts)
     _, atts = attribute("The plan will fail, the senator said.", "en")
     assert _one(atts, "said").content.text == "The plan will fail"
+
+
+def test_en_title_in_quotation_marks_before_the_cue_is_not_its_content():
+    text = (
+        "On Tuesday\u2019s episode of \u201cThe Morning Show,\u201d the former senator said "
+        "she wanted to speak to voters."
+    )
+    _, atts = attribute(text, "en")
+    assert _one(atts, "said").content.text == "she wanted to speak to voters"

@@ -677,6 +677,8 @@ def _find_content(
     q = ctx.quote_ending_at(k) if not (side or sub) else -1
     if q < 0 and k > 0 and doc[k - 1].is_space and "\n" not in doc[k - 1].text:
         q = ctx.quote_ending_at(k - 1)
+    if q >= 0 and ctx.quotes[q][0] > lo and doc[ctx.quotes[q][0] - 1].pos_ in ("ADP", "DET"):
+        q = -1  # 'On an episode of "The Show," she said ...': a title, not words
     if q >= 0 and _closes_sentence(ctx, q) and any(
         c.dep_ == "ccomp" and cue.head < c.i < hi and ctx.quote_of[c.left_edge.i] < 0 for c in head.children
     ):
