@@ -497,3 +497,12 @@ def test_en_title_in_quotation_marks_before_the_cue_is_not_its_content():
     )
     _, atts = attribute(text, "en")
     assert _one(atts, "said").content.text == "she wanted to speak to voters"
+
+
+def test_en_quotation_before_a_speaker_whose_first_words_the_parser_left_out():
+    text = (
+        "\u201cI will just make this promise to you: We will achieve justice in this case,\u201d "
+        "Tulsa police Chief Chuck Jordan said Monday. \u201cWe will achieve justice.\u201d"
+    )
+    _, atts = attribute(text, "en")
+    assert _one(atts, "said").content.text == text

@@ -677,6 +677,29 @@ def _find_content(
     q = ctx.quote_ending_at(k) if not (side or sub) else -1
     if q < 0 and k > 0 and doc[k - 1].is_space and "\n" not in doc[k - 1].text:
         q = ctx.quote_ending_at(k - 1)
+    if (
+        q < 0
+        and not (side or sub)
+        and speaker is not None
+        and not inverted
+        and cstart == speaker[0]
+        and head.pos_ == "VERB"
+        and not headline(doc, head.i)
+    ):
+        # '"A," Tulsa police Chief Jo Lee said': words of the name the parser left out
+        m = k
+        while (
+            m > 0
+            and k - m < 4
+            and ctx.quote_of[m - 1] < 0
+            and not doc[m - 1].is_punct
+            and (doc[m - 1].is_title or doc[m - 1].dep_ in ("compound", "amod"))
+        ):
+            m -= 1
+        if m < k:
+            q = ctx.quote_ending_at(m)
+            if q >= 0:
+                cstart = m
     if q >= 0 and ctx.quotes[q][0] > lo and doc[ctx.quotes[q][0] - 1].pos_ in ("ADP", "DET"):
         q = -1  # 'On an episode of "The Show," she said ...': a title, not words
     if q >= 0 and _closes_sentence(ctx, q) and any(
