@@ -506,3 +506,16 @@ def test_en_quotation_before_a_speaker_whose_first_words_the_parser_left_out():
     )
     _, atts = attribute(text, "en")
     assert _one(atts, "said").content.text == text
+
+
+def test_en_as_clause_inside_the_sentence_with_a_misparsed_subject():
+    for text in (
+        "The sea churned. Hawaii, as one of the governor's climate advisers pointed out, "
+        "normally does not get two hurricanes at once.",
+        "Paris, as one of the mayor's advisers pointed out, rarely sees such storms.",
+    ):
+        _, atts = attribute(text, "en")
+        a = _one(atts, "pointed")
+        assert a.speaker.text.startswith("one of the")
+        assert a.content.text.endswith(("at once", "such storms"))
+        assert a.content.text.startswith(("Hawaii", "Paris"))

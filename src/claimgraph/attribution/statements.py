@@ -260,11 +260,19 @@ def np_extent(ctx: Ctx, tok: Token, lo: int, hi: int) -> tuple[int, int]:
 
 
 def _subject(ctx: Ctx, head: Token) -> Token | None:
-    for c in head.children:
-        if c.dep_ in SUBJ and ctx.quote_of[c.i] < 0:
-            if c.lower_ == "-t" and c.i + 1 < len(ctx.doc) and ctx.doc[c.i + 1].lower_.startswith("-"):
-                return ctx.doc[c.i + 1]  # "a-t-il": the pronoun after the euphonic t
-            return c
+    subjects = [c for c in head.children if c.dep_ in SUBJ and ctx.quote_of[c.i] < 0]
+    if (
+        len(subjects) > 1
+        and subjects[-1].i < head.i
+        and any(t.text == "," for t in ctx.doc[subjects[-2].i : subjects[-1].left_edge.i])
+    ):
+        # two subjects is a parse error ('Hawaii, as one of the advisers pointed out, does not
+        # ...'): the one next to the verb
+        subjects = subjects[-1:]
+    for c in subjects:
+        if c.lower_ == "-t" and c.i + 1 < len(ctx.doc) and ctx.doc[c.i + 1].lower_.startswith("-"):
+            return ctx.doc[c.i + 1]  # "a-t-il": the pronoun after the euphonic t
+        return c
     return None
 
 
@@ -329,7 +337,7 @@ def find_speaker(ctx: Ctx, cue: Cue, depth: int = 0) -> tuple[tuple[int, int] | 
                 ctx.antecedent[subj.i] = np_extent(ctx, ante, lo, hi)
                 return (subj.i, subj.i + 1), False
         else:
-            ap = _parenthetical_appos(ctx, cue, subj, lo, hi)
+            ap = _parenthetical_appos(ctx, cue, subj, lo, hi) or _as_object(ctx, cue, subj)
             if ap is not None:
                 return np_extent(ctx, ap, ap.left_edge.i, cue.start), False
             return np_extent(ctx, subj, lo, hi), subj.i > head.i
@@ -457,6 +465,20 @@ def _parenthetical_appos(ctx: Ctx, cue: Cue, subj: Token, lo: int, hi: int) -> T
     for ap in subj.children:
         if ap.dep_ == "appos" and ap.right_edge.i + 1 == cue.start and doc[ap.left_edge.i - 1].text == ",":
             return ap
+    return None
+
+
+def _as_object(ctx: Ctx, cue: Cue, subj: Token) -> Token | None:
+    """'Hawaii, as one of the advisers pointed out, rarely ...': the parser takes "as" for a
+    preposition of the cue and the words before for its subject; the object of "as" speaks."""
+    doc = ctx.doc
+    if subj.i >= cue.start:
+        return None
+    for a in doc[cue.head].children:
+        if a.dep_ == "prep" and a.lower_ in ctx.lex.as_marks and subj.i < a.i < cue.start:
+            obj = [o for o in a.children if o.dep_ == "pobj"]
+            if obj and obj[0].right_edge.i + 1 == cue.start and doc[a.i - 1].text in DASHES:
+                return obj[0]
     return None
 
 
