@@ -519,3 +519,12 @@ def test_en_as_clause_inside_the_sentence_with_a_misparsed_subject():
         assert a.speaker.text.startswith("one of the")
         assert a.content.text.endswith(("at once", "such storms"))
         assert a.content.text.startswith(("Hawaii", "Paris"))
+
+
+def test_en_that_clause_after_a_time_phrase_and_a_coordinated_cue_on_the_content_verb():
+    said = "that Machado was \u201cdisgusting\u201d and \u201ca con.\u201d"
+    _, atts = attribute("Trump tweeted in the early morning hours " + said, "en")
+    assert _one(atts, "tweeted").content.text == said
+    text = "The minister said he would order a review of the defenses and warned against hackers from abroad."
+    _, atts = attribute(text, "en")
+    assert _one(atts, "said").content.text == "he would order a review of the defenses"

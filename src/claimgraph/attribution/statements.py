@@ -610,7 +610,15 @@ def find_content(
     # 'said A and suggested that B': the coordinated cue ends the first content
     for c in ctx.cues:
         h = doc[c.head]
-        if s < c.head < e and h.dep_ == "conj" and h.head.i == cue.head:
+        # (or hung on the content's verb: 'tweeted that A was B and encouraged C', same tense, no
+        # subject of its own)
+        lower = (
+            h.head.head.i == cue.head
+            and h.tag_ == doc[cue.head].tag_ == "VBD"
+            and h.head.tag_ != "VBD"
+            and not any(x.dep_ in SUBJ for x in h.children)
+        )
+        if s < c.head < e and h.dep_ == "conj" and (h.head.i == cue.head or lower):
             k = min(h.left_edge.i, c.start)
             while k > s and (doc[k - 1].pos_ in ("CCONJ", "PUNCT", "ADV") or doc[k - 1].dep_ == "aux"):
                 k -= 1
@@ -786,7 +794,11 @@ def _find_content(
             # 'questioned the health of X, who is 70': a relative clause of the object ("que"
             # after a noun stays a complementizer: "a annoncé dans un communiqué que ...")
             ambiguous = t.lower_ in lex.complementizers and t.tag_ != "WDT" and doc[j - 1].text != ","
-            if j > cend and _relative_pronoun(t) and not ambiguous:
+            # ('tweeted in the early hours that X was ...': the parser hangs the clause on the cue)
+            governed = t.lower_ in lex.complementizers and t.head.head.i == cue.head and t.head.dep_ in (
+                "advcl", "ccomp"
+            )
+            if j > cend and _relative_pronoun(t) and not ambiguous and not governed:
                 break
             if j + 1 < hi:
                 return (j, _content_end(ctx, j, hi)), False, False
