@@ -528,3 +528,11 @@ def test_en_that_clause_after_a_time_phrase_and_a_coordinated_cue_on_the_content
     text = "The minister said he would order a review of the defenses and warned against hackers from abroad."
     _, atts = attribute(text, "en")
     assert _one(atts, "said").content.text == "he would order a review of the defenses"
+
+
+def test_en_verbless_answer_before_the_cue_after_a_quoted_paragraph():
+    text = 'The president spoke. "We need people of substance."\n\nPeople like Scott, he said.'
+    _, atts = attribute(text, "en")
+    assert any(a.content.text == "People like Scott" for a in atts)
+    _, atts = attribute("In Honolulu last week, she told reporters.", "en")
+    assert not any(a.content.text == "In Honolulu last week" for a in atts)

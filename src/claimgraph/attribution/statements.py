@@ -885,6 +885,11 @@ def _find_content(
         )
         if e - s >= 3 and finite_before and t - cend <= 8 and (t >= hi or doc[t].is_punct) and not adverbial:
             return (s, e), False, True
+        # 'People like Scott, he said.': a verbless phrase before a cue clause that ends the
+        # sentence, in a paragraph of its own after a quotation
+        ends = t >= hi or (doc[t].text in (".", "!", "?") and t + 1 >= hi)
+        if ends and not finite_before and e - s >= 2 and s == lo and _after_quote_paragraph(ctx, lo):
+            return (s, e), False, True
     # 7. an object noun phrase for deny/report cues: "rejette la rumeur selon laquelle ..."
     if cue.stance in ("deny", "dispute", "report") or cue.lemma in lex.object_cues:
         for c in head.children:
@@ -922,6 +927,17 @@ def _closes_sentence(ctx: Ctx, q: int) -> bool:
     while k > qs and (doc[k].is_quote or ctx._quote_edge(k, 1)):
         k -= 1
     return doc[k].text in (".", "!", "?") or doc[qe - 1].text[:1] in (".", "!", "?")
+
+
+def _after_quote_paragraph(ctx: Ctx, lo: int) -> bool:
+    """The unit opens a paragraph that follows a paragraph ending on a quotation."""
+    doc = ctx.doc
+    k = lo - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k < 0 or ctx.para_of[k] == ctx.para_of[lo]:
+        return False
+    return ctx.quote_of[k] >= 0 or (k > 0 and ctx.quote_of[k - 1] >= 0 and doc[k].is_punct)
 
 
 def _completes_sentence(ctx: Ctx, cstart: int, lo: int, qs: int, qe: int) -> bool:
