@@ -536,3 +536,12 @@ def test_en_verbless_answer_before_the_cue_after_a_quoted_paragraph():
     assert any(a.content.text == "People like Scott" for a in atts)
     _, atts = attribute("In Honolulu last week, she told reporters.", "en")
     assert not any(a.content.text == "In Honolulu last week" for a in atts)
+
+
+def test_en_quote_continues_over_a_participle_clause_holding_another_cue():
+    text = (
+        "\u201cYou cannot talk about change if you do not know the past,\u201d Ava Lee said, emphasizing "
+        "why understanding our past is crucial. \u201cWhat we need is a new way of thinking.\u201d"
+    )
+    _, atts = attribute(text, "en")
+    assert _one(atts, "said").content.text == text

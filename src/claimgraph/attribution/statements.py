@@ -1123,12 +1123,7 @@ def _continue_quotes(ctx: Ctx, qe: int, after: int) -> int:
             relative = relative or (_relative_pronoun(t) and t.i > pos)
             own = relative and not any(c.dep_ in SUBJ for c in t.children)
             # ('"A," said X, speaking of Y. "B."': a participle on the cue before the gap)
-            side = (
-                t.tag_ == "VBG"
-                and t.dep_ in ("advcl", "xcomp", "conj")
-                and t.head.i < pos
-                and any(doc[m].text in (".", "!", "?") for m in range(t.i, qs2))
-            )
+            side = _side_in_gap(ctx, t, pos, qs2)
             # ('said after X failed to show up. "B."': a cue in an adverbial clause of the cue)
             top = _top_in(t, pos, qs2)
             adverbial = (top.dep_ == "advcl" and any(m.dep_ == "mark" for m in top.children)) or (
@@ -1146,6 +1141,18 @@ def _continue_quotes(ctx: Ctx, qe: int, after: int) -> int:
         qe = pos = qe2
         k += 1
     return qe
+
+
+def _side_in_gap(ctx: Ctx, t: Token, pos: int, end: int) -> bool:
+    """``t`` is (or is inside) a participle clause hanging on a word before ``pos`` that ends
+    its sentence before ``end`` ('"A," she said, emphasizing why knowing B is crucial. "C."')."""
+    doc = ctx.doc
+    for a in [t, *t.ancestors]:
+        if not pos <= a.i < end:
+            return False
+        if a.tag_ == "VBG" and a.dep_ in ("advcl", "xcomp", "conj") and a.head.i < pos:
+            return any(doc[m].text in (".", "!", "?") for m in range(a.i, end))
+    return False
 
 
 def _top_in(t: Token, lo: int, hi: int) -> Token:
