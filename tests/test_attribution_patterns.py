@@ -545,3 +545,8 @@ def test_en_quote_continues_over_a_participle_clause_holding_another_cue():
     )
     _, atts = attribute(text, "en")
     assert _one(atts, "said").content.text == text
+
+
+def test_en_content_ending_inside_a_quotation_takes_its_closing_mark():
+    _, atts = attribute("She called the holiday \u201ca celebration of faith.\u201d", "en")
+    assert _one(atts, "called").content.text == "the holiday \u201ca celebration of faith.\u201d"

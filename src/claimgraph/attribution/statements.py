@@ -1701,7 +1701,7 @@ def extract(doc: Doc, lex: Lexicon, index: EntityIndex) -> tuple[Ctx, list[Cand]
         found = find_content(ctx, cue, speaker, inverted)
         if found is None:
             continue
-        (s, e), direct, before = found
+        (s, e), direct, before = _whole_marks(ctx, *found[0]), found[1], found[2]
         if speaker is not None and s <= speaker[0] < e and not (s <= cue.head < e):
             if before and not direct:
                 e = min(e, speaker[0])
@@ -1780,6 +1780,21 @@ def extract(doc: Doc, lex: Lexicon, index: EntityIndex) -> tuple[Ctx, list[Cand]
             if found_stance:
                 c.stance, c.stance_evidence = stance_of(found_stance[0]), found_stance[1]
     return ctx, claims_first(ctx, _dedupe(ctx, cands))
+
+
+def _whole_marks(ctx: Ctx, s: int, e: int) -> tuple[int, int]:
+    """A content that stops inside a quotation just before its closing punctuation and mark
+    ('went on about "how the system is rigged,"') takes them; likewise an opening mark."""
+    doc = ctx.doc
+    q = ctx.quote_of[e - 1]
+    if q >= 0:
+        qe = ctx.quotes[q][1]
+        if e < qe <= e + 3 and all(doc[k].is_punct for k in range(e, qe)):
+            e = qe
+    q = ctx.quote_of[s]
+    if q >= 0 and s > 0 and ctx.quotes[q][0] == s - 1 and doc[s - 1].is_punct and ctx.quotes[q][1] <= e:
+        s -= 1
+    return s, e
 
 
 def claims_first(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
