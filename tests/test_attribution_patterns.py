@@ -550,3 +550,14 @@ def test_en_quote_continues_over_a_participle_clause_holding_another_cue():
 def test_en_content_ending_inside_a_quotation_takes_its_closing_mark():
     _, atts = attribute("She called the holiday \u201ca celebration of faith.\u201d", "en")
     assert _one(atts, "called").content.text == "the holiday \u201ca celebration of faith.\u201d"
+
+
+def test_line_labels_before_a_colon_name_no_speaker():
+    text = "The mayor spoke.\n\nCorrection: An earlier version of this article misstated the date."
+    _, atts = attribute(text, "en")
+    assert not any(a.cue is not None and a.cue.text == ":" for a in atts)
+    text = "Le maire a parlé.\n\nRectificatif : Une version précédente de cet article se trompait de date."
+    _, atts = attribute(text, "fr")
+    assert not any(a.cue is not None and a.cue.text == ":" for a in atts)
+    _, atts = attribute("The debate went on.\n\nPENCE: We will win this race in November.", "en")
+    assert any(a.cue is not None and a.cue.text == ":" for a in atts)

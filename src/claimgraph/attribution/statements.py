@@ -1285,6 +1285,8 @@ def transcript(ctx: Ctx) -> list[Cand]:
             if head is not None:
                 out.append(head)
             continue
+        if doc[s:j].text.lower() in ctx.lex.line_labels:
+            continue  # "Correction: ...", "Video: ..."
         if doc[j].text != ":" and not (j + 1 < len(doc) and doc[j + 1].is_quote):
             continue  # 'Name ― "quote"' (a list of reactions); a dash before a plain clause is a dateline
         if doc[j].text != ":" and all(t.pos_ != "PROPN" for t in doc[s:j]) and not doc[s:j].text.isupper():
