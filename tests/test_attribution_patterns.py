@@ -561,3 +561,9 @@ def test_line_labels_before_a_colon_name_no_speaker():
     assert not any(a.cue is not None and a.cue.text == ":" for a in atts)
     _, atts = attribute("The debate went on.\n\nPENCE: We will win this race in November.", "en")
     assert any(a.cue is not None and a.cue.text == ":" for a in atts)
+
+
+def test_en_infinitive_after_the_person_told_is_the_content():
+    text = "Trump tells his supporters at a Michigan rally to \u201cgo to your place and vote.\u201d"
+    _, atts = attribute(text, "en")
+    assert _one(atts, "tells").content.text.endswith("to \u201cgo to your place and vote.\u201d")

@@ -809,17 +809,28 @@ def _find_content(
             break
         j += 1
     head = doc[cue.head]
-    # 4. a complement clause of the verb (after or before it)
+    # 4. a complement clause of the verb (after or before it); an infinitive after the person
+    # addressed is one even when the parser takes it for a purpose clause ("tells his
+    # supporters at a rally to go and vote")
     for c in head.children:
+        told_to = (
+            c.dep_ == "advcl"
+            and c.i > cue.head
+            and cue.lemma in lex.addressee_cues
+            and cue.lemma in lex.infinitive_cues
+            and doc[c.left_edge.i].lower_ == "to"
+            and any(o.dep_ in ("obj", "dobj") and o.i < c.i for o in head.children)
+        )
         if (
-            c.dep_ in ("ccomp", "xcomp")
+            (c.dep_ in ("ccomp", "xcomp") or told_to)
             and (ctx.quote_of[c.i] < 0 or (c.i > cue.head and ctx.quote_of[c.left_edge.i] < 0))
             and lo <= c.i < hi
         ):
             s, e = c.left_edge.i, c.right_edge.i + 1
             if c.i > cue.head:
                 s = max(s, cend)
-                if c.dep_ == "xcomp" and (c.pos_ != "VERB" or cue.lemma not in lex.infinitive_cues):
+                infinitive = c.pos_ == "VERB" and cue.lemma in lex.infinitive_cues
+                if c.dep_ in ("xcomp", "advcl") and not infinitive:
                     continue
                 # "called on X to do": include the object before the clause
                 for o in head.children:
