@@ -567,3 +567,11 @@ def test_en_infinitive_after_the_person_told_is_the_content():
     text = "Trump tells his supporters at a Michigan rally to \u201cgo to your place and vote.\u201d"
     _, atts = attribute(text, "en")
     assert _one(atts, "tells").content.text.endswith("to \u201cgo to your place and vote.\u201d")
+
+
+def test_according_to_before_a_quotation_takes_the_whole_quotation():
+    q = "\u201cIf it was up to her, she would say nothing. Because critics say moderators should not.\u201d"
+    _, atts = attribute("According to Limbaugh, " + q, "en")
+    assert _one(atts, "According").content.text == q
+    _, atts = attribute("Selon le ministre, « la réforme est prête. Elle sera votée en juin. »", "fr")
+    assert _one(atts, "Selon").content.text == "« la réforme est prête. Elle sera votée en juin. »"

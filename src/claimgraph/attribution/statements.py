@@ -1609,8 +1609,14 @@ def according_to(ctx: Ctx) -> list[Cand]:
             if t.i <= lo + 1:
                 k = e
                 while k < hi and doc[k].is_punct:
+                    if ctx._quote_edge(k, 0):
+                        break  # 'According to X, "A. B."': the quotation, however long
                     k += 1
-                content = ctx.trim(k, hi)
+                if k < hi and ctx._quote_edge(k, 0):
+                    qs, qe = ctx.quotes[ctx.quote_of[k]]
+                    content = (qs, _continue_quotes(ctx, qe, qe))
+                else:
+                    content = ctx.trim(k, hi)
             elif e >= hi - 1:
                 content = ctx.trim(lo, t.i)
             else:
