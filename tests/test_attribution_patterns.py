@@ -575,3 +575,14 @@ def test_according_to_before_a_quotation_takes_the_whole_quotation():
     assert _one(atts, "According").content.text == q
     _, atts = attribute("Selon le ministre, « la réforme est prête. Elle sera votée en juin. »", "fr")
     assert _one(atts, "Selon").content.text == "« la réforme est prête. Elle sera votée en juin. »"
+
+
+def test_en_according_to_a_noun_the_tagger_took_for_a_verb():
+    text = (
+        "As a boss on \u201cThe Apprentice,\u201d Donald Trump repeatedly demeaned women with sexist "
+        "language, according to show insiders."
+    )
+    _, atts = attribute(text, "en")
+    a = _one(atts, "according")
+    assert a.speaker.text == "show insiders"
+    assert a.content.text.endswith("with sexist language")

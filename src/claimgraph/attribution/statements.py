@@ -1593,9 +1593,14 @@ def according_to(ctx: Ctx) -> list[Cand]:
                 continue
             if nxt.lower_ in lex.according_not_before and not _source_like(ctx, j, hi):
                 continue
-            if nxt.pos_ not in SPEAKER_POS and nxt.pos_ not in ("DET", "ADJ"):
+            # ("according to show insiders": a noun the tagger took for a verb before the head)
+            tagged_verb = (
+                nxt.pos_ == "VERB" and j + 2 <= hi and doc[j + 1].pos_ in ("NOUN", "PROPN")
+                and (j + 2 == hi or doc[j + 2].is_punct)
+            )
+            if nxt.pos_ not in SPEAKER_POS and nxt.pos_ not in ("DET", "ADJ") and not tagged_verb:
                 continue
-            e = j
+            e = j + 1 if tagged_verb else j
             while (
                 e < hi
                 and e < j + 10
