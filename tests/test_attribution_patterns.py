@@ -586,3 +586,17 @@ def test_en_according_to_a_noun_the_tagger_took_for_a_verb():
     a = _one(atts, "according")
     assert a.speaker.text == "show insiders"
     assert a.content.text.endswith("with sexist language")
+
+
+def test_en_quotation_set_off_by_dashes():
+    text = (
+        "The hall was full of critics, among them Senator Ann Hale -- ''It is a disgrace to the state'' "
+        "-- and others."
+    )
+    _, atts = attribute(text, "en")
+    a = next(a for a in atts if a.content.text == "''It is a disgrace to the state''")
+    assert a.speaker.text == "Ann Hale"
+    text = "Mr. Trump grinned at the remark like a winner -- ''That makes me smart'' -- and left."
+    _, atts = attribute(text, "en")
+    a = next(a for a in atts if a.content.text == "''That makes me smart''")
+    assert a.speaker.text == "Mr. Trump"

@@ -1327,7 +1327,11 @@ def colon_quotes(ctx: Ctx, used: set[int]) -> list[Cand]:
         c = qs - 1
         while c >= 0 and doc[c].is_space:
             c -= 1
-        if c < 1 or doc[c].text != ":" or ctx.para_of[qs] - ctx.para_of[c] > 1:
+        if c < 1 or ctx.para_of[qs] - ctx.para_of[c] > 1:
+            continue
+        # (or set off by dashes: 'treating the remark as a compliment -- "That makes me smart" --')
+        dashed = doc[c].text in ("--", "—", "–") and qe < len(doc) and doc[qe].text == doc[c].text
+        if doc[c].text != ":" and not dashed:
             continue
         lo = ctx.unit_bounds(c)[0]
         if ctx.quote_of[c - 1] >= 0 or sum(1 for t in doc[lo:c] if t.is_alpha) < 3:
@@ -1339,6 +1343,18 @@ def colon_quotes(ctx: Ctx, used: set[int]) -> list[Cand]:
             root.pos_ in ("VERB", "AUX") and _subject(ctx, root) is not None
         ):
             root = root.head
+        named = ctx.index.tok2ent[c - 1]
+        if dashed and named >= 0 and ctx.index.ents[named].label == "PER":
+            # 'including Mitt Romney -- "It is disqualifying ..." --': the person just named
+            e = c
+            s0 = c - 1
+            while s0 > lo and ctx.index.tok2ent[s0 - 1] == named:
+                s0 -= 1
+            out.append(Cand(content=(qs, qe), kind="direct", stance="assert", cue_class="assert",
+                            unit=ctx.unit_of[qs], para=ctx.para_of[qs],
+                            cue=Cue(head=c, start=c, end=c + 1, stance="assert", lemma=doc[c].text),
+                            speaker=(s0, e), quote=True))
+            continue
         if root.i in ctx.cue_at:
             continue  # a cue of its own took (or refused) the quotation
         subj = _subject(ctx, root) if root.pos_ in ("VERB", "AUX") else None
