@@ -600,3 +600,17 @@ def test_en_quotation_set_off_by_dashes():
     _, atts = attribute(text, "en")
     a = next(a for a in atts if a.content.text == "''That makes me smart''")
     assert a.speaker.text == "Mr. Trump"
+
+
+def test_en_quotation_closing_its_sentence_does_not_run_over_the_next_sentence():
+    text = (
+        'Once, I laughed and said, "I do not believe in ghosts." She became so upset, and started '
+        'driving so erratically, that I had to change my answer: "Of course I believe in ghosts."'
+    )
+    _, atts = attribute(text, "en")
+    assert _one(atts, "said").content.text == '"I do not believe in ghosts."'
+    assert any(a.content.text == '"Of course I believe in ghosts."' for a in atts)
+    text = 'The problem is exemplified by this finding: "27 companies reported 410 subsidiaries."'
+    _, atts = attribute(text, "en")
+    a = next(a for a in atts if a.content.text == '"27 companies reported 410 subsidiaries."')
+    assert a.speaker.text == "this finding"

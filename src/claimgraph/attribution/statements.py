@@ -1126,7 +1126,9 @@ def _continue_quotes(ctx: Ctx, qe: int, after: int) -> int:
         qs2, qe2 = ctx.quotes[k]
         if ctx.para_of[qs2] != para or qs2 < pos:
             break
-        ended = False
+        # ('"A." She became upset ...: "B."': a quotation that closes its sentence is followed
+        # by a sentence of its own)
+        ended = pos == qe and ctx.quote_of[qe - 1] >= 0 and _closes_sentence(ctx, ctx.quote_of[qe - 1])
         relative = False
         for t in doc[pos:qs2]:
             # a cue of the speaker's own relative clause ("said X, who has backed Y", "said X,
@@ -1358,6 +1360,9 @@ def colon_quotes(ctx: Ctx, used: set[int]) -> list[Cand]:
         if root.i in ctx.cue_at:
             continue  # a cue of its own took (or refused) the quotation
         subj = _subject(ctx, root) if root.pos_ in ("VERB", "AUX") else None
+        agent = _passive_agent(ctx, root, c) if root.pos_ in ("VERB", "AUX") else None
+        if agent is not None and lo <= agent.i < c:
+            subj = agent  # "is exemplified by this finding:"
         speaker = None
         if subj is not None and lo <= subj.i < c:
             speaker = np_extent(ctx, subj, lo, root.i if subj.i < root.i else c)
