@@ -614,3 +614,13 @@ def test_en_quotation_closing_its_sentence_does_not_run_over_the_next_sentence()
     _, atts = attribute(text, "en")
     a = next(a for a in atts if a.content.text == '"27 companies reported 410 subsidiaries."')
     assert a.speaker.text == "this finding"
+
+
+def test_en_coordinated_cue_clause_with_its_own_adverbial_and_subject():
+    text = (
+        "She said parents who adopt would not be eligible for the leave, and when pressed on why "
+        'the plan leaves out fathers, the mother of three replied, "It is meant for the mother."'
+    )
+    _, atts = attribute(text, "en")
+    assert _one(atts, "said").content.text == "parents who adopt would not be eligible for the leave"
+    assert _one(atts, "replied").content.text == '"It is meant for the mother."'

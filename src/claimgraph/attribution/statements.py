@@ -635,6 +635,10 @@ def find_content(
         if h.dep_ == "conj" and c.stance in ("assert", "deny", "dispute", "report", "question"):
             subj = [x for x in h.children if x.dep_ in SUBJ and x.i < h.i]
             k = subj[0].left_edge.i if subj else s
+            # ('and when pressed on X, the mother replied': the clause's own adverbial goes too)
+            for x in h.children:
+                if subj and x.dep_ == "advcl" and s < x.left_edge.i < k and x.i < subj[0].i:
+                    k = x.left_edge.i
             if subj and k - 1 > s and doc[k - 1].pos_ == "CCONJ" and ctx.quote_of[k] < 0:
                 s2, e2 = ctx.trim(s, k - 1)
                 if e2 - s2 >= 2:
