@@ -128,8 +128,14 @@ class Ctx:
         # felt the 13th | Amendment was ..."), goes on into the next one
         merged: list[list[int]] = []
         for s0, s1 in sents:
-            if merged and s0 > 0 and not doc[s0 - 1].is_punct and not doc[s0 - 1].is_space \
-                    and not doc[s0 - 1].whitespace_.count("\n") and doc[s0 - 1].text[-1:].isalnum():
+            last = doc[s0 - 1] if s0 > 0 else None
+            if (
+                merged
+                and last is not None
+                and not (last.is_punct or last.is_space)
+                and "\n" not in last.whitespace_
+                and last.text[-1:].isalnum()
+            ):
                 merged[-1][1] = s1
             else:
                 merged.append([s0, s1])
