@@ -624,3 +624,13 @@ def test_en_coordinated_cue_clause_with_its_own_adverbial_and_subject():
     _, atts = attribute(text, "en")
     assert _one(atts, "said").content.text == "parents who adopt would not be eligible for the leave"
     assert _one(atts, "replied").content.text == '"It is meant for the mother."'
+
+
+def test_en_quote_after_a_going_on_participle_is_not_continued():
+    text = (
+        '"We are looking at the needs of the people," Sanders said, going on to contrast her plans '
+        'with those of Trump. "So I would simply say: look at the issues."'
+    )
+    _, atts = attribute(text, "en")
+    assert _one(atts, "said").content.text == '"We are looking at the needs of the people,"'
+    assert any(a.content.text == '"So I would simply say: look at the issues."' for a in atts)

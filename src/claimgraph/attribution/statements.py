@@ -1174,6 +1174,9 @@ def _side_in_gap(ctx: Ctx, t: Token, pos: int, end: int) -> bool:
         if not pos <= a.i < end:
             return False
         if a.tag_ == "VBG" and a.dep_ in ("advcl", "xcomp", "conj") and a.head.i < pos:
+            cue = ctx.cue_at.get(a.i)
+            if cue is not None and cue.lemma in ctx.lex.next_words:
+                return False  # "going on to contrast A. "B."": B is what the participle introduces
             return any(doc[m].text in (".", "!", "?") for m in range(a.i, end))
     return False
 
