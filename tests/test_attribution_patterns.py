@@ -488,6 +488,8 @@ def test_en_adverbial_clause_before_the_cue_is_not_its_content():
     assert not any(a.content.text.startswith("But when Congress") for a in atts)
     _, atts = attribute("The plan will fail, the senator said.", "en")
     assert _one(atts, "said").content.text == "The plan will fail"
+    _, atts = attribute("Quand le texte a été voté, le syndicat a dit non.", "fr")
+    assert not any(a.content.text.startswith("Quand le texte") for a in atts)
 
 
 def test_en_title_in_quotation_marks_before_the_cue_is_not_its_content():

@@ -900,8 +900,11 @@ def _find_content(
         # ('When the funds ran out, Mexico said enough': an adverbial clause of the cue itself)
         adverbial = any(
             c.dep_ == "advcl" and c.i < cue.start and c.left_edge.i <= s + 1
-            and any(m.dep_ in ("mark", "advmod") and m.i == c.left_edge.i and m.tag_ in ("IN", "WRB")
-                    for m in c.children)
+            and any(
+                m.dep_ in ("mark", "advmod") and m.i == c.left_edge.i
+                and (m.tag_ in ("IN", "WRB") or m.pos_ == "SCONJ")
+                for m in c.children
+            )
             for c in head.children
         )
         if e - s >= 3 and finite_before and t - cend <= 8 and (t >= hi or doc[t].is_punct) and not adverbial:
