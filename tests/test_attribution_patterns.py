@@ -636,3 +636,10 @@ def test_en_quote_after_a_going_on_participle_is_not_continued():
     _, atts = attribute(text, "en")
     assert _one(atts, "said").content.text == '"We are looking at the needs of the people,"'
     assert any(a.content.text == '"So I would simply say: look at the issues."' for a in atts)
+
+
+def test_en_headline_with_a_single_quoted_line():
+    text = "A lesson from Loretta Lynch: 'Be the voice that people hear.'\n\nAs a young lawyer, she spoke."
+    _, atts = attribute(text, "en")
+    a = next(a for a in atts if a.content.text == "'Be the voice that people hear.'")
+    assert a.speaker.text == "Loretta Lynch"

@@ -40,12 +40,18 @@ def _role(text: str, i: int) -> str | None:
     """'open', 'close', or None (not a quotation mark here)."""
     ch = text[i]
     w = _width(text, i)
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + w] if i + w < len(text) else " "
     if ch == "'" and w == 1:
+        # a straight single quotation mark: opens before a capital ("Sees 'Personal Insult'"),
+        # closes after a word; anything else is an apostrophe
+        if (prev.isspace() or prev in ":([\"“—–-") and nxt.isalpha() and nxt.isupper():
+            return "open1"
+        if (prev.isalnum() or prev in ".!?,") and not nxt.isalnum():
+            return "close1"
         return None
     if ch == "'":
         ch = STRAIGHT
-    prev = text[i - 1] if i > 0 else " "
-    nxt = text[i + w] if i + w < len(text) else " "
     if ch == "”" and (i == 0 or prev == "\n") and nxt.isalnum():
         return "open"  # a closing mark typed at the start of a paragraph opens a quotation
     if ch in OPENERS:
@@ -81,8 +87,23 @@ def find_quotes(text: str) -> list[Quote]:
     n = len(marks)
     while k < n:
         pos, role = marks[k]
-        if role == "close":
+        if role in ("close", "close1"):
             k += 1
+            continue
+        if role == "open1":
+            # a single-quoted phrase: up to the next closing single mark on the same line
+            end = None
+            j = k + 1
+            while j < n and "\n" not in text[pos : marks[j][0]]:
+                if marks[j][1] == "close1":
+                    end = marks[j][0] + 1
+                    break
+                j += 1
+            if end is not None and end - pos > 2:
+                quotes.append(Quote(start=pos, end=end))
+                k = j + 1
+            else:
+                k += 1
             continue
         family = OPENERS.get(text[pos], STRAIGHT)
         depth = 0

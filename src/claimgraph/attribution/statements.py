@@ -1807,8 +1807,8 @@ def extract(doc: Doc, lex: Lexicon, index: EntityIndex) -> tuple[Ctx, list[Cand]
         used_quotes |= {ctx.quote_of[i] for i in range(*c.content) if ctx.quote_of[i] >= 0}
     # quotations standing alone after a statement: same speaker, no cue
     for k, (qs, qe) in enumerate(ctx.quotes):
-        if k in used_quotes or qe - qs < 5:
-            continue
+        if k in used_quotes or qe - qs < 5 or doc[qs].text == "'":
+            continue  # (a single-quoted line is a heading: 'All Bets Are Off.')
         lo, hi = ctx.unit_bounds(qs)
         if qs > lo + 1 or (hi - qe) > 2:
             continue
