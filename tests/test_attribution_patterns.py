@@ -530,3 +530,323 @@ def test_en_respond_with_and_weigh_in_with():
     assert _one(atts, "responded with").content.text == "attacks on the senator's record"
     _, atts = attribute("Before officials had weighed in with any explanation, rumors spread.", "en")
     assert _one(atts, "weighed in with").content.text == "any explanation"
+
+
+def test_en_doubled_apostrophe_quotes_continue_after_the_cue():
+    text = (
+        "The board met on Monday.\n\n''I like the outline'' of the budget, Ms. Ortega said. "
+        "''The numbers are careful. But the timing worries me.''"
+    )
+    _, atts = attribute(text, "en")
+    a = _one(atts, "said")
+    assert a.content.text.startswith("''I like the outline'' of the budget")
+    assert a.content.text.endswith("the timing worries me.''")
+    text = (
+        "''It keeps the deficit in check,'' Paul Ndiaye, an economist at the state university "
+        "and a former adviser to the treasury, said of the plan. ''It is a sober budget.''"
+    )
+    _, atts = attribute(text, "en")
+    a = _one(atts, "said")
+    assert a.content.text.startswith("''It keeps the deficit in check,''")
+    assert a.content.text.endswith("''It is a sober budget.''")
+
+
+def test_en_quote_continues_after_a_speaker_with_a_coordinated_relative_clause():
+    text = (
+        "\u201cWe need a plan now,\u201d said Ann Lowe, who chaired the council in 2010, and has "
+        "endorsed the mayor since her first race. \u201cWe cannot wait another month.\u201d"
+    )
+    _, atts = attribute(text, "en")
+    a = _one(atts, "said")
+    assert a.content.text.endswith("\u201cWe cannot wait another month.\u201d")
+    assert a.speaker.text == "Ann Lowe"
+
+
+def test_en_parenthetical_cue_after_an_opening_phrase_takes_the_whole_sentence():
+    text = "To see the real Lincoln, Professor Ann Hale said, one should read his letters."
+    _, atts = attribute(text, "en")
+    a = _one(atts, "said")
+    assert a.speaker.text == "Professor Ann Hale"
+    assert a.content.text == "To see the real Lincoln, Professor Ann Hale said, one should read his letters"
+
+
+def test_en_sentence_split_inside_a_content_and_a_quoted_end():
+    # the parser ends a sentence after "13th"; the content runs on, up to the quotation that
+    # a second "she said" closes
+    text = (
+        'Lowe said she felt the 13th Amendment was worth a look because "few people know '
+        'about it," she said. "We need to know our past."'
+    )
+    _, atts = attribute(text, "en")
+    said = [a for a in atts if a.cue is not None and a.cue.text == "said"]
+    first = 'she felt the 13th Amendment was worth a look because "few people know about it,"'
+    assert said[0].content.text == first
+    assert said[1].content.text.endswith('"We need to know our past."')
+
+
+def test_en_lowercase_quotation_completes_the_sentence_the_cue_interrupts():
+    text = 'So when the firm announced that it would close the plant, Ms. Barr said, "we were stunned."'
+    _, atts = attribute(text, "en")
+    assert _one(atts, "said").content.text == text
+    _, atts = attribute('Ms. Barr said, "We were stunned."', "en")
+    assert _one(atts, "said").content.text == '"We were stunned."'
+
+
+def test_en_quotation_of_the_sentence_before_is_not_the_content_of_the_next_cue():
+    text = (
+        'The mayor called the plan "reckless and late." She says it shows that the council '
+        'is "out of touch."'
+    )
+    _, atts = attribute(text, "en")
+    a = _one(atts, "says")
+    assert a.content.text == 'it shows that the council is "out of touch."'
+    _, atts = attribute('"We will win." She said it twice.\n\n"It is over." He said.', "en")
+    assert any(a.content.text == '"It is over."' for a in atts)
+
+
+def test_en_quote_continues_after_a_participle_on_the_cue():
+    text = (
+        "\u201cThis is in their heads. This is in their hearts,\u201d said Lee Caddel, speaking of "
+        "the health issue. \u201cIt is one of the things worrying them.\u201d"
+    )
+    _, atts = attribute(text, "en")
+    assert _one(atts, "said").content.text == text
+    # the participle's own quotation stays its own
+    _, atts = attribute('"We will win," the mayor said, adding that it would take "more hours."', "en")
+    assert _one(atts, "said").content.text == '"We will win,"'
+
+
+def test_en_quote_continues_after_an_adverbial_clause_of_the_cue():
+    text = (
+        '"Deadlines are not optional," Chairman Ann Lowe said after the firm failed to show up '
+        'at the hearing it was called to last week. "The firm is a crucial witness."'
+    )
+    _, atts = attribute(text, "en")
+    assert _one(atts, "said").content.text == text
+
+
+def test_en_speaker_with_an_apposition_between_quotation_and_cue():
+    # the parser hangs the name on the last word of the quotation
+    text = (
+        "\u201cHe is right. There is a disconnect between this White House and our military,\u201d "
+        "Flynn, a top Trump surrogate, said Thursday morning on Fox News. "
+        "\u201cI mean, there is a lot of frustration.\u201d"
+    )
+    _, atts = attribute(text, "en")
+    a = _one(atts, "said")
+    assert a.speaker.text == "Flynn"
+    assert a.content.text == text
+
+
+def test_en_lowercase_quotation_before_the_cue_ends_an_unquoted_sentence():
+    text = (
+        'The summit accomplished "too little," he added on Twitter. '
+        '"Without new policies, Europe risks a lot."'
+    )
+    _, atts = attribute(text, "en")
+    assert _one(atts, "added").content.text == text
+    _, atts = attribute('The mayor left early. "Too little," she said.', "en")
+    assert _one(atts, "said").content.text == '"Too little,"'
+
+
+def test_clause_ending_in_a_colon_announces_a_quotation():
+    text = (
+        'The paper used one of her quotes as its headline: "Finally, someone who thinks like me."\n\n'
+        "On July 6, Senator Hale made the following comment:\n\n"
+        '"For young people who left school, the unemployment rate is 33 percent."'
+    )
+    _, atts = attribute(text, "en")
+    a = _one(atts, "headline")
+    assert a.speaker.text == "The paper"
+    assert a.content.text == '"Finally, someone who thinks like me."'
+    a = _one(atts, "comment")
+    assert a.speaker.text == "Senator Hale"
+    assert a.content.text.startswith('"For young people')
+    _, atts = attribute("Le ministre a eu cette formule : « Nous ne céderons rien. »", "fr")
+    a = _one(atts, "formule")
+    assert a.speaker.text == "Le ministre"
+    assert a.content.text == "« Nous ne céderons rien. »"
+
+
+def test_en_quotation_before_a_subordinate_cue_clause_is_not_its_content():
+    text = (
+        "The ad shows Trump saying, \u201cThat makes me smart,\u201d when Clinton blasted him for his taxes."
+    )
+    _, atts = attribute(text, "en")
+    assert _one(atts, "blasted").content.text == "him for his taxes"
+
+
+def test_en_quotation_closing_the_sentence_before_and_its_closing_mark():
+    text = (
+        'Seoul accused the North of "fanatic recklessness." President Park said Kim\'s state of '
+        'mind is "spiraling out of control."'
+    )
+    _, atts = attribute(text, "en")
+    a = _one(atts, "said")
+    assert a.content.text == 'Kim\'s state of mind is "spiraling out of control."'
+    text = 'The mayor said the plan was "a good start." Then she left.'
+    _, atts = attribute(text, "en")
+    assert _one(atts, "said").content.text == 'the plan was "a good start."'
+
+
+def test_en_adverbial_clause_before_the_cue_is_not_its_content():
+    text = "But when Congress cut funding for the program two years later, Mexico said enough."
+    _, atts = attribute(text, "en")
+    assert not any(a.content.text.startswith("But when Congress") for a in atts)
+    _, atts = attribute("The plan will fail, the senator said.", "en")
+    assert _one(atts, "said").content.text == "The plan will fail"
+    _, atts = attribute("Quand le texte a été voté, le syndicat a dit non.", "fr")
+    assert not any(a.content.text.startswith("Quand le texte") for a in atts)
+
+
+def test_en_title_in_quotation_marks_before_the_cue_is_not_its_content():
+    text = (
+        "On Tuesday\u2019s episode of \u201cThe Morning Show,\u201d the former senator said "
+        "she wanted to speak to voters."
+    )
+    _, atts = attribute(text, "en")
+    assert _one(atts, "said").content.text == "she wanted to speak to voters"
+
+
+def test_en_quotation_before_a_speaker_whose_first_words_the_parser_left_out():
+    text = (
+        "\u201cI will just make this promise to you: We will achieve justice in this case,\u201d "
+        "Tulsa police Chief Chuck Jordan said Monday. \u201cWe will achieve justice.\u201d"
+    )
+    _, atts = attribute(text, "en")
+    assert _one(atts, "said").content.text == text
+
+
+def test_en_as_clause_inside_the_sentence_with_a_misparsed_subject():
+    for text in (
+        "The sea churned. Hawaii, as one of the governor's climate advisers pointed out, "
+        "normally does not get two hurricanes at once.",
+        "Paris, as one of the mayor's advisers pointed out, rarely sees such storms.",
+    ):
+        _, atts = attribute(text, "en")
+        a = _one(atts, "pointed")
+        assert a.speaker.text.startswith("one of the")
+        assert a.content.text.endswith(("at once", "such storms"))
+        assert a.content.text.startswith(("Hawaii", "Paris"))
+
+
+def test_en_that_clause_after_a_time_phrase_and_a_coordinated_cue_on_the_content_verb():
+    said = "that Machado was \u201cdisgusting\u201d and \u201ca con.\u201d"
+    _, atts = attribute("Trump tweeted in the early morning hours " + said, "en")
+    assert _one(atts, "tweeted").content.text == said
+    text = "The minister said he would order a review of the defenses and warned against hackers from abroad."
+    _, atts = attribute(text, "en")
+    assert _one(atts, "said").content.text == "he would order a review of the defenses"
+
+
+def test_en_verbless_answer_before_the_cue_after_a_quoted_paragraph():
+    text = 'The president spoke. "We need people of substance."\n\nPeople like Scott, he said.'
+    _, atts = attribute(text, "en")
+    assert any(a.content.text == "People like Scott" for a in atts)
+    _, atts = attribute("In Honolulu last week, she told reporters.", "en")
+    assert not any(a.content.text == "In Honolulu last week" for a in atts)
+
+
+def test_en_quote_continues_over_a_participle_clause_holding_another_cue():
+    text = (
+        "\u201cYou cannot talk about change if you do not know the past,\u201d Ava Lee said, emphasizing "
+        "why understanding our past is crucial. \u201cWhat we need is a new way of thinking.\u201d"
+    )
+    _, atts = attribute(text, "en")
+    assert _one(atts, "said").content.text == text
+
+
+def test_en_content_ending_inside_a_quotation_takes_its_closing_mark():
+    _, atts = attribute("She called the holiday \u201ca celebration of faith.\u201d", "en")
+    assert _one(atts, "called").content.text == "the holiday \u201ca celebration of faith.\u201d"
+
+
+def test_line_labels_before_a_colon_name_no_speaker():
+    text = "The mayor spoke.\n\nCorrection: An earlier version of this article misstated the date."
+    _, atts = attribute(text, "en")
+    assert not any(a.cue is not None and a.cue.text == ":" for a in atts)
+    text = "Le maire a parlé.\n\nRectificatif : Une version précédente de cet article se trompait de date."
+    _, atts = attribute(text, "fr")
+    assert not any(a.cue is not None and a.cue.text == ":" for a in atts)
+    _, atts = attribute("The debate went on.\n\nPENCE: We will win this race in November.", "en")
+    assert any(a.cue is not None and a.cue.text == ":" for a in atts)
+
+
+def test_en_infinitive_after_the_person_told_is_the_content():
+    text = "Trump tells his supporters at a Michigan rally to \u201cgo to your place and vote.\u201d"
+    _, atts = attribute(text, "en")
+    assert _one(atts, "tells").content.text.endswith("to \u201cgo to your place and vote.\u201d")
+
+
+def test_according_to_before_a_quotation_takes_the_whole_quotation():
+    q = "\u201cIf it was up to her, she would say nothing. Because critics say moderators should not.\u201d"
+    _, atts = attribute("According to Limbaugh, " + q, "en")
+    assert _one(atts, "According").content.text == q
+    _, atts = attribute("Selon le ministre, « la réforme est prête. Elle sera votée en juin. »", "fr")
+    assert _one(atts, "Selon").content.text == "« la réforme est prête. Elle sera votée en juin. »"
+
+
+def test_en_according_to_a_noun_the_tagger_took_for_a_verb():
+    text = (
+        "As a boss on \u201cThe Apprentice,\u201d Donald Trump repeatedly demeaned women with sexist "
+        "language, according to show insiders."
+    )
+    _, atts = attribute(text, "en")
+    a = _one(atts, "according")
+    assert a.speaker.text == "show insiders"
+    assert a.content.text.endswith("with sexist language")
+
+
+def test_en_quotation_set_off_by_dashes():
+    text = (
+        "The hall was full of critics, among them Senator Ann Hale -- ''It is a disgrace to the state'' "
+        "-- and others."
+    )
+    _, atts = attribute(text, "en")
+    a = next(a for a in atts if a.content.text == "''It is a disgrace to the state''")
+    assert a.speaker.text == "Ann Hale"
+    text = "Mr. Trump grinned at the remark like a winner -- ''That makes me smart'' -- and left."
+    _, atts = attribute(text, "en")
+    a = next(a for a in atts if a.content.text == "''That makes me smart''")
+    assert a.speaker.text == "Mr. Trump"
+
+
+def test_en_quotation_closing_its_sentence_does_not_run_over_the_next_sentence():
+    text = (
+        'Once, I laughed and said, "I do not believe in ghosts." She became so upset, and started '
+        'driving so erratically, that I had to change my answer: "Of course I believe in ghosts."'
+    )
+    _, atts = attribute(text, "en")
+    assert _one(atts, "said").content.text == '"I do not believe in ghosts."'
+    assert any(a.content.text == '"Of course I believe in ghosts."' for a in atts)
+    text = 'The problem is exemplified by this finding: "27 companies reported 410 subsidiaries."'
+    _, atts = attribute(text, "en")
+    a = next(a for a in atts if a.content.text == '"27 companies reported 410 subsidiaries."')
+    assert a.speaker.text == "this finding"
+
+
+def test_en_coordinated_cue_clause_with_its_own_adverbial_and_subject():
+    text = (
+        "She said parents who adopt would not be eligible for the leave, and when pressed on why "
+        'the plan leaves out fathers, the mother of three replied, "It is meant for the mother."'
+    )
+    _, atts = attribute(text, "en")
+    assert _one(atts, "said").content.text == "parents who adopt would not be eligible for the leave"
+    assert _one(atts, "replied").content.text == '"It is meant for the mother."'
+
+
+def test_en_quote_after_a_going_on_participle_is_not_continued():
+    text = (
+        '"We are looking at the needs of the people," Sanders said, going on to contrast her plans '
+        'with those of Trump. "So I would simply say: look at the issues."'
+    )
+    _, atts = attribute(text, "en")
+    assert _one(atts, "said").content.text == '"We are looking at the needs of the people,"'
+    assert any(a.content.text == '"So I would simply say: look at the issues."' for a in atts)
+
+
+def test_en_headline_with_a_single_quoted_line():
+    text = "A lesson from Loretta Lynch: 'Be the voice that people hear.'\n\nAs a young lawyer, she spoke."
+    _, atts = attribute(text, "en")
+    a = next(a for a in atts if a.content.text == "'Be the voice that people hear.'")
+    assert a.speaker.text == "Loretta Lynch"

@@ -38,3 +38,21 @@ def test_unclosed_quote_stops_at_paragraph_end():
 def test_doubled_apostrophes_as_quotation_marks():
     text = "He called it ''a fair deal,'' and didn't say more."
     assert _texts(text) == ["''a fair deal,''"]
+
+
+def test_unclosed_quotation_stops_at_its_paragraph_and_the_next_one_opens():
+    text = '"She was not a danger. She was fine.\n\n\u201cIt never crossed my mind,\u201d she said.'
+    assert _texts(text) == ['"She was not a danger. She was fine.', "\u201cIt never crossed my mind,\u201d"]
+
+
+def test_straight_quotation_holds_a_curly_one():
+    text = '"WALLACE: As \u201cThe Journal\u201d wrote, it matters. Why?\n\nHe left.'
+    assert _texts(text) == ['"WALLACE: As \u201cThe Journal\u201d wrote, it matters. Why?']
+    assert _texts('He said "more hours\u201d today.') == ['"more hours\u201d']
+
+
+def test_straight_single_quotation_marks_in_headlines():
+    assert _texts("Obama Sees 'Personal Insult' if Voters Don't Rally.") == ["'Personal Insult'"]
+    assert _texts("A lesson from Lynch: 'Be the voice people hear.'") == ["'Be the voice people hear.'"]
+    assert _texts("It's the Clintons' plan from the '90s.") == []
+    assert _texts('He said "I\'m done with \'Big Oil\'" and left.') == ['"I\'m done with \'Big Oil\'"']

@@ -40,12 +40,18 @@ def _role(text: str, i: int) -> str | None:
     """'open', 'close', or None (not a quotation mark here)."""
     ch = text[i]
     w = _width(text, i)
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + w] if i + w < len(text) else " "
     if ch == "'" and w == 1:
+        # a straight single quotation mark: opens before a capital ("Sees 'Personal Insult'"),
+        # closes after a word; anything else is an apostrophe
+        if (prev.isspace() or prev in ":([\"“—–-") and nxt.isalpha() and nxt.isupper():
+            return "open1"
+        if (prev.isalnum() or prev in ".!?,") and not nxt.isalnum():
+            return "close1"
         return None
     if ch == "'":
         ch = STRAIGHT
-    prev = text[i - 1] if i > 0 else " "
-    nxt = text[i + w] if i + w < len(text) else " "
     if ch == "”" and (i == 0 or prev == "\n") and nxt.isalnum():
         return "open"  # a closing mark typed at the start of a paragraph opens a quotation
     if ch in OPENERS:
@@ -81,12 +87,28 @@ def find_quotes(text: str) -> list[Quote]:
     n = len(marks)
     while k < n:
         pos, role = marks[k]
-        if role == "close":
+        if role in ("close", "close1"):
             k += 1
+            continue
+        if role == "open1":
+            # a single-quoted phrase: up to the next closing single mark on the same line
+            end = None
+            j = k + 1
+            while j < n and "\n" not in text[pos : marks[j][0]]:
+                if marks[j][1] == "close1":
+                    end = marks[j][0] + 1
+                    break
+                j += 1
+            if end is not None and end - pos > 2:
+                quotes.append(Quote(start=pos, end=end))
+                k = j + 1
+            else:
+                k += 1
             continue
         family = OPENERS.get(text[pos], STRAIGHT)
         depth = 0
         inner_straight = False  # a straight quotation open inside a curly one
+        inner_curly = 0  # curly quotations open inside a straight one
         paragraphs = 1
         end = None
         j = k + 1
@@ -104,6 +126,7 @@ def find_quotes(text: str) -> list[Quote]:
                     end = text.rfind("\n", 0, mpos)
                     while end > pos and text[end - 1].isspace():
                         end -= 1
+                    j -= 1  # the mark of the next paragraph opens a quotation of its own
                     break
                 paragraphs += text[marks[j - 1][0] : mpos].count("\n\n") or 1
                 if reopens and fam == family:
@@ -111,8 +134,13 @@ def find_quotes(text: str) -> list[Quote]:
                     continue
             if family == STRAIGHT:
                 # a straight opening mark closes on a straight mark or a curly double closer
-                # ('"more hours”': mixed styles are common in edited copy)
-                if (ch in (STRAIGHT, "'") and mrole in ("close", "toggle")) or (
+                # ('"more hours”': mixed styles are common in edited copy), unless that closer
+                # ends a curly quotation opened inside ('"... as “The Journal” wrote ...')
+                if ch in OPENERS and OPENERS[ch] == "“" and mrole == "open":
+                    inner_curly += 1
+                elif ch in DOUBLE_CLOSERS and mrole == "close" and inner_curly:
+                    inner_curly -= 1
+                elif (ch in (STRAIGHT, "'") and mrole in ("close", "toggle")) or (
                     ch in DOUBLE_CLOSERS and mrole == "close"
                 ):
                     end = mpos + _width(text, mpos)

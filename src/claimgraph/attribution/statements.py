@@ -93,6 +93,7 @@ class Ctx:
         self.unit_of = [0] * n
         self.para_of = [0] * n
         self.units: list[tuple[int, int]] = []
+        self._found_quotes = find_quotes(doc.text)
         self._units()
         self.quotes: list[tuple[int, int]] = []  # token ranges
         self.quote_of = [-1] * n
@@ -105,7 +106,41 @@ class Ctx:
     def _units(self) -> None:
         doc = self.doc
         para = 0
-        for sent in doc.sents:
+        # an opening quotation mark the parser left at the end of the sentence before ("... said.
+        # ''They ...") goes with the sentence it opens
+        # (and a closing mark left at the start of the next one goes back to its quotation)
+        opens = {q.start for q in self._found_quotes}
+        closes = {q.end for q in self._found_quotes}
+        sents = [[s.start, s.end] for s in doc.sents]
+        for k in range(len(sents) - 1):
+            j = sents[k][1] - 1
+            while j > sents[k][0] and doc[j].is_space:
+                j -= 1
+            if j > sents[k][0] and doc[j].idx in opens and doc[j].is_punct:
+                sents[k][1] = j
+                sents[k + 1][0] = j
+                continue
+            j = sents[k + 1][0]
+            if j + 1 < sents[k + 1][1] and doc[j].is_punct and doc[j].idx + len(doc[j].text) in closes:
+                sents[k][1] = j + 1
+                sents[k + 1][0] = j + 1
+        # a sentence the parser ended on a word, with no punctuation and no line break ("she
+        # felt the 13th | Amendment was ..."), goes on into the next one
+        merged: list[list[int]] = []
+        for s0, s1 in sents:
+            last = doc[s0 - 1] if s0 > 0 else None
+            if (
+                merged
+                and last is not None
+                and not (last.is_punct or last.is_space)
+                and "\n" not in last.whitespace_
+                and last.text[-1:].isalnum()
+            ):
+                merged[-1][1] = s1
+            else:
+                merged.append([s0, s1])
+        for s0, s1 in merged:
+            sent = doc[s0:s1]
             start = sent.start
             for t in sent:
                 if "\n" in t.text or "\n" in t.whitespace_:
@@ -134,7 +169,7 @@ class Ctx:
     def _quotes(self) -> None:
         doc = self.doc
         spans: list[tuple[int, int]] = []
-        for q in find_quotes(doc.text):
+        for q in self._found_quotes:
             sp = doc.char_span(q.start, q.end, alignment_mode="expand")
             if sp is None or len(sp) == 0:
                 continue
@@ -171,11 +206,21 @@ class Ctx:
 
     def trim(self, s: int, e: int) -> tuple[int, int]:
         doc = self.doc
-        while s < e and (doc[s].is_space or (doc[s].is_punct and doc[s].text not in '"«“‘(')):
+        # (a quotation mark that opens or closes a quotation stays, whatever its style: '' ``)
+        while s < e and (doc[s].is_space or (
+            doc[s].is_punct and doc[s].text not in '"«“‘(' and not self._quote_edge(s, 0)
+        )):
             s += 1
-        while e > s and (doc[e - 1].is_space or (doc[e - 1].is_punct and doc[e - 1].text not in '"»”’)')):
+        while e > s and (doc[e - 1].is_space or (
+            doc[e - 1].is_punct and doc[e - 1].text not in '"»”’)' and not self._quote_edge(e - 1, 1)
+        )):
             e -= 1
         return s, e
+
+    def _quote_edge(self, i: int, side: int) -> bool:
+        """Token i opens (side 0) or closes (side 1) a quotation."""
+        q = self.quote_of[i]
+        return q >= 0 and self.quotes[q][side] == i + side
 
     def quote_ending_at(self, i: int) -> int:
         """Index of a quotation that ends at token i (exclusive) or -1."""
@@ -221,11 +266,19 @@ def np_extent(ctx: Ctx, tok: Token, lo: int, hi: int) -> tuple[int, int]:
 
 
 def _subject(ctx: Ctx, head: Token) -> Token | None:
-    for c in head.children:
-        if c.dep_ in SUBJ and ctx.quote_of[c.i] < 0:
-            if c.lower_ == "-t" and c.i + 1 < len(ctx.doc) and ctx.doc[c.i + 1].lower_.startswith("-"):
-                return ctx.doc[c.i + 1]  # "a-t-il": the pronoun after the euphonic t
-            return c
+    subjects = [c for c in head.children if c.dep_ in SUBJ and ctx.quote_of[c.i] < 0]
+    if (
+        len(subjects) > 1
+        and subjects[-1].i < head.i
+        and any(t.text == "," for t in ctx.doc[subjects[-2].i : subjects[-1].left_edge.i])
+    ):
+        # two subjects is a parse error ('Hawaii, as one of the advisers pointed out, does not
+        # ...'): the one next to the verb
+        subjects = subjects[-1:]
+    for c in subjects:
+        if c.lower_ == "-t" and c.i + 1 < len(ctx.doc) and ctx.doc[c.i + 1].lower_.startswith("-"):
+            return ctx.doc[c.i + 1]  # "a-t-il": the pronoun after the euphonic t
+        return c
     return None
 
 
@@ -290,7 +343,13 @@ def find_speaker(ctx: Ctx, cue: Cue, depth: int = 0) -> tuple[tuple[int, int] | 
                 ctx.antecedent[subj.i] = np_extent(ctx, ante, lo, hi)
                 return (subj.i, subj.i + 1), False
         else:
+            ap = _parenthetical_appos(ctx, cue, subj, lo, hi) or _as_object(ctx, cue, subj)
+            if ap is not None:
+                return np_extent(ctx, ap, ap.left_edge.i, cue.start), False
             return np_extent(ctx, subj, lo, hi), subj.i > head.i
+    between = _name_after_quote(ctx, cue, lo)
+    if between is not None:
+        return between, False
     # inverted subject: ", a déclaré lundi M. Zaemsky", ", said the spokesman"
     b = cue.start - 1
     while b >= lo and doc[b].pos_ in ("AUX", "ADV") and doc[b].text not in DASHES:
@@ -375,6 +434,60 @@ def find_speaker(ctx: Ctx, cue: Cue, depth: int = 0) -> tuple[tuple[int, int] | 
     return None, False
 
 
+def _name_after_quote(ctx: Ctx, cue: Cue, lo: int) -> tuple[int, int] | None:
+    """'"A," Flynn, a top aide, said': the noun phrase between a quotation and the cue when the
+    parser hung it on a word of the quotation (no subject for the cue)."""
+    doc = ctx.doc
+    b = cue.start - 1
+    if b <= lo or doc[b].text != ",":
+        return None
+    k = b
+    while k > lo and ctx.quote_of[k - 1] < 0 and b - k < MAX_SPEAKER:
+        k -= 1
+    if k <= lo or ctx.quote_ending_at(k) < 0:
+        return None
+    if any(doc[i].pos_ in ("VERB", "AUX", "SCONJ") for i in range(k, b)):
+        return None
+    e = k
+    while e < b and doc[e].text != ",":
+        e += 1
+    s, e = ctx.trim(k, e)
+    if e > s and any(doc[i].pos_ in ("PROPN", "NOUN") for i in range(s, e)):
+        return s, e
+    return None
+
+
+def _parenthetical_appos(ctx: Ctx, cue: Cue, subj: Token, lo: int, hi: int) -> Token | None:
+    """'To understand the case, Justice Roberts said, one should ...': the parser takes the noun
+    phrase ending the opening phrase for the subject and the speaker for its apposition. The
+    apposition right before a cue set off by commas is the speaker when the "subject" follows a
+    verb or preposition (it is that word's object)."""
+    doc = ctx.doc
+    if subj.i >= cue.start or cue.end >= hi or doc[cue.end].text != ",":
+        return None
+    b = subj.left_edge.i - 1
+    if b < lo or doc[b].pos_ not in ("VERB", "ADP", "AUX"):
+        return None
+    for ap in subj.children:
+        if ap.dep_ == "appos" and ap.right_edge.i + 1 == cue.start and doc[ap.left_edge.i - 1].text == ",":
+            return ap
+    return None
+
+
+def _as_object(ctx: Ctx, cue: Cue, subj: Token) -> Token | None:
+    """'Hawaii, as one of the advisers pointed out, rarely ...': the parser takes "as" for a
+    preposition of the cue and the words before for its subject; the object of "as" speaks."""
+    doc = ctx.doc
+    if subj.i >= cue.start:
+        return None
+    for a in doc[cue.head].children:
+        if a.dep_ == "prep" and a.lower_ in ctx.lex.as_marks and subj.i < a.i < cue.start:
+            obj = [o for o in a.children if o.dep_ == "pobj"]
+            if obj and obj[0].right_edge.i + 1 == cue.start and doc[a.i - 1].text in DASHES:
+                return obj[0]
+    return None
+
+
 def _opening_speaker(ctx: Ctx, cue: Cue, hi: int) -> int:
     """The colon or comma after a name of at most four words, before a quotation ("Said
     Ellis: "), else 0."""
@@ -441,6 +554,18 @@ def _clause_start(ctx: Ctx, cue: Cue, speaker: tuple[int, int] | None, inverted:
             start = min(start, c.i)
     if speaker and not inverted and speaker[0] < start and start - speaker[1] <= 5:
         start = speaker[0]
+    elif (
+        speaker
+        and not inverted
+        and speaker[0] < start
+        and speaker[1] < len(doc)
+        and doc[speaker[1]].text == ","
+        and start - speaker[1] <= MAX_SPEAKER
+        and not any(
+            doc[k].pos_ in ("VERB", "AUX", "SCONJ") or ctx.quote_of[k] >= 0 for k in range(speaker[1], start)
+        )
+    ):
+        start = speaker[0]  # "X, a top aide to the senator, said"
     while start > 0 and doc[start - 1].lower_ in ctx.lex.neg_particles:
         start -= 1
     return start
@@ -491,7 +616,15 @@ def find_content(
     # 'said A and suggested that B': the coordinated cue ends the first content
     for c in ctx.cues:
         h = doc[c.head]
-        if s < c.head < e and h.dep_ == "conj" and h.head.i == cue.head:
+        # (or hung on the content's verb: 'tweeted that A was B and encouraged C', same tense, no
+        # subject of its own)
+        lower = (
+            h.head.head.i == cue.head
+            and h.tag_ == doc[cue.head].tag_ == "VBD"
+            and h.head.tag_ != "VBD"
+            and not any(x.dep_ in SUBJ for x in h.children)
+        )
+        if s < c.head < e and h.dep_ == "conj" and (h.head.i == cue.head or lower):
             k = min(h.left_edge.i, c.start)
             while k > s and (doc[k - 1].pos_ in ("CCONJ", "PUNCT", "ADV") or doc[k - 1].dep_ == "aux"):
                 k -= 1
@@ -508,6 +641,10 @@ def find_content(
         if h.dep_ == "conj" and c.stance in ("assert", "deny", "dispute", "report", "question"):
             subj = [x for x in h.children if x.dep_ in SUBJ and x.i < h.i]
             k = subj[0].left_edge.i if subj else s
+            # ('and when pressed on X, the mother replied': the clause's own adverbial goes too)
+            for x in h.children:
+                if subj and x.dep_ == "advcl" and s < x.left_edge.i < k and x.i < subj[0].i:
+                    k = x.left_edge.i
             if subj and k - 1 > s and doc[k - 1].pos_ == "CCONJ" and ctx.quote_of[k] < 0:
                 s2, e2 = ctx.trim(s, k - 1)
                 if e2 - s2 >= 2:
@@ -575,9 +712,40 @@ def _find_content(
     k = cstart
     while k > 0 and doc[k - 1].text in DASHES | {":"}:
         k -= 1
-    q = ctx.quote_ending_at(k) if not side else -1
+    # ('was "right" when he said that ...': a clause opened by a subordinator is no incise)
+    sub = doc[cstart].tag_ == "WRB" or doc[cstart].pos_ == "SCONJ"
+    q = ctx.quote_ending_at(k) if not (side or sub) else -1
     if q < 0 and k > 0 and doc[k - 1].is_space and "\n" not in doc[k - 1].text:
         q = ctx.quote_ending_at(k - 1)
+    if (
+        q < 0
+        and not (side or sub)
+        and speaker is not None
+        and not inverted
+        and cstart == speaker[0]
+        and head.pos_ == "VERB"
+        and not headline(doc, head.i)
+    ):
+        # '"A," Tulsa police Chief Jo Lee said': words of the name the parser left out
+        m = k
+        while (
+            m > 0
+            and k - m < 4
+            and ctx.quote_of[m - 1] < 0
+            and not doc[m - 1].is_punct
+            and (doc[m - 1].is_title or doc[m - 1].dep_ in ("compound", "amod"))
+        ):
+            m -= 1
+        if m < k:
+            q = ctx.quote_ending_at(m)
+            if q >= 0:
+                cstart = m
+    if q >= 0 and ctx.quotes[q][0] > lo and doc[ctx.quotes[q][0] - 1].pos_ in ("ADP", "DET"):
+        q = -1  # 'On an episode of "The Show," she said ...': a title, not words
+    if q >= 0 and _closes_sentence(ctx, q) and any(
+        c.dep_ == "ccomp" and cue.head < c.i < hi and ctx.quote_of[c.left_edge.i] < 0 for c in head.children
+    ):
+        q = -1  # '"A." She says it shows B': the cue of the next sentence has words of its own
     if q >= 0 and cstart - ctx.quotes[q][1] <= 2:
         qs, qe = ctx.quotes[q]
         j = cend
@@ -590,6 +758,10 @@ def _find_content(
                 j += 1
         if j < len(doc) and ctx.quote_of[j] >= 0 and ctx.quotes[ctx.quote_of[j]][0] == j:
             qe = ctx.quotes[ctx.quote_of[j]][1]
+        if qs > lo and _quote_ends_sentence(ctx, lo, qs, qe):
+            # 'They send a message that the priority "is the tax at the top," Mr. Kamin said': the
+            # quotation ends a sentence of the speaker's that begins unquoted
+            qs = ctx.trim(lo, qs)[0]
         return (qs, _continue_quotes(ctx, qe, cend)), True, True
     # 2. a quotation right after: 'X a déclaré : "..."', 'he said, "..."', 'Mook told CBS, "..."'
     j = cend
@@ -606,6 +778,10 @@ def _find_content(
     if j < len(doc) and ctx.quote_of[j] >= 0 and ctx.quotes[ctx.quote_of[j]][0] == j:
         qs, qe = ctx.quotes[ctx.quote_of[j]]
         if not (j == cend and _quote_in_phrase(ctx, qs, qe, hi)):
+            if j > cend and _completes_sentence(ctx, cstart, lo, qs, qe):
+                # 'When the deal came, Mr. Barr said, "we were floored."': the quotation
+                # completes the sentence the cue interrupts
+                return (ctx.trim(lo, cstart)[0], _continue_quotes(ctx, qe, qe)), True, True
             return (qs, _continue_quotes(ctx, qe, qe)), True, False
     if colon and j < len(doc) and ctx.para_of[j] > ctx.para_of[cue.head] and not doc[j].is_space:
         # "The governor added:" and the next paragraph, unquoted
@@ -628,7 +804,11 @@ def _find_content(
             # 'questioned the health of X, who is 70': a relative clause of the object ("que"
             # after a noun stays a complementizer: "a annoncé dans un communiqué que ...")
             ambiguous = t.lower_ in lex.complementizers and t.tag_ != "WDT" and doc[j - 1].text != ","
-            if j > cend and _relative_pronoun(t) and not ambiguous:
+            # ('tweeted in the early hours that X was ...': the parser hangs the clause on the cue)
+            governed = t.lower_ in lex.complementizers and t.head.head.i == cue.head and t.head.dep_ in (
+                "advcl", "ccomp"
+            )
+            if j > cend and _relative_pronoun(t) and not ambiguous and not governed:
                 break
             if j + 1 < hi:
                 return (j, _content_end(ctx, j, hi)), False, False
@@ -639,17 +819,28 @@ def _find_content(
             break
         j += 1
     head = doc[cue.head]
-    # 4. a complement clause of the verb (after or before it)
+    # 4. a complement clause of the verb (after or before it); an infinitive after the person
+    # addressed is one even when the parser takes it for a purpose clause ("tells his
+    # supporters at a rally to go and vote")
     for c in head.children:
+        told_to = (
+            c.dep_ == "advcl"
+            and c.i > cue.head
+            and cue.lemma in lex.addressee_cues
+            and cue.lemma in lex.infinitive_cues
+            and doc[c.left_edge.i].lower_ == "to"
+            and any(o.dep_ in ("obj", "dobj") and o.i < c.i for o in head.children)
+        )
         if (
-            c.dep_ in ("ccomp", "xcomp")
+            (c.dep_ in ("ccomp", "xcomp") or told_to)
             and (ctx.quote_of[c.i] < 0 or (c.i > cue.head and ctx.quote_of[c.left_edge.i] < 0))
             and lo <= c.i < hi
         ):
             s, e = c.left_edge.i, c.right_edge.i + 1
             if c.i > cue.head:
                 s = max(s, cend)
-                if c.dep_ == "xcomp" and (c.pos_ != "VERB" or cue.lemma not in lex.infinitive_cues):
+                infinitive = c.pos_ == "VERB" and cue.lemma in lex.infinitive_cues
+                if c.dep_ in ("xcomp", "advcl") and not infinitive:
                     continue
                 # "called on X to do": include the object before the clause
                 for o in head.children:
@@ -706,7 +897,22 @@ def _find_content(
             and (governed_after or not finite_before or _goes_on(ctx, t + 1, hi))
         ):
             return ctx.trim(lo, hi), False, True  # the cue interrupts the content
-        if e - s >= 3 and finite_before and t - cend <= 8 and (t >= hi or doc[t].is_punct):
+        # ('When the funds ran out, Mexico said enough': an adverbial clause of the cue itself)
+        adverbial = any(
+            c.dep_ == "advcl" and c.i < cue.start and c.left_edge.i <= s + 1
+            and any(
+                m.dep_ in ("mark", "advmod") and m.i == c.left_edge.i
+                and (m.tag_ in ("IN", "WRB") or m.pos_ == "SCONJ")
+                for m in c.children
+            )
+            for c in head.children
+        )
+        if e - s >= 3 and finite_before and t - cend <= 8 and (t >= hi or doc[t].is_punct) and not adverbial:
+            return (s, e), False, True
+        # 'People like Scott, he said.': a verbless phrase before a cue clause that ends the
+        # sentence, in a paragraph of its own after a quotation
+        ends = t >= hi or (doc[t].text in (".", "!", "?") and t + 1 >= hi)
+        if ends and not finite_before and e - s >= 2 and s == lo and _after_quote_paragraph(ctx, lo):
             return (s, e), False, True
     # 7. an object noun phrase for deny/report cues: "rejette la rumeur selon laquelle ..."
     if cue.stance in ("deny", "dispute", "report") or cue.lemma in lex.object_cues:
@@ -735,6 +941,53 @@ def _find_content(
         if e - s >= 2:
             return (s, e), False, False
     return found
+
+
+def _closes_sentence(ctx: Ctx, q: int) -> bool:
+    """The quotation ends on a full stop ('... "spiraling out of control."'), not on a comma."""
+    doc = ctx.doc
+    qs, qe = ctx.quotes[q]
+    k = qe - 1
+    while k > qs and (doc[k].is_quote or ctx._quote_edge(k, 1)):
+        k -= 1
+    return doc[k].text in (".", "!", "?") or doc[qe - 1].text[:1] in (".", "!", "?")
+
+
+def _after_quote_paragraph(ctx: Ctx, lo: int) -> bool:
+    """The unit opens a paragraph that follows a paragraph ending on a quotation."""
+    doc = ctx.doc
+    k = lo - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k < 0 or ctx.para_of[k] == ctx.para_of[lo]:
+        return False
+    return ctx.quote_of[k] >= 0 or (k > 0 and ctx.quote_of[k - 1] >= 0 and doc[k].is_punct)
+
+
+def _completes_sentence(ctx: Ctx, cstart: int, lo: int, qs: int, qe: int) -> bool:
+    """A quotation after ', X said,' that opens in lower case and continues the words before the
+    cue clause (unquoted, at least three words)."""
+    doc = ctx.doc
+    first = next((t for t in doc[qs:qe] if t.is_alpha), None)
+    if first is None or not first.text[0].islower() or first.text == "i":
+        return False
+    if cstart - 1 <= lo or doc[cstart - 1].text not in DASHES:
+        return False
+    if any(ctx.quote_of[k] >= 0 for k in range(lo, cstart)):
+        return False
+    return sum(1 for t in doc[lo : cstart - 1] if t.is_alpha) >= 3
+
+
+def _quote_ends_sentence(ctx: Ctx, lo: int, qs: int, qe: int) -> bool:
+    """A quotation opening in lower case after unquoted words of its sentence (at least three,
+    no cue among them) that it continues."""
+    doc = ctx.doc
+    first = next((t for t in doc[qs:qe] if t.is_alpha), None)
+    if first is None or not first.text[0].islower() or first.text == "i":
+        return False
+    if any(k in ctx.cue_at or ctx.quote_of[k] >= 0 for k in range(lo, qs)):
+        return False
+    return sum(1 for t in doc[lo:qs] if t.is_alpha) >= 3 and doc[qs - 1].text not in (":", ";")
 
 
 def _held_clause(ctx: Ctx, noun: Token, lo: int, hi: int) -> int | None:
@@ -889,11 +1142,26 @@ def _continue_quotes(ctx: Ctx, qe: int, after: int) -> int:
         qs2, qe2 = ctx.quotes[k]
         if ctx.para_of[qs2] != para or qs2 < pos:
             break
-        ended = False
+        # ('"A." She became upset ...: "B."': a quotation that closes its sentence is followed
+        # by a sentence of its own)
+        ended = pos == qe and ctx.quote_of[qe - 1] >= 0 and _closes_sentence(ctx, ctx.quote_of[qe - 1])
+        relative = False
         for t in doc[pos:qs2]:
-            # a cue of the speaker's own relative clause ("said X, who has backed Y") is no stop
-            if t.i in ctx.cue_at and t.i != pos and not _in_relative(t):
+            # a cue of the speaker's own relative clause ("said X, who has backed Y", "said X,
+            # who led the party and has backed Y") is no stop
+            relative = relative or (_relative_pronoun(t) and t.i > pos)
+            own = relative and not any(c.dep_ in SUBJ for c in t.children)
+            # ('"A," said X, speaking of Y. "B."': a participle on the cue before the gap)
+            side = _side_in_gap(ctx, t, pos, qs2)
+            # ('said after X failed to show up. "B."': a cue in an adverbial clause of the cue)
+            top = _top_in(t, pos, qs2)
+            adverbial = (top.dep_ == "advcl" and any(m.dep_ == "mark" for m in top.children)) or (
+                top.dep_ == "prep" and top.i != t.i
+            )
+            if t.i in ctx.cue_at and t.i != pos and not _in_relative(t) and not (own or side or adverbial):
                 return qe
+            if t.tag_ == "VBG" and t.head.i < pos and _introduces_next(ctx, t):
+                return qe  # '"A," she said, going on to contrast B. "C."': C is what follows
             if ended and not (t.is_space or t.is_punct):
                 return qe
             if t.text in (".", "!", "?"):
@@ -904,6 +1172,37 @@ def _continue_quotes(ctx: Ctx, qe: int, after: int) -> int:
         qe = pos = qe2
         k += 1
     return qe
+
+
+def _side_in_gap(ctx: Ctx, t: Token, pos: int, end: int) -> bool:
+    """``t`` is (or is inside) a participle clause hanging on a word before ``pos`` that ends
+    its sentence before ``end`` ('"A," she said, emphasizing why knowing B is crucial. "C."')."""
+    doc = ctx.doc
+    for a in [t, *t.ancestors]:
+        if not pos <= a.i < end:
+            return False
+        if a.tag_ == "VBG" and a.dep_ in ("advcl", "xcomp", "conj") and a.head.i < pos:
+            if _introduces_next(ctx, a):
+                return False  # "going on to contrast A. "B."": B is what the participle introduces
+            return any(doc[m].text in (".", "!", "?") for m in range(a.i, end))
+    return False
+
+
+def _introduces_next(ctx: Ctx, t: Token) -> bool:
+    """A participle that introduces the next words ('going on to', 'adding'), cue or not."""
+    cue = ctx.cue_at.get(t.i)
+    lemma = t.lemma_.lower()
+    words = {lemma} | {f"{lemma} {c.lower_}" for c in t.children if c.dep_ == "prt"}
+    return (cue is not None and cue.lemma in ctx.lex.next_words) or bool(words & ctx.lex.next_words)
+
+
+def _top_in(t: Token, lo: int, hi: int) -> Token:
+    """The highest ancestor of ``t`` (itself included) within ``[lo, hi)``."""
+    for _ in range(30):
+        if t.head.i == t.i or not lo <= t.head.i < hi:
+            return t
+        t = t.head
+    return t
 
 
 def _name_word(t: Token) -> bool:
@@ -1027,6 +1326,8 @@ def transcript(ctx: Ctx) -> list[Cand]:
             if head is not None:
                 out.append(head)
             continue
+        if doc[s:j].text.lower() in ctx.lex.line_labels:
+            continue  # "Correction: ...", "Video: ..."
         if doc[j].text != ":" and not (j + 1 < len(doc) and doc[j + 1].is_quote):
             continue  # 'Name ― "quote"' (a list of reactions); a dash before a plain clause is a dateline
         if doc[j].text != ":" and all(t.pos_ != "PROPN" for t in doc[s:j]) and not doc[s:j].text.isupper():
@@ -1043,6 +1344,74 @@ def transcript(ctx: Ctx) -> list[Cand]:
     return out
 
 
+def colon_quotes(ctx: Ctx, used: set[int]) -> list[Cand]:
+    """A quotation announced by a clause ending in a colon, in the same paragraph or opening
+    the next ('The piece used her words as its headline: "..."', 'I had to change my answer:
+    "..."', 'Sanders made the following comment:' + a quoted paragraph): the subject of that
+    clause (or the person it names) speaks it."""
+    doc = ctx.doc
+    out: list[Cand] = []
+    for k, (qs, qe) in enumerate(ctx.quotes):
+        if k in used:
+            continue
+        c = qs - 1
+        while c >= 0 and doc[c].is_space:
+            c -= 1
+        if c < 1 or ctx.para_of[qs] - ctx.para_of[c] > 1:
+            continue
+        # (or set off by dashes: 'treating the remark as a compliment -- "That makes me smart" --')
+        dashed = doc[c].text in ("--", "—", "–") and qe < len(doc) and doc[qe].text == doc[c].text
+        if doc[c].text != ":" and not dashed:
+            continue
+        lo = ctx.unit_bounds(c)[0]
+        if ctx.quote_of[c - 1] >= 0 or sum(1 for t in doc[lo:c] if t.is_alpha) < 3:
+            continue
+        # the verb of the clause just before the colon that has a subject ("that I had to change
+        # my answer:"), or the top of the phrase
+        root = doc[c - 1]
+        while root.head.i != root.i and lo <= root.head.i < c and not (
+            root.pos_ in ("VERB", "AUX") and _subject(ctx, root) is not None
+        ):
+            root = root.head
+        named = ctx.index.tok2ent[c - 1]
+        if dashed and named >= 0 and ctx.index.ents[named].label == "PER":
+            # 'including Mitt Romney -- "It is disqualifying ..." --': the person just named
+            e = c
+            s0 = c - 1
+            while s0 > lo and ctx.index.tok2ent[s0 - 1] == named:
+                s0 -= 1
+            out.append(Cand(content=(qs, qe), kind="direct", stance="assert", cue_class="assert",
+                            unit=ctx.unit_of[qs], para=ctx.para_of[qs],
+                            cue=Cue(head=c, start=c, end=c + 1, stance="assert", lemma=doc[c].text),
+                            speaker=(s0, e), quote=True))
+            continue
+        if root.i in ctx.cue_at:
+            continue  # a cue of its own took (or refused) the quotation
+        subj = _subject(ctx, root) if root.pos_ in ("VERB", "AUX") else None
+        agent = _passive_agent(ctx, root, c) if root.pos_ in ("VERB", "AUX") else None
+        if agent is not None and lo <= agent.i < c:
+            subj = agent  # "is exemplified by this finding:"
+        speaker = None
+        if subj is not None and lo <= subj.i < c:
+            speaker = np_extent(ctx, subj, lo, root.i if subj.i < root.i else c)
+        if speaker is None:
+            person = next((i for i in range(lo, c) if ctx.index.tok2ent[i] >= 0
+                           and ctx.index.ents[ctx.index.tok2ent[i]].label in ("PER", "ORG")), None)
+            if person is None:
+                continue
+            e = person
+            while e < c and ctx.index.tok2ent[e] == ctx.index.tok2ent[person]:
+                e += 1
+            speaker = (person, e)
+        head = root.i if root.pos_ in ("VERB", "AUX") else c
+        out.append(Cand(content=(qs, _continue_quotes(ctx, qe, qe)), kind="direct", stance="assert",
+                        cue_class="assert", unit=ctx.unit_of[qs], para=ctx.para_of[qs],
+                        cue=Cue(head=head, start=min(head, c), end=c + 1, stance="assert",
+                                lemma=doc[head].lemma_.lower()),
+                        speaker=speaker, quote=True))
+    return out
+
+
 def _content_end(ctx: Ctx, start: int, hi: int) -> int:
     """End of an indirect content: the unit end, or before a trailing ", a rapporté X"."""
     doc = ctx.doc
@@ -1052,14 +1421,16 @@ def _content_end(ctx: Ctx, start: int, hi: int) -> int:
             while k > start and (doc[k - 1].pos_ in ("AUX", "ADV", "PART") or doc[k - 1].dep_ in SUBJ):
                 k = doc[k - 1].left_edge.i if doc[k - 1].dep_ in SUBJ else k - 1
             k = max(k, start)
-            if k > start and doc[k - 1].text in DASHES:
+            # ('... because "A," she said': the quotation ends the content, marks included)
+            quoted = k - 1 > start and ctx._quote_edge(k - 1, 1) and doc[k - 2].text in DASHES
+            if k > start and (doc[k - 1].text in DASHES or quoted):
                 tail = doc[c.end : hi]
                 head = doc[c.head]
                 participle = head.tag_ == "VBG" or (
                     "VerbForm=Part" in str(head.morph) and "Tense=Pres" in str(head.morph)
                 )
                 if len(tail) <= 6 or participle:
-                    return ctx.trim(start, k - 1)[1]
+                    return k if quoted else ctx.trim(start, k - 1)[1]
     return ctx.trim(start, hi)[1]
 
 
@@ -1293,13 +1664,15 @@ def according_to(ctx: Ctx) -> list[Cand]:
             speaker = ctx.trim(j, e)
             if t.i <= lo + 1:
                 k = e
-                while k < hi and doc[k].is_punct and ctx.quote_of[k] < 0:
+                while k < hi and doc[k].is_punct:
+                    if ctx._quote_edge(k, 0):
+                        break  # 'According to X, "A. B."': the quotation, however long
                     k += 1
-                end = hi
-                if k < hi and ctx.quote_of[k] >= 0 and ctx.quotes[ctx.quote_of[k]][0] == k:
-                    # 'According to X, "A. B."': the quotation as a whole
-                    end = max(hi, ctx.quotes[ctx.quote_of[k]][1])
-                content = ctx.trim(k, end)
+                if k < hi and ctx._quote_edge(k, 0):
+                    qs, qe = ctx.quotes[ctx.quote_of[k]]
+                    content = (qs, _continue_quotes(ctx, qe, qe))
+                else:
+                    content = ctx.trim(k, hi)
             elif e >= hi - 1:
                 content = ctx.trim(lo, t.i)
             else:
@@ -1403,7 +1776,7 @@ def extract(doc: Doc, lex: Lexicon, index: EntityIndex) -> tuple[Ctx, list[Cand]
         found = find_content(ctx, cue, speaker, inverted)
         if found is None:
             continue
-        (s, e), direct, before = found
+        (s, e), direct, before = _whole_marks(ctx, *found[0]), found[1], found[2]
         if speaker is not None and s <= speaker[0] < e and not (s <= cue.head < e):
             if before and not direct:
                 e = min(e, speaker[0])
@@ -1443,10 +1816,13 @@ def extract(doc: Doc, lex: Lexicon, index: EntityIndex) -> tuple[Ctx, list[Cand]
         if c.content[0] not in taken or (c.cue is not None and c.cue.lemma == ":"):
             cands.append(c)
             used_quotes |= {ctx.quote_of[i] for i in range(*c.content) if ctx.quote_of[i] >= 0}
+    for c in colon_quotes(ctx, used_quotes):
+        cands.append(c)
+        used_quotes |= {ctx.quote_of[i] for i in range(*c.content) if ctx.quote_of[i] >= 0}
     # quotations standing alone after a statement: same speaker, no cue
     for k, (qs, qe) in enumerate(ctx.quotes):
-        if k in used_quotes or qe - qs < 5:
-            continue
+        if k in used_quotes or qe - qs < 5 or doc[qs].text == "'":
+            continue  # (a single-quoted line is a heading: 'All Bets Are Off.')
         lo, hi = ctx.unit_bounds(qs)
         if qs > lo + 1 or (hi - qe) > 2:
             continue
@@ -1479,6 +1855,21 @@ def extract(doc: Doc, lex: Lexicon, index: EntityIndex) -> tuple[Ctx, list[Cand]
             if found_stance:
                 c.stance, c.stance_evidence = stance_of(found_stance[0]), found_stance[1]
     return ctx, claims_first(ctx, _dedupe(ctx, cands))
+
+
+def _whole_marks(ctx: Ctx, s: int, e: int) -> tuple[int, int]:
+    """A content that stops inside a quotation just before its closing punctuation and mark
+    ('went on about "how the system is rigged,"') takes them; likewise an opening mark."""
+    doc = ctx.doc
+    q = ctx.quote_of[e - 1]
+    if q >= 0:
+        qe = ctx.quotes[q][1]
+        if e < qe <= e + 3 and all(doc[k].is_punct for k in range(e, qe)):
+            e = qe
+    q = ctx.quote_of[s]
+    if q >= 0 and s > 0 and ctx.quotes[q][0] == s - 1 and doc[s - 1].is_punct and ctx.quotes[q][1] <= e:
+        s -= 1
+    return s, e
 
 
 def claims_first(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
