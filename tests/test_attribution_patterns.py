@@ -323,3 +323,29 @@ def test_en_a_name_alone_is_an_object_content():
     assert _one(atts, "endorses").content.text == "Smith"
     _, atts = attribute("Le syndicat a salué Paul Martin, qui se dit honoré.", "fr")
     assert _one(atts, "salué").content.text == "Paul Martin"
+
+
+def test_object_content_runs_on_to_a_later_participle_cue():
+    text = "The senator mocked his rival for not releasing his records, claiming that he hid an illness."
+    _, atts = attribute(text, "en")
+    assert _one(atts, "mocked").content.text == "his rival for not releasing his records"
+    assert _one(atts, "claiming").content.text == "that he hid an illness"
+    text = "Le député a critiqué le ministre pour son soutien à la réforme, affirmant qu'elle est injuste."
+    _, atts = attribute(text, "fr")
+    assert _one(atts, "critiqué").content.text == "le ministre pour son soutien à la réforme"
+
+
+def test_cue_phrase_after_an_aside_on_the_object():
+    _, atts = attribute("Smith accused Rafael Cruz, who was born in Cuba, of lying.", "en")
+    assert _one(atts, "accused").content.text == "Rafael Cruz, who was born in Cuba, of lying"
+    _, atts = attribute("He characterized the governor, a Democrat, as desperate.", "en")
+    assert _one(atts, "characterized").content.text == "the governor, a Democrat, as desperate"
+
+
+def test_prepositional_object_content_runs_on_in_the_clause():
+    text = "The mayor complained about his microphone the morning after the hearing, even suggesting fraud."
+    _, atts = attribute(text, "en")
+    assert _one(atts, "complained").content.text == "his microphone the morning after the hearing"
+    text = "Le candidat s'est plaint de son micro le lendemain du débat, suggérant même un sabotage."
+    _, atts = attribute(text, "fr")
+    assert _one(atts, "plaint").content.text == "son micro le lendemain du débat"

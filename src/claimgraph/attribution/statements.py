@@ -717,7 +717,7 @@ def _find_content(
                 for p in head.children:
                     if p.i > c.i and p.dep_ in ("oprd", "xcomp", "ccomp") and p.i < hi:
                         e = max(e, ctx.trim(s, min(p.right_edge.i + 1, hi))[1])
-                e = _object_end(ctx, s, e, hi)
+                e = _object_end(ctx, s, e, hi, head)
                 held = _held_clause(ctx, c, lo, hi)
                 if held is not None and held > s:
                     # "disputing the union's claim that ...": the denial's object is the claim,
@@ -774,21 +774,44 @@ def _goes_on(ctx: Ctx, j: int, hi: int) -> bool:
     ) and not any(k in ctx.cue_at for k in range(j, hi))
 
 
-def _object_end(ctx: Ctx, s: int, e: int, hi: int) -> int:
+def _object_end(ctx: Ctx, s: int, e: int, hi: int, head: Token | None = None) -> int:
     """An object content runs on over what follows it in the clause ("grilled the CEO on
     Tuesday for his role in ...", "cited remarks Trump had made about ..."), up to a comma or
     another cue."""
     doc = ctx.doc
+    # the cue's own phrase goes on after the object and a comma ("accused X, who ..., of Y",
+    # "characterized X, a Democrat, as Y")
+    more = head is not None and _cue_phrase_after(ctx, head, e, hi)
     # "questioned the health of X, who is 80": the aside on the object is not the content
     for k in range(s + 1, e - 1):
-        if doc[k].text == "," and ctx.quote_of[k] < 0 and _relative_pronoun(doc[k + 1]):
+        if doc[k].text == "," and ctx.quote_of[k] < 0 and _relative_pronoun(doc[k + 1]) and not more:
             return ctx.trim(s, k)[1]
-    if e >= hi or doc[e].is_punct or any(k in ctx.cue_at for k in range(e, hi)):
+    if e >= hi or (doc[e].is_punct and not more):
         return e
+    # another cue after the object ends it, with its subject and auxiliaries ("praised the plan
+    # and said that ...")
+    stop = hi
+    for c in ctx.cues:
+        if e <= c.start < stop:
+            stop = _clause_start(ctx, c, None, False)
+            while stop > e and doc[stop - 1].dep_ in SUBJ | {"cc", "punct"}:
+                stop = doc[stop - 1].left_edge.i if doc[stop - 1].dep_ in SUBJ else stop - 1
     k = e
-    while k < hi and not (doc[k].text in (",", ";", "—", "--") and k + 1 < hi and doc[k + 1].tag_ == "VBG"):
+    while k < stop and not (doc[k].text in (",", ";", "—", "--") and k + 1 < hi and doc[k + 1].tag_ == "VBG"):
         k += 1
-    return ctx.trim(s, k)[1]
+    return max(e, ctx.trim(s, k)[1])
+
+
+def _cue_phrase_after(ctx: Ctx, head: Token, e: int, hi: int) -> bool:
+    """A prepositional phrase or predicate of the cue starts after ``e`` (over a comma)."""
+    doc = ctx.doc
+    j = e + 1 if e < hi and doc[e].text == "," else e
+    if j >= hi or ctx.quote_of[j] >= 0:
+        return False
+    t = doc[j]
+    if t.dep_ == "case" and t.head.i > t.i:
+        t = t.head
+    return t.head.i == head.i and t.dep_ in ("prep", "obl", "obl:arg", "obl:mod", "oprd")
 
 
 def _quote_in_phrase(ctx: Ctx, qs: int, qe: int, hi: int) -> bool:
@@ -811,14 +834,16 @@ def _complement(ctx: Ctx, cue: Cue, cend: int, lo: int, hi: int) -> tuple[tuple[
         addressee = cue.lemma in lex.addressee_cues
         if infinitive or (c.dep_ in ("obj", "dobj") and c.pos_ not in ("PRON", "NUM") and not addressee):
             s, e = ctx.trim(max(c.left_edge.i, cend), min(c.right_edge.i + 1, hi))
-            e = _object_end(ctx, s, e, hi)
+            e = _object_end(ctx, s, e, hi, head)
         elif c.dep_ in ("prep", "obl") and c.lower_ in lex.cue_preps:
             s, e = ctx.trim(max(c.i + 1, cend), min(c.right_edge.i + 1, hi))
+            e = _object_end(ctx, s, e, hi, head)
         elif c.dep_ in ("obl", "obl:arg") and any(
             k.dep_ == "case" and k.lower_ in lex.cue_preps and k.i < c.i for k in c.children
         ):
             case = max(k.i for k in c.children if k.dep_ == "case" and k.i < c.i)
             s, e = ctx.trim(max(case + 1, cend), min(c.right_edge.i + 1, hi))
+            e = _object_end(ctx, s, e, hi, head)
         else:
             continue
         if e - s >= 2:
