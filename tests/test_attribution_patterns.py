@@ -349,3 +349,24 @@ def test_prepositional_object_content_runs_on_in_the_clause():
     text = "Le candidat s'est plaint de son micro le lendemain du débat, suggérant même un sabotage."
     _, atts = attribute(text, "fr")
     assert _one(atts, "plaint").content.text == "son micro le lendemain du débat"
+
+
+def test_coordinated_bare_infinitive_belongs_to_the_infinitive_content():
+    text = "The governor has kept her approach, promising to meet and in some cases exceed the targets."
+    _, atts = attribute(text, "en")
+    assert _one(atts, "promising").content.text == "to meet and in some cases exceed the targets"
+
+
+def test_raising_verb_subject_is_part_of_the_content():
+    _, atts = attribute("About one in ten voters this fall is expected to be young.", "en")
+    a = _one(atts, "expected")
+    assert a.content.text == "About one in ten voters this fall is expected to be young"
+    assert a.speaker is None
+    _, atts = attribute("The new budget is expected to cost billions, officials said.", "en")
+    assert _one(atts, "said").content.text == "The new budget is expected to cost billions"
+    _, atts = attribute("The governor seems confident that the bill will pass.", "en")
+    assert _one(atts, "seems").content.text == "The governor seems confident that the bill will pass"
+    _, atts = attribute("Le projet de loi semble avoir peu de chances d'aboutir.", "fr")
+    a = _one(atts, "semble")
+    assert a.content.text == "Le projet de loi semble avoir peu de chances d'aboutir"
+    assert a.speaker is None

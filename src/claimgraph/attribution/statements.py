@@ -243,6 +243,37 @@ def _passive_agent(ctx: Ctx, head: Token, hi: int) -> Token | None:
     return None
 
 
+def _raised(ctx: Ctx, head: Token, hi: int) -> tuple[int, int] | None:
+    """'X seems to work', 'X is expected to win', 'X seems unlikely': the subject is part of
+    the content (from the subject to the end of the complement), not a speaker."""
+    lex = ctx.lex
+    subj = next((c for c in head.children if c.dep_ in SUBJ | {"nsubjpass"} and c.i < head.i), None)
+    if subj is None or _relative_pronoun(subj) or subj.pos_ == "PRON" or ctx.quote_of[subj.i] >= 0:
+        return None
+    lem = head.lemma_.lower()
+    raising = lem in lex.raising_verbs
+    passive = any(c.dep_ in ("auxpass", "aux:pass") for c in head.children) and lem not in lex.addressee_cues
+    if not raising and not passive:
+        return None
+    if passive and _passive_agent(ctx, head, hi) is not None:
+        return None
+    for c in head.rights:
+        if c.i >= hi:
+            break
+        infinitive = c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and (
+            any(k.dep_ in ("aux", "mark") and k.i < c.i for k in c.children) or "VerbForm=Inf" in str(c.morph)
+        )
+        predicate = raising and c.dep_ in ("acomp", "attr", "oprd", "xcomp")
+        chain = [c, *(k for k in c.children if k.dep_ == "xcomp")]
+        if c.dep_ in ("xcomp", "oprd") and any(k.i in ctx.cue_at for k in chain):
+            return None  # "X appeared to blame Y", "X appears set to veto Y": X speaks
+        if infinitive or predicate:
+            s, e = ctx.trim(subj.left_edge.i, min(c.right_edge.i + 1, hi))
+            if ctx.unit_bounds(head.i)[0] <= s and e - s >= 3:
+                return s, e
+    return None
+
+
 def _incise(ctx: Ctx, cue: Cue, subj: Token, lo: int, hi: int) -> bool:
     """', a expliqué la ministre Anne Roy,': a cue between commas followed by a noun phrase
     that names someone (the parser often takes the phrase before for the subject)."""
@@ -280,6 +311,8 @@ def find_speaker(ctx: Ctx, cue: Cue, depth: int = 0) -> tuple[tuple[int, int] | 
         while s < agent.i and doc[s].dep_ == "case":
             s += 1
         return (s, e), True
+    if _raised(ctx, head, hi) is not None:
+        return None, False  # "X is expected to win": X is what is expected, nobody speaks
     if subj is not None and subj.i < cue.start and _incise(ctx, cue, subj, lo, hi):
         subj = None  # "La réforme, a expliqué la ministre, entrera ...": the speaker follows
     if subj is not None:
@@ -459,6 +492,9 @@ def find_content(
             s0, e0 = ctx.trim(max(lo, subj.left_edge.i), min(subj.right_edge.i + 1, cue.start))
             if e0 > s0:
                 return (s0, e0), False, True
+    raised = _raised(ctx, head, ctx.unit_bounds(cue.head)[1])
+    if raised is not None:
+        return raised, False, False
     found = _find_content(ctx, cue, speaker, inverted)
     if found is not None and found[2] and not found[1] and found[0][1] <= cue.start:
         # '"A" of the plan, Mr. X said. "B."': the quotations after the cue go on
@@ -656,6 +692,8 @@ def _find_content(
                     if o.dep_ in ("obj", "dobj") and cend <= o.i < s:
                         s = o.left_edge.i
                 s, e = ctx.trim(max(s, lo), min(e, hi))
+                if c.dep_ == "xcomp":
+                    e = _coordinated_infinitive(ctx, e, hi)
                 if e - s >= 2:
                     return (s, max(e, _content_end(ctx, s, hi) if c.dep_ == "ccomp" else e)), False, False
             elif (
@@ -800,6 +838,28 @@ def _object_end(ctx: Ctx, s: int, e: int, hi: int, head: Token | None = None) ->
     while k < stop and not (doc[k].text in (",", ";", "—", "--") and k + 1 < hi and doc[k + 1].tag_ == "VBG"):
         k += 1
     return max(e, ctx.trim(s, k)[1])
+
+
+def _coordinated_infinitive(ctx: Ctx, e: int, hi: int) -> int:
+    """An infinitive content goes on over a coordinated bare infinitive without a subject of
+    its own ("promised to meet and in some cases exceed the goals"), however the parser
+    attaches it."""
+    doc = ctx.doc
+    if e >= hi or doc[e].pos_ != "CCONJ" or ctx.quote_of[e] >= 0:
+        return e
+    for k in range(e + 1, min(hi, e + 6)):
+        t = doc[k]
+        if t.pos_ in ("VERB", "AUX"):
+            # a bare form ("exceed", "dépasser")
+            bare = t.tag_ in ("VB", "VBP") and t.lower_ == t.lemma_.lower()
+            if not bare and "VerbForm=Inf" not in str(t.morph):
+                return e
+            if any(c.dep_ in SUBJ for c in t.children) or k in ctx.cue_at:
+                return e
+            return ctx.trim(e, min(hi, max(t.right_edge.i + 1, k + 1)))[1]
+        if t.is_punct and t.text not in (",",):
+            return e
+    return e
 
 
 def _cue_phrase_after(ctx: Ctx, head: Token, e: int, hi: int) -> bool:
@@ -1532,6 +1592,10 @@ def _denied_claim(ctx: Ctx, c: Cand, o: Cand) -> bool:
     return ctx.doc[c.cue.head].pos_ == "NOUN" and c.speaker[0] >= o.content[0]
 
 
+def _cue_inside(c: Cand) -> bool:
+    return c.cue is not None and c.content[0] <= c.cue.head < c.content[1]
+
+
 def _dedupe(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
     """Drop repeated contents and statements nested in another statement's content.
 
@@ -1541,7 +1605,12 @@ def _dedupe(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
     """
     out: list[Cand] = []
     for c in cands:
-        if any(o.content == c.content for o in out):
+        same = next((k for k, o in enumerate(out) if o.content == c.content), None)
+        if same is not None:
+            # 'The plan is expected to cost more, officials said': the cue outside the content
+            # reports it, the one inside is part of it
+            if _cue_inside(out[same]) and c.cue is not None and not _cue_inside(c):
+                out[same] = c
             continue
         out.append(c)
     keep = ctx.lex.nested_cues
