@@ -370,3 +370,20 @@ def test_raising_verb_subject_is_part_of_the_content():
     a = _one(atts, "semble")
     assert a.content.text == "Le projet de loi semble avoir peu de chances d'aboutir"
     assert a.speaker is None
+
+
+def test_that_after_a_time_phrase_opens_the_content():
+    text = "The mayor tweeted in the early morning hours that the report was a fraud."
+    _, atts = attribute(text, "en")
+    assert _one(atts, "tweeted").content.text == "that the report was a fraud"
+
+
+def test_coordinated_cue_hung_on_the_content_verb_ends_the_content():
+    text = (
+        "Smith tweeted in the early morning hours that Jones was “disgusting” "
+        "and encouraged fans to read the report."
+    )
+    _, atts = attribute(text, "en")
+    assert _one(atts, "tweeted").content.text.startswith("that Jones was “disgusting")
+    assert "encouraged" not in _one(atts, "tweeted").content.text
+    assert _one(atts, "encouraged").content.text == "fans to read the report"

@@ -527,7 +527,15 @@ def find_content(
     # 'said A and suggested that B': the coordinated cue ends the first content
     for c in ctx.cues:
         h = doc[c.head]
-        if s < c.head < e and h.dep_ == "conj" and h.head.i == cue.head:
+        # (however deep the parser hangs it: a cue of the same tense without a subject of its
+        # own, after "and", is the speaker's: 'tweeted that X was "a con" and encouraged Y')
+        same_tense = (
+            h.dep_ == "conj"
+            and any(h.tag_ in g and head.tag_ in g for g in (("VBD", "VBN"), ("VBZ", "VBP")))
+            and doc[h.i - 1].pos_ == "CCONJ"
+            and not any(x.dep_ in SUBJ for x in h.children)
+        )
+        if s < c.head < e and h.dep_ == "conj" and (h.head.i == cue.head or same_tense):
             k = min(h.left_edge.i, c.start)
             while k > s and (doc[k - 1].pos_ in ("CCONJ", "PUNCT", "ADV") or doc[k - 1].dep_ == "aux"):
                 k -= 1
@@ -663,7 +671,9 @@ def _find_content(
                 break  # 'disputed the union's claim that ...': the object noun phrase is the content
             # 'questioned the health of X, who is 70': a relative clause of the object ("que"
             # after a noun stays a complementizer: "a annoncé dans un communiqué que ...")
-            ambiguous = t.lower_ in lex.complementizers and t.tag_ != "WDT" and doc[j - 1].text != ","
+            ambiguous = t.lower_ in lex.complementizers and doc[j - 1].text != ","
+            # ("tweeted in the early morning hours that ...": no relative clause of a time)
+            ambiguous = ambiguous and (t.tag_ != "WDT" or _is_time(ctx, doc[j - 1]))
             if j > cend and _relative_pronoun(t) and not ambiguous:
                 break
             if j + 1 < hi:
