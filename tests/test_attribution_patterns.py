@@ -387,3 +387,22 @@ def test_coordinated_cue_hung_on_the_content_verb_ends_the_content():
     assert _one(atts, "tweeted").content.text.startswith("that Jones was “disgusting")
     assert "encouraged" not in _one(atts, "tweeted").content.text
     assert _one(atts, "encouraged").content.text == "fans to read the report"
+
+
+def test_noun_of_saying_with_its_clause_ends_an_object_content():
+    text = "The leaders offered new defense efforts amid growing concerns that they depend on allies."
+    _, atts = attribute(text, "en")
+    assert _one(atts, "offered").content.text == "new defense efforts"
+    assert _one(atts, "concerns").content.text == "that they depend on allies"
+    text = "The ministers agreed on new defense efforts amid growing concerns that they depend on allies."
+    _, atts = attribute(text, "en")
+    assert _one(atts, "agreed").content.text == "new defense efforts"
+    assert _one(atts, "concerns").content.text == "that they depend on allies"
+    _, atts = attribute("The company said in a statement that the plan would fail.", "en")
+    assert _one(atts, "said").content.text == "that the plan would fail"
+    text = "Les ministres ont salué le nouveau plan de défense malgré les craintes que le texte soit rejeté."
+    _, atts = attribute(text, "fr")
+    assert _one(atts, "salué").content.text == "le nouveau plan de défense"
+    assert _one(atts, "craintes").content.text == "que le texte soit rejeté"
+    _, atts = attribute("Le ministre a affirmé dans un communiqué que le plan serait retiré.", "fr")
+    assert _one(atts, "affirmé").content.text == "que le plan serait retiré"

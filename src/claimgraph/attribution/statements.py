@@ -27,6 +27,7 @@ SPEAKER_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 DASHES = frozenset({",", "—", "–", "--", "―", "-"})
 MAX_SPEAKER = 14
 PASSIVE_AUX = frozenset({"cop", "aux:pass", "auxpass"})
+NOUN_OBJ_DEPS = frozenset({"pobj", "obl", "obl:mod", "obl:arg", "nmod"})
 NOUN_CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl", "acl:relcl", "xcomp", "advcl"})
 
 
@@ -669,6 +670,8 @@ def _find_content(
         ):
             if cue.stance in ("deny", "dispute") and _noun_complement(ctx, t, cue):
                 break  # 'disputed the union's claim that ...': the object noun phrase is the content
+            if j > cend and t.lower_ in lex.complementizers and _held_by_noun(ctx, doc[j - 1], cue):
+                break  # 'agreed on new efforts amid growing concerns that ...': the noun's
             # 'questioned the health of X, who is 70': a relative clause of the object ("que"
             # after a noun stays a complementizer: "a annoncé dans un communiqué que ...")
             ambiguous = t.lower_ in lex.complementizers and doc[j - 1].text != ","
@@ -697,6 +700,11 @@ def _find_content(
                 s = max(s, cend)
                 if c.dep_ == "xcomp" and (c.pos_ != "VERB" or cue.lemma not in lex.infinitive_cues):
                     continue
+                first = c.left_edge.i
+                if first - 1 >= cend and doc[first].lower_ in lex.complementizers and _held_by_noun(
+                    ctx, doc[first - 1], cue
+                ):
+                    continue  # ('amid growing concerns that ...' hung on the verb: the noun's)
                 # "called on X to do": include the object before the clause
                 for o in head.children:
                     if o.dep_ in ("obj", "dobj") and cend <= o.i < s:
@@ -797,6 +805,19 @@ def _held_clause(ctx: Ctx, noun: Token, lo: int, hi: int) -> int | None:
     return clause[0]
 
 
+def _held_by_noun(ctx: Ctx, noun: Token, cue: Cue) -> bool:
+    """A that-clause right after a noun of saying or thinking that is not the cue's medium
+    ("amid concerns that ...", "despite fears that ..." but "said in a statement that ...")."""
+    lex = ctx.lex
+    if noun.pos_ != "NOUN" or not (noun.lemma_.lower() in lex.cue_nouns or noun.lower_ in lex.cue_nouns):
+        return False
+    prep = noun.head if noun.dep_ in ("pobj", "obl", "nmod") else None
+    if prep is not None and prep.dep_ != "case":
+        case = [k for k in noun.children if k.dep_ == "case"]
+        prep = case[0] if noun.dep_ != "pobj" and case else prep
+    return prep is None or prep.lower_ not in lex.medium_preps
+
+
 def _noun_complement(ctx: Ctx, mark: Token, cue: Cue) -> bool:
     """The that-clause of ``mark`` completes a noun of saying that is the cue's object ("the
     claim that ...", "l'affirmation que ..."), not the cue itself."""
@@ -834,6 +855,9 @@ def _object_end(ctx: Ctx, s: int, e: int, hi: int, head: Token | None = None) ->
     for k in range(s + 1, e - 1):
         if doc[k].text == "," and ctx.quote_of[k] < 0 and _relative_pronoun(doc[k + 1]) and not more:
             return ctx.trim(s, k)[1]
+    noun = _noun_statement(ctx, s + 1, e, head)
+    if noun is not None and ctx.trim(s, noun)[1] > s:
+        return ctx.trim(s, noun)[1]
     if e >= hi or (doc[e].is_punct and not more):
         return e
     # another cue after the object ends it, with its subject and auxiliaries ("praised the plan
@@ -842,8 +866,11 @@ def _object_end(ctx: Ctx, s: int, e: int, hi: int, head: Token | None = None) ->
     for c in ctx.cues:
         if e <= c.start < stop:
             stop = _clause_start(ctx, c, None, False)
-            while stop > e and doc[stop - 1].dep_ in SUBJ | {"cc", "punct"}:
+            while stop > e and doc[stop - 1].dep_ in SUBJ | {"cc", "punct", "mark", "nsubjpass", "det"}:
                 stop = doc[stop - 1].left_edge.i if doc[stop - 1].dep_ in SUBJ else stop - 1
+    noun = _noun_statement(ctx, e, stop, head)
+    if noun is not None:
+        stop = noun
     k = e
     while k < stop and not (doc[k].text in (",", ";", "—", "--") and k + 1 < hi and doc[k + 1].tag_ == "VBG"):
         k += 1
@@ -870,6 +897,26 @@ def _coordinated_infinitive(ctx: Ctx, e: int, hi: int) -> int:
         if t.is_punct and t.text not in (",",):
             return e
     return e
+
+
+def _noun_statement(ctx: Ctx, a: int, b: int, head: Token | None) -> int | None:
+    """Start of a prepositional phrase in ``[a, b)`` whose noun of saying has its own
+    that-clause ("offered new efforts amid growing concerns that ...": a statement of its own
+    that ends the object content)."""
+    doc, lex = ctx.doc, ctx.lex
+    for k in range(a, b):
+        t = doc[k]
+        if t.pos_ != "NOUN" or t.lemma_.lower() not in lex.cue_nouns or t.dep_ not in NOUN_OBJ_DEPS:
+            continue
+        clause = _complement_clause(ctx, t, len(doc)) or _detached_clause(ctx, t, len(doc))
+        if clause is None or clause[0] != t.i + 1 or doc[clause[0]].lower_ not in lex.complementizers:
+            continue
+        up = t.head if t.dep_ == "pobj" else next((c for c in t.children if c.dep_ == "case"), t)
+        if up.i > t.i or (up.lower_ in lex.medium_preps):
+            continue
+        if up.head.i < b or (head is not None and up.head.i == head.i):
+            return min(up.i, t.left_edge.i)
+    return None
 
 
 def _cue_phrase_after(ctx: Ctx, head: Token, e: int, hi: int) -> bool:
@@ -1174,6 +1221,22 @@ def _complement_clause(ctx: Ctx, tok: Token, hi: int) -> tuple[int, int] | None:
     return None
 
 
+def _detached_clause(ctx: Ctx, tok: Token, hi: int) -> tuple[int, int] | None:
+    """The that-clause right after a noun of saying or thinking that the parser hangs on a
+    verb ("amid growing concerns that they depend on X": a complement of "concerns")."""
+    doc, lex = ctx.doc, ctx.lex
+    j = tok.i + 1
+    if j >= hi or doc[j].lower_ not in lex.complementizers or doc[j].dep_ != "mark":
+        return None
+    verb = doc[j].head
+    if verb.i <= j or verb.i >= hi or verb.dep_ not in ("ccomp", "advcl", "acl", "conj", "parataxis"):
+        return None
+    if verb.head.i == verb.i or tok.i in {a.i for a in verb.ancestors}:
+        return None  # (a clause of the noun itself is found by _complement_clause)
+    s, e = ctx.trim(j, min(verb.right_edge.i + 1, hi))
+    return (s, e) if e - s >= 3 else None
+
+
 def _prep_object(ctx: Ctx, tok: Token, hi: int) -> tuple[int, int] | None:
     """The object of "about/of/over ..." after a noun or adjective ("concerns about X")."""
     preps = ctx.lex.noun_preps
@@ -1301,7 +1364,7 @@ def noun_cues(ctx: Ctx) -> list[Cand]:
             content = _complement_clause(ctx, tok, hi) or _prep_object(ctx, tok, hi)
         else:
             cls = lex.cue_nouns.get(lem) or lex.cue_nouns[tok.lower_]
-            content = _complement_clause(ctx, tok, hi)
+            content = _complement_clause(ctx, tok, hi) or _detached_clause(ctx, tok, hi)
             gov = tok.head
             support = tok.dep_ in ("dobj", "obj") and gov.lemma_.lower() in lex.support_verbs
             if content is None and support:
