@@ -406,3 +406,18 @@ def test_noun_of_saying_with_its_clause_ends_an_object_content():
     assert _one(atts, "craintes").content.text == "que le texte soit rejeté"
     _, atts = attribute("Le ministre a affirmé dans un communiqué que le plan serait retiré.", "fr")
     assert _one(atts, "affirmé").content.text == "que le plan serait retiré"
+
+
+def test_sentence_cut_without_a_final_mark_is_one_unit():
+    import spacy
+    from spacy.tokens import Doc
+
+    from claimgraph.attribution.entities import EntityIndex
+    from claimgraph.attribution.lexicon import load_lexicon
+    from claimgraph.attribution.statements import Ctx
+
+    words = ["Lee", "cited", "remarks", "Brown", "had", "made", ".", "He", "left", "."]
+    starts = [True, False, False, True, False, False, False, True, False, False]
+    doc = Doc(spacy.blank("en").vocab, words=words, sent_starts=starts)
+    ctx = Ctx(doc, load_lexicon("en"), EntityIndex([], [-1] * len(doc)))
+    assert ctx.units == [(0, 7), (7, 10)]

@@ -106,7 +106,22 @@ class Ctx:
     def _units(self) -> None:
         doc = self.doc
         para = 0
+        # a parser sentence that stops without a final mark inside a line goes on in the next
+        # one ("Clinton cited remarks | Trump had made about X")
+        sents: list[tuple[int, int]] = []
         for sent in doc.sents:
+            if (
+                sents
+                and sents[-1][1] == sent.start
+                and not doc[sent.start - 1].is_space
+                and "\n" not in doc[sent.start - 1].whitespace_
+                and (doc[sent.start - 1].is_alpha or doc[sent.start - 1].text in (",", "-", "—"))
+            ):
+                sents[-1] = (sents[-1][0], sent.end)
+            else:
+                sents.append((sent.start, sent.end))
+        for s0, e0 in sents:
+            sent = doc[s0:e0]
             start = sent.start
             for t in sent:
                 if "\n" in t.text or "\n" in t.whitespace_:
