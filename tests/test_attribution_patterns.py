@@ -421,3 +421,12 @@ def test_sentence_cut_without_a_final_mark_is_one_unit():
     doc = Doc(spacy.blank("en").vocab, words=words, sent_starts=starts)
     ctx = Ctx(doc, load_lexicon("en"), EntityIndex([], [-1] * len(doc)))
     assert ctx.units == [(0, 7), (7, 10)]
+
+
+def test_passive_cue_with_a_predicate_takes_its_subject_into_the_content():
+    _, atts = attribute("The governor was also dubbed the winner of the debate.", "en")
+    a = _one(atts, "dubbed")
+    assert a.content.text == "The governor was also dubbed the winner of the debate"
+    assert a.speaker is None
+    _, atts = attribute('When the checkers examined the claim, it was labeled "Mostly True."', "en")
+    assert _one(atts, "labeled").content.text == 'it was labeled "Mostly True."'

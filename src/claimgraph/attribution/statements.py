@@ -260,15 +260,18 @@ def _passive_agent(ctx: Ctx, head: Token, hi: int) -> Token | None:
 
 
 def _raised(ctx: Ctx, head: Token, hi: int) -> tuple[int, int] | None:
-    """'X seems to work', 'X is expected to win', 'X seems unlikely': the subject is part of
-    the content (from the subject to the end of the complement), not a speaker."""
+    """'X seems to work', 'X is expected to win', 'X seems unlikely', 'X was dubbed the winner',
+    'it was labeled "true"': the subject is part of the content (from the subject to the end
+    of the complement), not a speaker."""
     lex = ctx.lex
     subj = next((c for c in head.children if c.dep_ in SUBJ | {"nsubjpass"} and c.i < head.i), None)
-    if subj is None or _relative_pronoun(subj) or subj.pos_ == "PRON" or ctx.quote_of[subj.i] >= 0:
+    if subj is None or _relative_pronoun(subj) or ctx.quote_of[subj.i] >= 0:
         return None
     lem = head.lemma_.lower()
     raising = lem in lex.raising_verbs
     passive = any(c.dep_ in ("auxpass", "aux:pass") for c in head.children) and lem not in lex.addressee_cues
+    if subj.pos_ == "PRON" and not (passive and subj.lower_ in ("it", "this", "that")):
+        return None
     if not raising and not passive:
         return None
     if passive and _passive_agent(ctx, head, hi) is not None:
@@ -279,12 +282,14 @@ def _raised(ctx: Ctx, head: Token, hi: int) -> tuple[int, int] | None:
         infinitive = c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and (
             any(k.dep_ in ("aux", "mark") and k.i < c.i for k in c.children) or "VerbForm=Inf" in str(c.morph)
         )
-        predicate = raising and c.dep_ in ("acomp", "attr", "oprd", "xcomp")
+        predicate = c.dep_ in ("acomp", "attr", "oprd", "xcomp")
         chain = [c, *(k for k in c.children if k.dep_ == "xcomp")]
         if c.dep_ in ("xcomp", "oprd") and any(k.i in ctx.cue_at for k in chain):
             return None  # "X appeared to blame Y", "X appears set to veto Y": X speaks
         if infinitive or predicate:
             s, e = ctx.trim(subj.left_edge.i, min(c.right_edge.i + 1, hi))
+            if e > s and ctx.quote_of[e - 1] >= 0:
+                e = max(e, min(hi, ctx.quotes[ctx.quote_of[e - 1]][1]))  # (the whole quotation)
             if ctx.unit_bounds(head.i)[0] <= s and e - s >= 3:
                 return s, e
     return None
