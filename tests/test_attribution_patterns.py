@@ -430,3 +430,10 @@ def test_passive_cue_with_a_predicate_takes_its_subject_into_the_content():
     assert a.speaker is None
     _, atts = attribute('When the checkers examined the claim, it was labeled "Mostly True."', "en")
     assert _one(atts, "labeled").content.text == 'it was labeled "Mostly True."'
+
+
+def test_pronoun_object_is_a_content():
+    _, atts = attribute("Although the mayor has used the loophole, he does not defend it.", "en")
+    assert _one(atts, "defend").content.text == "it"
+    _, atts = attribute("The governor has portrayed herself as a careful manager of the budget.", "en")
+    assert _one(atts, "portrayed").content.text == "herself as a careful manager of the budget"

@@ -800,7 +800,7 @@ def _find_content(
                     # whose that-clause is the union's own statement
                     e = ctx.trim(s, held)[1]
                 # (a name alone is enough: "endorses Smith")
-                if e - s >= 2 or (e - s == 1 and doc[s].pos_ == "PROPN"):
+                if e - s >= 2 or (e - s == 1 and doc[s].pos_ in ("PROPN", "PRON")):
                     return (s, e), False, False
     # 8. any other cue: its infinitive, object or prepositional object ("pledged to remain
     # civil", "endorsed the plan", "spoke about her ties", "called for more investment")
@@ -969,7 +969,7 @@ def _complement(ctx: Ctx, cue: Cue, cend: int, lo: int, hi: int) -> tuple[tuple[
             continue
         infinitive = c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")
         addressee = cue.lemma in lex.addressee_cues
-        if infinitive or (c.dep_ in ("obj", "dobj") and c.pos_ not in ("PRON", "NUM") and not addressee):
+        if infinitive or (c.dep_ in ("obj", "dobj") and c.pos_ != "NUM" and not addressee):
             s, e = ctx.trim(max(c.left_edge.i, cend), min(c.right_edge.i + 1, hi))
             e = _object_end(ctx, s, e, hi, head)
         elif c.dep_ in ("prep", "obl") and c.lower_ in lex.cue_preps:
@@ -983,7 +983,7 @@ def _complement(ctx: Ctx, cue: Cue, cend: int, lo: int, hi: int) -> tuple[tuple[
             e = _object_end(ctx, s, e, hi, head)
         else:
             continue
-        if e - s >= 2:
+        if e - s >= 2 or (e - s == 1 and doc[s].pos_ == "PRON"):
             return (s, e), False, False
     return None
 
