@@ -437,3 +437,14 @@ def test_pronoun_object_is_a_content():
     assert _one(atts, "defend").content.text == "it"
     _, atts = attribute("The governor has portrayed herself as a careful manager of the budget.", "en")
     assert _one(atts, "portrayed").content.text == "herself as a careful manager of the budget"
+
+
+def test_reply_cue_takes_its_to_object_as_content():
+    _, atts = attribute("She referred to the plan as a disaster for the city.", "en")
+    assert _one(atts, "referred").content.text == "the plan as a disaster for the city"
+    _, atts = attribute("The mayor spoke to reporters about the budget.", "en")
+    assert _one(atts, "spoke").content.text == "the budget"
+    _, atts = attribute("Le ministre a répondu aux critiques des syndicats sur la réforme.", "fr")
+    assert _one(atts, "répondu").content.text == "critiques des syndicats sur la réforme"
+    _, atts = attribute("La ministre a répondu à la journaliste que le texte serait retiré.", "fr")
+    assert _one(atts, "répondu").content.text == "que le texte serait retiré"

@@ -59,6 +59,8 @@ class Lexicon:
     as_verbs: set[str] = field(default_factory=set)  # cues only with "object as ...": "see X as Y"
     raising_verbs: set[str] = field(default_factory=set)  # "X seems to ...": X is no speaker
     medium_preps: set[str] = field(default_factory=set)  # "said in a statement that ..."
+    reply_cues: set[str] = field(default_factory=set)  # "responded to X": X is the content
+    reply_preps: set[str] = field(default_factory=set)
     nested_cues: set[str] = field(default_factory=set)
     cue_preps: set[str] = field(default_factory=set)
     cue_nouns: dict[str, str] = field(default_factory=dict)  # noun lemma -> cue class
@@ -170,6 +172,8 @@ def load_lexicon(lang: str) -> Lexicon:
     lex.as_verbs = _low(clause.get("as_verbs"))
     lex.raising_verbs = _low(clause.get("raising_verbs"))
     lex.medium_preps = _low(clause.get("medium_preps"))
+    lex.reply_cues = _low(clause.get("reply_cues"))
+    lex.reply_preps = _low(clause.get("reply_preps"))
     lex.nested_cues = _low(cues.get("nesting", {}).get("keep"))
     lex.cue_preps = _low(clause.get("prepositions"))
     tables = (("nouns", lex.cue_nouns), ("adjectives", lex.cue_adjectives), ("adverbs", lex.cue_adverbs))

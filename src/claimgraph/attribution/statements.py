@@ -972,11 +972,16 @@ def _complement(ctx: Ctx, cue: Cue, cend: int, lo: int, hi: int) -> tuple[tuple[
         if infinitive or (c.dep_ in ("obj", "dobj") and c.pos_ != "NUM" and not addressee):
             s, e = ctx.trim(max(c.left_edge.i, cend), min(c.right_edge.i + 1, hi))
             e = _object_end(ctx, s, e, hi, head)
-        elif c.dep_ in ("prep", "obl") and c.lower_ in lex.cue_preps:
+        elif c.dep_ in ("prep", "obl") and (
+            c.lower_ in lex.cue_preps or (c.lower_ in lex.reply_preps and cue.lemma in lex.reply_cues)
+        ):
             s, e = ctx.trim(max(c.i + 1, cend), min(c.right_edge.i + 1, hi))
             e = _object_end(ctx, s, e, hi, head)
         elif c.dep_ in ("obl", "obl:arg") and any(
-            k.dep_ == "case" and k.lower_ in lex.cue_preps and k.i < c.i for k in c.children
+            k.dep_ == "case" and k.i < c.i and (
+                k.lower_ in lex.cue_preps or (k.lower_ in lex.reply_preps and cue.lemma in lex.reply_cues)
+            )
+            for k in c.children
         ):
             case = max(k.i for k in c.children if k.dep_ == "case" and k.i < c.i)
             s, e = ctx.trim(max(case + 1, cend), min(c.right_edge.i + 1, hi))
