@@ -448,3 +448,20 @@ def test_reply_cue_takes_its_to_object_as_content():
     assert _one(atts, "répondu").content.text == "critiques des syndicats sur la réforme"
     _, atts = attribute("La ministre a répondu à la journaliste que le texte serait retiré.", "fr")
     assert _one(atts, "répondu").content.text == "que le texte serait retiré"
+
+
+def test_relative_clause_on_what_the_cue_says_is_the_content():
+    text = 'Twenty people were injured by an explosion that the mayor described as "an intentional act."'
+    _, atts = attribute(text, "en")
+    a = _one(atts, "described")
+    assert a.content.text.startswith("an explosion that the mayor described as")
+    assert a.speaker.text == "the mayor"
+    text = "The host denounced it in a diatribe, which the network pointed to as an example of its openness."
+    _, atts = attribute(text, "en")
+    assert _one(atts, "pointed").content.text == "which the network pointed to as an example of its openness"
+    _, atts = attribute("The rate is far lower than the top rate he has proposed for individuals.", "en")
+    assert _one(atts, "proposed").content.text == "the top rate he has proposed for individuals"
+    _, atts = attribute("The firm chose to file in Richmond, where experts say judges are quick.", "en")
+    assert _one(atts, "say").content.text == "judges are quick"
+    _, atts = attribute("It rained on the day that he announced his run for office.", "en")
+    assert _one(atts, "announced").content.text == "his run for office"

@@ -628,6 +628,11 @@ def _find_content(
             e -= 1
         if e > cend:
             return (w, e), False, False
+    # 0'. a relative clause on what the cue says: "an explosion that the mayor described as an
+    # attack", "the rate he has proposed for individuals", ", which the network pointed to as ..."
+    rel = _object_relative(ctx, cue, speaker, inverted, lo, hi)
+    if rel is not None:
+        return rel, False, False
     # 1. a quotation just before the clause: '"...", a déclaré X' (maybe '"a," he said, "b"');
     # not for a participle hanging on an earlier cue ('"A," he said, adding that B'): the
     # quotation is the earlier cue's
@@ -811,6 +816,46 @@ def _find_content(
         if e - s >= 2:
             return (s, e), False, False
     return found
+
+
+def _object_relative(
+    ctx: Ctx, cue: Cue, speaker: tuple[int, int] | None, inverted: bool, lo: int, hi: int
+) -> tuple[int, int] | None:
+    """A cue in a relative clause whose gap is what is said ("an explosion that the mayor
+    described as an attack", "which state media claimed allows ..."): the noun with its
+    relative clause, or from the relative pronoun after a comma."""
+    doc = ctx.doc
+    head = doc[cue.head]
+    if head.dep_ not in ("relcl", "acl:relcl") or speaker is None or inverted:
+        return None
+    subj = _subject(ctx, head)
+    if subj is None or subj.tag_ in ("WDT", "WP") or "PronType=Rel" in str(subj.morph) or subj.i > head.i:
+        return None
+    ante = head.head
+    if ante.i > head.i or ante.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    between = doc[ante.i + 1 : subj.left_edge.i]
+    if any(t.tag_ == "WRB" or (t.is_punct and t.text not in DASHES) for t in between):
+        return None  # ("the city where experts say ...": a place, not what is said)
+    rel = next((t for t in between if t.tag_ in ("WDT", "WP", "WP$")), None)
+    if rel is not None and (rel.dep_ in ("poss", "nmod:poss") or rel.lower_ == "whose"):
+        return None
+    for c in head.children:
+        if c.i < head.i or (rel is not None and c.left_edge.i <= rel.i <= c.right_edge.i):
+            continue
+        # the cue's own object or clause: the relative pronoun is something else ("the day
+        # he announced his run"); an infinitive may hold the gap ("the target it pledged to reach")
+        if c.dep_ in ("obj", "dobj", "ccomp") or (
+            c.dep_ == "xcomp" and any(k.dep_ in ("obj", "dobj", "ccomp") for k in c.children)
+        ):
+            return None
+    e = ctx.trim(head.i, min(head.right_edge.i + 1, hi))[1]
+    if rel is not None and rel.i > lo and doc[rel.i - 1].text in DASHES:
+        s = rel.i
+    else:
+        s = max(lo, np_extent(ctx, ante, lo, hi)[0])
+    s, e = ctx.trim(s, e)
+    return (s, e) if e - s >= 3 and e > cue.end else None
 
 
 def _held_clause(ctx: Ctx, noun: Token, lo: int, hi: int) -> int | None:
