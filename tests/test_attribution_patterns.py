@@ -465,3 +465,14 @@ def test_relative_clause_on_what_the_cue_says_is_the_content():
     assert _one(atts, "say").content.text == "judges are quick"
     _, atts = attribute("It rained on the day that he announced his run for office.", "en")
     assert _one(atts, "announced").content.text == "his run for office"
+
+
+def test_opinion_verb_with_object_and_predicate():
+    _, atts = attribute("The general judged the country a paper tiger, encouraging the raids.", "en")
+    assert _one(atts, "judged").content.text == "the country a paper tiger"
+    _, atts = attribute("The first attack was treated as a crime, while the second got no answer.", "en")
+    a = _one(atts, "treated")
+    assert a.content.text == "The first attack was treated as a crime"
+    assert a.speaker is None
+    _, atts = attribute("Le projet a été considéré comme une provocation.", "fr")
+    assert _one(atts, "considéré").content.text == "Le projet a été considéré comme une provocation"

@@ -104,8 +104,14 @@ def _present_base(word: str, lex: Lexicon) -> str | None:
 
 
 def _object_as(tok, lex: Lexicon) -> bool:  # type: ignore[no-untyped-def]
-    """The verb has an object and an "as" phrase ("saw the remark as a dig")."""
-    if not any(c.dep_ in ("obj", "dobj") for c in tok.children):
+    """The verb has an object and an "as" phrase ("saw the remark as a dig"), or an object
+    and its predicate ("judged America a paper tiger", "judge him ready"), or is a passive
+    with an "as" phrase ("was treated as a crime")."""
+    objs = [c for c in tok.children if c.dep_ in ("obj", "dobj")]
+    passive = any(c.dep_ in ("auxpass", "aux:pass") for c in tok.children)
+    if objs and (len(objs) >= 2 or any(c.dep_ == "oprd" and c.i > objs[0].i for c in tok.children)):
+        return True
+    if not objs and not passive:
         return False
     for t in tok.subtree:
         if t.i <= tok.i or t.lower_ not in lex.as_marks:

@@ -286,7 +286,9 @@ def _raised(ctx: Ctx, head: Token, hi: int) -> tuple[int, int] | None:
         chain = [c, *(k for k in c.children if k.dep_ == "xcomp")]
         if c.dep_ in ("xcomp", "oprd") and any(k.i in ctx.cue_at for k in chain):
             return None  # "X appeared to blame Y", "X appears set to veto Y": X speaks
-        if infinitive or predicate:
+        # ("the attack was treated as a crime": a verb of opinion with "as")
+        phrase = passive and lem in lex.as_verbs and c.dep_ in ("prep", "obl") and c.lower_ in lex.as_marks
+        if infinitive or predicate or phrase:
             s, e = ctx.trim(subj.left_edge.i, min(c.right_edge.i + 1, hi))
             if e > s and ctx.quote_of[e - 1] >= 0:
                 e = max(e, min(hi, ctx.quotes[ctx.quote_of[e - 1]][1]))  # (the whole quotation)
