@@ -476,3 +476,10 @@ def test_opinion_verb_with_object_and_predicate():
     assert a.speaker is None
     _, atts = attribute("Le projet a été considéré comme une provocation.", "fr")
     assert _one(atts, "considéré").content.text == "Le projet a été considéré comme une provocation"
+
+
+def test_time_clause_after_the_object_is_not_the_content():
+    _, atts = attribute("Few would have described the senator as a reformer when she ran in 2008.", "en")
+    assert _one(atts, "described").content.text.startswith("the senator as a reformer")
+    _, atts = attribute("She asked when the vote would take place.", "en")
+    assert _one(atts, "asked").content.text == "when the vote would take place"

@@ -697,6 +697,14 @@ def _find_content(
         ):
             if cue.stance in ("deny", "dispute") and _noun_complement(ctx, t, cue):
                 break  # 'disputed the union's claim that ...': the object noun phrase is the content
+            if (
+                j > cend
+                and t.lower_ not in lex.complementizers
+                and t.head.dep_ == "advcl"
+                and t.head.head.i == cue.head
+                and any(c.dep_ in ("obj", "dobj") and cend <= c.i < j for c in doc[cue.head].children)
+            ):
+                break  # 'described X as Y when he ran ...': a time clause after the object
             if j > cend and t.lower_ in lex.complementizers and _held_by_noun(ctx, doc[j - 1], cue):
                 break  # 'agreed on new efforts amid growing concerns that ...': the noun's
             # 'questioned the health of X, who is 70': a relative clause of the object ("que"
