@@ -483,3 +483,10 @@ def test_time_clause_after_the_object_is_not_the_content():
     assert _one(atts, "described").content.text.startswith("the senator as a reformer")
     _, atts = attribute("She asked when the vote would take place.", "en")
     assert _one(atts, "asked").content.text == "when the vote would take place"
+
+
+def test_single_noun_object_is_a_content():
+    _, atts = attribute("The senator didn't suggest retaliation.", "en")
+    assert _one(atts, "suggest").content.text == "retaliation"
+    _, atts = attribute("Leaders denounced the test and vowed consequences.", "en")
+    assert _one(atts, "vowed").content.text == "consequences"

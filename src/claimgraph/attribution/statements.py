@@ -1043,7 +1043,7 @@ def _complement(ctx: Ctx, cue: Cue, cend: int, lo: int, hi: int) -> tuple[tuple[
             e = _object_end(ctx, s, e, hi, head)
         else:
             continue
-        if e - s >= 2 or (e - s == 1 and doc[s].pos_ == "PRON"):
+        if e - s >= 2 or (e - s == 1 and doc[s].pos_ in ("PRON", "NOUN", "PROPN")):
             return (s, e), False, False
     return None
 
