@@ -490,3 +490,26 @@ def test_single_noun_object_is_a_content():
     assert _one(atts, "suggest").content.text == "retaliation"
     _, atts = attribute("Leaders denounced the test and vowed consequences.", "en")
     assert _one(atts, "vowed").content.text == "consequences"
+
+
+def test_call_with_two_predicates_takes_the_first_as_object():
+    # the parser sometimes reads "called X a Y" as two predicates of the verb
+    import spacy
+    from spacy.tokens import Doc
+
+    from claimgraph.attribution.entities import EntityIndex
+    from claimgraph.attribution.lexicon import load_lexicon
+    from claimgraph.attribution.statements import extract
+
+    words = ["Lee", "called", "Jones", "a", "chronic", "liar", "."]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=[1, 1, 1, 5, 5, 1, 1],
+        deps=["nsubj", "ROOT", "oprd", "det", "amod", "oprd", "punct"],
+        pos=["PROPN", "VERB", "PROPN", "DET", "ADJ", "NOUN", "PUNCT"],
+        tags=["NNP", "VBD", "NNP", "DT", "JJ", "NN", "."],
+        lemmas=["Lee", "call", "Jones", "a", "chronic", "liar", "."],
+    )
+    _, cands = extract(doc, load_lexicon("en"), EntityIndex([], [-1] * len(doc)))
+    assert [doc[c.content[0] : c.content[1]].text for c in cands] == ["Jones a chronic liar"]

@@ -801,8 +801,12 @@ def _find_content(
             return (s, e), False, True
     # 7. an object noun phrase for deny/report cues: "rejette la rumeur selon laquelle ..."
     if cue.stance in ("deny", "dispute", "report") or cue.lemma in lex.object_cues:
-        for c in head.children:
-            if c.dep_ in ("obj", "dobj") and c.i > cue.head and lo <= c.i < hi:
+        # ("called Trump a liar" parsed as two predicates: the first is the object)
+        preds = [c for c in head.rights if c.dep_ == "oprd"]
+        objs = [c for c in head.children if c.dep_ in ("obj", "dobj")]
+        firsts = preds[:1] if len(preds) >= 2 and not objs else []
+        for c in [*head.children, *firsts]:
+            if (c.dep_ in ("obj", "dobj") or c in firsts) and c.i > cue.head and lo <= c.i < hi:
                 s, e = ctx.trim(c.left_edge.i, min(c.right_edge.i + 1, hi))
                 # "called the plan a disaster": the object with its predicate
                 for p in head.children:
