@@ -513,3 +513,10 @@ def test_call_with_two_predicates_takes_the_first_as_object():
     )
     _, cands = extract(doc, load_lexicon("en"), EntityIndex([], [-1] * len(doc)))
     assert [doc[c.content[0] : c.content[1]].text for c in cands] == ["Jones a chronic liar"]
+
+
+def test_raising_verb_with_a_pronoun_or_relative_subject():
+    _, atts = attribute("Yes, he seems to have a different set of rules for his friends.", "en")
+    assert _one(atts, "seems").content.text == "he seems to have a different set of rules for his friends"
+    _, atts = attribute("They marched under a gray sky that seemed to capture the mood of the day.", "en")
+    assert _one(atts, "seemed").content.text == "that seemed to capture the mood of the day"

@@ -265,12 +265,12 @@ def _raised(ctx: Ctx, head: Token, hi: int) -> tuple[int, int] | None:
     of the complement), not a speaker."""
     lex = ctx.lex
     subj = next((c for c in head.children if c.dep_ in SUBJ | {"nsubjpass"} and c.i < head.i), None)
-    if subj is None or _relative_pronoun(subj) or ctx.quote_of[subj.i] >= 0:
-        return None
     lem = head.lemma_.lower()
     raising = lem in lex.raising_verbs
+    if subj is None or (_relative_pronoun(subj) and not raising) or ctx.quote_of[subj.i] >= 0:
+        return None
     passive = any(c.dep_ in ("auxpass", "aux:pass") for c in head.children) and lem not in lex.addressee_cues
-    if subj.pos_ == "PRON" and not (passive and subj.lower_ in ("it", "this", "that")):
+    if subj.pos_ == "PRON" and not raising and not (passive and subj.lower_ in ("it", "this", "that")):
         return None
     if not raising and not passive:
         return None
