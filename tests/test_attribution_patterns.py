@@ -520,3 +520,5 @@ def test_raising_verb_with_a_pronoun_or_relative_subject():
     assert _one(atts, "seems").content.text == "he seems to have a different set of rules for his friends"
     _, atts = attribute("They marched under a gray sky that seemed to capture the mood of the day.", "en")
     assert _one(atts, "seemed").content.text == "that seemed to capture the mood of the day"
+    _, atts = attribute("Here, the network can seem like just another outlet with an agenda.", "en")
+    assert _one(atts, "seem").content.text == "the network can seem like just another outlet with an agenda"

@@ -288,6 +288,10 @@ def _raised(ctx: Ctx, head: Token, hi: int) -> tuple[int, int] | None:
             return None  # "X appeared to blame Y", "X appears set to veto Y": X speaks
         # ("the attack was treated as a crime": a verb of opinion with "as")
         phrase = passive and lem in lex.as_verbs and c.dep_ in ("prep", "obl") and c.lower_ in lex.as_marks
+        # ("X can seem like Y", "X may have seemed far away")
+        phrase = phrase or (
+            raising and c.i == head.i + 1 and (c.dep_ == "advmod" or c.lower_ in lex.raising_preps)
+        )
         if infinitive or predicate or phrase:
             s, e = ctx.trim(subj.left_edge.i, min(c.right_edge.i + 1, hi))
             if e > s and ctx.quote_of[e - 1] >= 0:
