@@ -522,3 +522,19 @@ def test_raising_verb_with_a_pronoun_or_relative_subject():
     assert _one(atts, "seemed").content.text == "that seemed to capture the mood of the day"
     _, atts = attribute("Here, the network can seem like just another outlet with an agenda.", "en")
     assert _one(atts, "seem").content.text == "the network can seem like just another outlet with an agenda"
+
+
+def test_noun_of_saying_as_subject_of_a_clause():
+    text = "Mr. Smith's bet is that as his rules take hold, they will be harder to unwind."
+    _, atts = attribute(text, "en")
+    a = _one(atts, "bet")
+    assert a.content.text == "that as his rules take hold, they will be harder to unwind"
+    assert a.speaker.text == "Mr. Smith"
+    text = "With the rise of partisan media, suspicions run high that every outlet has an angle."
+    _, atts = attribute(text, "en")
+    assert _one(atts, "suspicions").content.text == "that every outlet has an angle"
+    text = "The crisis swept migrants in, fueling worries from Paris to Prague that the union was a burden."
+    _, atts = attribute(text, "en")
+    assert _one(atts, "worries").content.text == "that the union was a burden"
+    _, atts = attribute("L'hypothèse du gouvernement est que la croissance reviendra.", "fr")
+    assert _one(atts, "hypothèse").content.text == "que la croissance reviendra"

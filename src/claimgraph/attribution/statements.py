@@ -1314,6 +1314,9 @@ def _detached_clause(ctx: Ctx, tok: Token, hi: int) -> tuple[int, int] | None:
     verb ("amid growing concerns that they depend on X": a complement of "concerns")."""
     doc, lex = ctx.doc, ctx.lex
     j = tok.i + 1
+    # (over a prepositional phrase of the noun: "worries from Paris to Prague that ...")
+    while j < min(hi, tok.i + 7) and doc[j].pos_ in ("ADP", "PROPN", "DET", "NUM") and doc[j].dep_ != "mark":
+        j += 1
     if j >= hi or doc[j].lower_ not in lex.complementizers or doc[j].dep_ != "mark":
         return None
     verb = doc[j].head
@@ -1323,6 +1326,24 @@ def _detached_clause(ctx: Ctx, tok: Token, hi: int) -> tuple[int, int] | None:
         return None  # (a clause of the noun itself is found by _complement_clause)
     s, e = ctx.trim(j, min(verb.right_edge.i + 1, hi))
     return (s, e) if e - s >= 3 else None
+
+
+def _subject_clause(ctx: Ctx, tok: Token, hi: int) -> tuple[int, int] | None:
+    """A that- or whether-clause of the verb whose subject the noun is ("X's bet is that ...",
+    "suspicions run high that ...")."""
+    doc, lex = ctx.doc, ctx.lex
+    verb = tok.head
+    for c in [*verb.rights, *(k for a in verb.rights if a.dep_ in ("advmod", "acomp") for k in a.rights)]:
+        if c.i >= hi or c.dep_ not in ("ccomp", "advcl", "attr") or c.pos_ not in ("VERB", "AUX"):
+            continue
+        first = doc[c.left_edge.i]
+        if first.i <= tok.i or first.dep_ != "mark":
+            continue
+        if first.lower_ in lex.complementizers or first.lower_ in lex.question_words:
+            s, e = ctx.trim(first.i, min(c.right_edge.i + 1, hi))
+            if e - s >= 3:
+                return s, e
+    return None
 
 
 def _prep_object(ctx: Ctx, tok: Token, hi: int) -> tuple[int, int] | None:
@@ -1460,6 +1481,10 @@ def noun_cues(ctx: Ctx) -> list[Cand]:
                 content = _complement_clause(ctx, gov, hi)
                 if content is not None and content[0] < tok.i:
                     content = None
+            if content is None and tok.dep_ in SUBJ and tok.head.i not in ctx.cue_at:
+                # "Smith's bet is that ...", "one question is whether ...", "suspicions run
+                # high that ...": the clause of the verb the noun is the subject of
+                content = _subject_clause(ctx, tok, hi)
             if content is None and (lem in lex.object_nouns or tok.lower_ in lex.object_nouns):
                 content = _prep_object(ctx, tok, hi)
             if content is None:
