@@ -538,3 +538,15 @@ def test_noun_of_saying_as_subject_of_a_clause():
     assert _one(atts, "worries").content.text == "that the union was a burden"
     _, atts = attribute("L'hypothèse du gouvernement est que la croissance reviendra.", "fr")
     assert _one(atts, "hypothèse").content.text == "que la croissance reviendra"
+
+
+def test_object_content_goes_on_over_a_focus_word_or_a_coordinated_question():
+    text = "She speaks more often about crime than jobs, particularly in the context of policing."
+    _, atts = attribute(text, "en")
+    assert _one(atts, "speaks").content.text == "crime than jobs, particularly in the context of policing"
+    text = "The judge spoke of the legacy of slavery, and how the fight for justice moved through the courts."
+    _, atts = attribute(text, "en")
+    a = _one(atts, "spoke")
+    assert a.content.text == "the legacy of slavery, and how the fight for justice moved through the courts"
+    _, atts = attribute("Le député a critiqué la réforme, notamment son coût pour les communes.", "fr")
+    assert _one(atts, "critiqué").content.text == "la réforme, notamment son coût pour les communes"

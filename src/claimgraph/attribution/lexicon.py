@@ -59,6 +59,7 @@ class Lexicon:
     as_verbs: set[str] = field(default_factory=set)  # cues only with "object as ...": "see X as Y"
     raising_verbs: set[str] = field(default_factory=set)  # "X seems to ...": X is no speaker
     raising_preps: set[str] = field(default_factory=set)  # "X seems like Y"
+    focus_words: set[str] = field(default_factory=set)  # "about X, particularly Y"
     medium_preps: set[str] = field(default_factory=set)  # "said in a statement that ..."
     reply_cues: set[str] = field(default_factory=set)  # "responded to X": X is the content
     reply_preps: set[str] = field(default_factory=set)
@@ -173,6 +174,7 @@ def load_lexicon(lang: str) -> Lexicon:
     lex.as_verbs = _low(clause.get("as_verbs"))
     lex.raising_verbs = _low(clause.get("raising_verbs"))
     lex.raising_preps = _low(clause.get("raising_preps"))
+    lex.focus_words = _low(clause.get("focus_words"))
     lex.medium_preps = _low(clause.get("medium_preps"))
     lex.reply_cues = _low(clause.get("reply_cues"))
     lex.reply_preps = _low(clause.get("reply_preps"))

@@ -709,6 +709,8 @@ def _find_content(
                 and any(c.dep_ in ("obj", "dobj") and cend <= c.i < j for c in doc[cue.head].children)
             ):
                 break  # 'described X as Y when he ran ...': a time clause after the object
+            if j > cend + 1 and doc[j - 1].pos_ == "CCONJ" and t.lower_ in lex.question_words:
+                break  # 'spoke of X, and how Y': coordinated with the object, which comes first
             if j > cend and t.lower_ in lex.complementizers and _held_by_noun(ctx, doc[j - 1], cue):
                 break  # 'agreed on new efforts amid growing concerns that ...': the noun's
             # 'questioned the health of X, who is 70': a relative clause of the object ("que"
@@ -1009,6 +1011,14 @@ def _cue_phrase_after(ctx: Ctx, head: Token, e: int, hi: int) -> bool:
     if j >= hi or ctx.quote_of[j] >= 0:
         return False
     t = doc[j]
+    lex = ctx.lex
+    if j > e and (t.lower_ in lex.focus_words or (
+        t.pos_ == "CCONJ"
+        and j + 1 < hi
+        and doc[j + 1].lower_ in lex.question_words
+        and (doc[j + 1].tag_ == "WRB" or doc[j + 1].dep_ == "mark")
+    )):
+        return True  # ("about X, particularly Y", "spoke of X, and how Y")
     if t.dep_ == "case" and t.head.i > t.i:
         t = t.head
     return t.head.i == head.i and t.dep_ in ("prep", "obl", "obl:arg", "obl:mod", "oprd")
