@@ -550,3 +550,11 @@ def test_object_content_goes_on_over_a_focus_word_or_a_coordinated_question():
     assert a.content.text == "the legacy of slavery, and how the fight for justice moved through the courts"
     _, atts = attribute("Le député a critiqué la réforme, notamment son coût pour les communes.", "fr")
     assert _one(atts, "critiqué").content.text == "la réforme, notamment son coût pour les communes"
+
+
+def test_participle_with_an_object_is_a_finite_cue():
+    # the parser hangs "called" on "petition" as a participle, but it has an object
+    _, atts = attribute("One of the nurses who signed the petition called Smith a fraud.", "en")
+    assert _one(atts, "called").content.text == "Smith a fraud"
+    _, atts = attribute("The program, called Head Start, helps children.", "en")
+    assert not [a for a in atts if a.cue is not None and "called" in a.cue.text]

@@ -138,6 +138,11 @@ def _modifier_participle(tok) -> bool:  # type: ignore[no-untyped-def]
         return False
     if tok.dep_ not in ("acl", "amod", "advcl", "prep"):
         return False
+    # a participle with a direct object, or an object and its predicate, is a finite verb the
+    # parser misread ("X, a professor, compared Y to ...", "one doctor called X a quack")
+    deps = [c.dep_ for c in tok.children]
+    if "obj" in deps or "dobj" in deps or deps.count("oprd") >= 2:
+        return False
     return not any(
         c.dep_.startswith("aux") or c.dep_ in ("agent", "obl:agent", "nsubj", "nsubj:pass", "ccomp")
         for c in tok.children
