@@ -558,3 +558,10 @@ def test_participle_with_an_object_is_a_finite_cue():
     assert _one(atts, "called").content.text == "Smith a fraud"
     _, atts = attribute("The program, called Head Start, helps children.", "en")
     assert not [a for a in atts if a.cue is not None and "called" in a.cue.text]
+
+
+def test_time_is_no_prepositional_object_of_a_noun():
+    _, atts = attribute("But his remarks on Saturday carried a more personal tone.", "en")
+    assert not [a for a in atts if a.cue is not None and a.cue.text == "remarks"]
+    _, atts = attribute("But his remarks on the budget carried a more personal tone.", "en")
+    assert _one(atts, "remarks").content.text == "the budget"

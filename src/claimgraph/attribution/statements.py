@@ -1369,8 +1369,8 @@ def _prep_object(ctx: Ctx, tok: Token, hi: int) -> tuple[int, int] | None:
             s, e = ctx.trim(case + 1, min(c.right_edge.i + 1, hi))
         else:
             continue
-        if e > s:
-            return s, e
+        if e > s and not all(_is_time(ctx, t) or not t.is_alpha for t in ctx.doc[s:e]):
+            return s, e  # (not a time: "his remarks on Saturday")
     return None
 
 
