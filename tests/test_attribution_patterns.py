@@ -565,3 +565,5 @@ def test_time_is_no_prepositional_object_of_a_noun():
     assert not [a for a in atts if a.cue is not None and a.cue.text == "remarks"]
     _, atts = attribute("But his remarks on the budget carried a more personal tone.", "en")
     assert _one(atts, "remarks").content.text == "the budget"
+    _, atts = attribute("The two leaders spoke for about five minutes.", "en")
+    assert not [a for a in atts if a.cue is not None and "spoke" in a.cue.text]

@@ -1061,6 +1061,8 @@ def _complement(ctx: Ctx, cue: Cue, cend: int, lo: int, hi: int) -> tuple[tuple[
             e = _object_end(ctx, s, e, hi, head)
         else:
             continue
+        if c.dep_ != "xcomp" and all(_is_time(ctx, t) or not t.is_alpha for t in doc[s:e]):
+            continue  # ("spoke for about five minutes", "commented on Tuesday")
         if e - s >= 2 or (e - s == 1 and doc[s].pos_ in ("PRON", "NOUN", "PROPN")):
             return (s, e), False, False
     return None
