@@ -567,3 +567,9 @@ def test_time_is_no_prepositional_object_of_a_noun():
     assert _one(atts, "remarks").content.text == "the budget"
     _, atts = attribute("The two leaders spoke for about five minutes.", "en")
     assert not [a for a in atts if a.cue is not None and "spoke" in a.cue.text]
+
+
+def test_infinitive_parsed_as_purpose_clause_is_the_content():
+    text = "If he wins, the government could reverse the rules or decline to appeal to the high court."
+    _, atts = attribute(text, "en")
+    assert _one(atts, "decline").content.text == "to appeal to the high court"

@@ -731,15 +731,24 @@ def _find_content(
     head = doc[cue.head]
     # 4. a complement clause of the verb (after or before it)
     for c in head.children:
+        # ("decline to appeal" parsed as an adverbial clause of purpose: the infinitive)
+        purpose = (
+            c.dep_ == "advcl"
+            and c.left_edge.i == cend
+            and doc[cend].dep_ in ("aux", "mark")
+            and "VerbForm=Inf" in str(c.morph)
+            and cue.lemma in lex.infinitive_cues
+        )
         if (
-            c.dep_ in ("ccomp", "xcomp")
+            (c.dep_ in ("ccomp", "xcomp") or purpose)
             and (ctx.quote_of[c.i] < 0 or (c.i > cue.head and ctx.quote_of[c.left_edge.i] < 0))
             and lo <= c.i < hi
         ):
             s, e = c.left_edge.i, c.right_edge.i + 1
             if c.i > cue.head:
                 s = max(s, cend)
-                if c.dep_ == "xcomp" and (c.pos_ != "VERB" or cue.lemma not in lex.infinitive_cues):
+                infinitive_cue = cue.lemma in lex.infinitive_cues
+                if c.dep_ in ("xcomp", "advcl") and (c.pos_ != "VERB" or not infinitive_cue):
                     continue
                 first = c.left_edge.i
                 if first - 1 >= cend and doc[first].lower_ in lex.complementizers and _held_by_noun(
@@ -751,7 +760,7 @@ def _find_content(
                     if o.dep_ in ("obj", "dobj") and cend <= o.i < s:
                         s = o.left_edge.i
                 s, e = ctx.trim(max(s, lo), min(e, hi))
-                if c.dep_ == "xcomp":
+                if c.dep_ in ("xcomp", "advcl"):
                     e = _coordinated_infinitive(ctx, e, hi)
                 if e - s >= 2:
                     return (s, max(e, _content_end(ctx, s, hi) if c.dep_ == "ccomp" else e)), False, False
