@@ -573,3 +573,5 @@ def test_infinitive_parsed_as_purpose_clause_is_the_content():
     text = "If he wins, the government could reverse the rules or decline to appeal to the high court."
     _, atts = attribute(text, "en")
     assert _one(atts, "decline").content.text == "to appeal to the high court"
+    _, atts = attribute("The mayor has responded with attacks on the council.", "en")
+    assert _one(atts, "responded").content.text == "attacks on the council"
