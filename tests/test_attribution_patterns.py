@@ -575,3 +575,12 @@ def test_infinitive_parsed_as_purpose_clause_is_the_content():
     assert _one(atts, "decline").content.text == "to appeal to the high court"
     _, atts = attribute("The mayor has responded with attacks on the council.", "en")
     assert _one(atts, "responded").content.text == "attacks on the council"
+
+
+def test_clause_cues_have_no_object_content():
+    _, atts = attribute("The foundation maintains a program to train young leaders.", "en")
+    assert not [a for a in atts if a.cue is not None and "maintains" in a.cue.text]
+    _, atts = attribute("Many coal companies have filed for bankruptcy.", "en")
+    assert not [a for a in atts if a.cue is not None and "filed" in a.cue.text]
+    _, atts = attribute("The company maintains that the accounts were legal.", "en")
+    assert _one(atts, "maintains").content.text == "that the accounts were legal"

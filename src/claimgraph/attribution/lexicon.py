@@ -60,6 +60,7 @@ class Lexicon:
     raising_verbs: set[str] = field(default_factory=set)  # "X seems to ...": X is no speaker
     raising_preps: set[str] = field(default_factory=set)  # "X seems like Y"
     focus_words: set[str] = field(default_factory=set)  # "about X, particularly Y"
+    clause_cues: set[str] = field(default_factory=set)  # cues only with a clause, not an object
     medium_preps: set[str] = field(default_factory=set)  # "said in a statement that ..."
     reply_cues: set[str] = field(default_factory=set)  # "responded to X": X is the content
     reply_preps: set[str] = field(default_factory=set)
@@ -175,6 +176,7 @@ def load_lexicon(lang: str) -> Lexicon:
     lex.raising_verbs = _low(clause.get("raising_verbs"))
     lex.raising_preps = _low(clause.get("raising_preps"))
     lex.focus_words = _low(clause.get("focus_words"))
+    lex.clause_cues = _low(clause.get("clause_cues"))
     lex.medium_preps = _low(clause.get("medium_preps"))
     lex.reply_cues = _low(clause.get("reply_cues"))
     lex.reply_preps = _low(clause.get("reply_preps"))

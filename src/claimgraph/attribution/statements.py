@@ -1050,6 +1050,8 @@ def _complement(ctx: Ctx, cue: Cue, cend: int, lo: int, hi: int) -> tuple[tuple[
         if not (cend <= c.i < hi or inner_prep) or (ctx.quote_of[c.left_edge.i] >= 0 and c.dep_ != "xcomp"):
             continue
         infinitive = c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")
+        if not infinitive and cue.lemma in lex.clause_cues:
+            continue  # ("maintains a program", "filed for bankruptcy": no words)
         addressee = cue.lemma in lex.addressee_cues
         if infinitive or (c.dep_ in ("obj", "dobj") and c.pos_ != "NUM" and not addressee):
             s, e = ctx.trim(max(c.left_edge.i, cend), min(c.right_edge.i + 1, hi))
