@@ -584,3 +584,5 @@ def test_clause_cues_have_no_object_content():
     assert not [a for a in atts if a.cue is not None and "filed" in a.cue.text]
     _, atts = attribute("The company maintains that the accounts were legal.", "en")
     assert _one(atts, "maintains").content.text == "that the accounts were legal"
+    _, atts = attribute("The bill would allow families to sue the kingdom.", "en")
+    assert not [a for a in atts if a.cue is not None and "sue" in a.cue.text]
