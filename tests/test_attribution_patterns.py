@@ -387,6 +387,7 @@ def test_coordinated_cue_hung_on_the_content_verb_ends_the_content():
     assert _one(atts, "tweeted").content.text.startswith("that Jones was “disgusting")
     assert "encouraged" not in _one(atts, "tweeted").content.text
     assert _one(atts, "encouraged").content.text == "fans to read the report"
+    assert _one(atts, "encouraged").speaker.text == "Smith"
 
 
 def test_noun_of_saying_with_its_clause_ends_an_object_content():

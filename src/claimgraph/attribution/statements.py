@@ -428,6 +428,17 @@ def find_speaker(ctx: Ctx, cue: Cue, depth: int = 0) -> tuple[tuple[int, int] | 
         if participle and gov.dep_ == "ccomp" and gov.head.i in ctx.cue_at and gov.head.i < cue.head:
             # "X said A would recover, adding that B": the parser hangs the participle on A
             return find_speaker(ctx, ctx.cue_at[gov.head.i], depth + 1)
+        up = next((a for a in list(gov.ancestors)[:4] if a.i in ctx.cue_at), gov)
+        if (
+            head.dep_ == "conj"
+            and gov.dep_ in ("ccomp", "relcl", "advcl")
+            and up.i in ctx.cue_at
+            and up.i < cue.head
+            and any(head.tag_ in g and up.tag_ in g for g in (("VBD", "VBN"), ("VBZ", "VBP")))
+            and doc[head.i - 1].pos_ == "CCONJ"
+        ):
+            # 'tweeted that X was "a con" and encouraged Y' hung on "was": the tweeter's
+            return find_speaker(ctx, ctx.cue_at[up.i], depth + 1)
         subj = _subject(ctx, gov)
         if subj is not None and head.dep_ != "acl":
             glo, ghi = ctx.unit_bounds(gov.i)
