@@ -587,3 +587,12 @@ def test_clause_cues_have_no_object_content():
     assert _one(atts, "maintains").content.text == "that the accounts were legal"
     _, atts = attribute("The bill would allow families to sue the kingdom.", "en")
     assert not [a for a in atts if a.cue is not None and "sue" in a.cue.text]
+
+
+def test_extraposed_clause_of_an_attitude_adjective():
+    _, atts = attribute("It was clear the mayor is trying to reach out to young voters.", "en")
+    a = _one(atts, "clear")
+    assert a.content.text == "the mayor is trying to reach out to young voters"
+    assert a.speaker is None
+    _, atts = attribute("Nor is it clear that further sanctions would deter them.", "en")
+    assert _one(atts, "clear").content.text == "that further sanctions would deter them"

@@ -61,6 +61,7 @@ class Lexicon:
     raising_preps: set[str] = field(default_factory=set)  # "X seems like Y"
     focus_words: set[str] = field(default_factory=set)  # "about X, particularly Y"
     clause_cues: set[str] = field(default_factory=set)  # cues only with a clause, not an object
+    expletives: set[str] = field(default_factory=set)  # "it is clear that ..."
     medium_preps: set[str] = field(default_factory=set)  # "said in a statement that ..."
     reply_cues: set[str] = field(default_factory=set)  # "responded to X": X is the content
     reply_preps: set[str] = field(default_factory=set)
@@ -177,6 +178,7 @@ def load_lexicon(lang: str) -> Lexicon:
     lex.raising_preps = _low(clause.get("raising_preps"))
     lex.focus_words = _low(clause.get("focus_words"))
     lex.clause_cues = _low(clause.get("clause_cues"))
+    lex.expletives = _low(clause.get("expletives"))
     lex.medium_preps = _low(clause.get("medium_preps"))
     lex.reply_cues = _low(clause.get("reply_cues"))
     lex.reply_preps = _low(clause.get("reply_preps"))

@@ -1505,6 +1505,12 @@ def noun_cues(ctx: Ctx) -> list[Cand]:
                 continue
             speaker: tuple[int, int] | None = np_extent(ctx, subj, lo, hi)
             content = _complement_clause(ctx, tok, hi) or _prep_object(ctx, tok, hi)
+            if content is None and holder.i != tok.i and subj.lower_ in lex.expletives:
+                # "it is clear (that) X": the clause the copula takes, said by nobody named
+                clause = next((c for c in holder.rights if c.dep_ == "ccomp" and c.i > tok.i), None)
+                if clause is not None and clause.left_edge.i > tok.i:
+                    content = ctx.trim(clause.left_edge.i, min(clause.right_edge.i + 1, hi))
+                    speaker = None
         else:
             cls = lex.cue_nouns.get(lem) or lex.cue_nouns[tok.lower_]
             content = _complement_clause(ctx, tok, hi) or _detached_clause(ctx, tok, hi)
