@@ -596,3 +596,10 @@ def test_extraposed_clause_of_an_attitude_adjective():
     assert a.speaker is None
     _, atts = attribute("Nor is it clear that further sanctions would deter them.", "en")
     assert _one(atts, "clear").content.text == "that further sanctions would deter them"
+
+
+def test_attitude_adjective_with_a_bare_clause():
+    _, atts = attribute("The engineers were sure the old bridge was still safe.", "en")
+    assert _one(atts, "sure").content.text == "the old bridge was still safe"
+    _, atts = attribute("Aides are afraid that the mayor's wide lead may be undercut by apathy.", "en")
+    assert _one(atts, "afraid").content.text == "that the mayor's wide lead may be undercut by apathy"

@@ -1324,17 +1324,23 @@ def _content_end(ctx: Ctx, start: int, hi: int) -> int:
     return ctx.trim(start, hi)[1]
 
 
-def _complement_clause(ctx: Ctx, tok: Token, hi: int) -> tuple[int, int] | None:
+def _complement_clause(ctx: Ctx, tok: Token, hi: int, bare: bool = False) -> tuple[int, int] | None:
     """A that-clause or an infinitive depending on a noun or adjective ("the claim that ...",
-    "her decision to ...", "sure that ...")."""
+    "her decision to ...", "sure that ..."); ``bare``: a finite clause without "that" too
+    ("she was sure X would win")."""
     doc, lex = ctx.doc, ctx.lex
     for c in tok.rights:
-        if c.i >= hi or c.pos_ not in ("VERB", "AUX") or c.dep_ not in NOUN_CLAUSE_DEPS:
+        if c.i >= hi or c.dep_ not in NOUN_CLAUSE_DEPS:
             continue
         first = doc[c.left_edge.i]
         if first.i <= tok.i:
             continue
         complement = first.lower_ in lex.complementizers and first.dep_ == "mark"
+        if c.pos_ not in ("VERB", "AUX") and not (complement and c.dep_ == "ccomp"):
+            continue  # (a participle the tagger took for an adjective: "that X may be undercut")
+        complement = complement or (
+            bare and c.dep_ == "ccomp" and any(k.dep_ in SUBJ | {"nsubjpass"} for k in c.children)
+        )
         infinitive = "VerbForm=Inf" in str(c.morph) and first.dep_ in ("aux", "mark") and first.i < c.i
         if complement or infinitive:
             s, e = ctx.trim(first.i, min(c.right_edge.i + 1, hi))
@@ -1504,7 +1510,7 @@ def noun_cues(ctx: Ctx) -> list[Cand]:
             if subj is None or subj.i > tok.i:
                 continue
             speaker: tuple[int, int] | None = np_extent(ctx, subj, lo, hi)
-            content = _complement_clause(ctx, tok, hi) or _prep_object(ctx, tok, hi)
+            content = _complement_clause(ctx, tok, hi, bare=True) or _prep_object(ctx, tok, hi)
             if content is None and holder.i != tok.i and subj.lower_ in lex.expletives:
                 # "it is clear (that) X": the clause the copula takes, said by nobody named
                 clause = next((c for c in holder.rights if c.dep_ == "ccomp" and c.i > tok.i), None)
