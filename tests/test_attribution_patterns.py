@@ -603,3 +603,7 @@ def test_attitude_adjective_with_a_bare_clause():
     assert _one(atts, "sure").content.text == "the old bridge was still safe"
     _, atts = attribute("Aides are afraid that the mayor's wide lead may be undercut by apathy.", "en")
     assert _one(atts, "afraid").content.text == "that the mayor's wide lead may be undercut by apathy"
+    _, atts = attribute("The marchers were frustrated that the city released only part of the footage.", "en")
+    a = _one(atts, "frustrated")
+    assert a.content.text == "that the city released only part of the footage"
+    assert a.speaker.text == "The marchers"

@@ -1505,8 +1505,10 @@ def noun_cues(ctx: Ctx) -> list[Cand]:
                 tok.dep_ == "amod" and tok.head.pos_ != "AUX"
             ):
                 continue
-            holder = tok if _subject(ctx, tok) is not None else tok.head
-            subj = _subject(ctx, holder)
+            # ("the engineers are convinced (that) ...": a passive subject holds the attitude)
+            passive_subj = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i), None)
+            holder = tok if _subject(ctx, tok) is not None or passive_subj is not None else tok.head
+            subj = _subject(ctx, holder) or passive_subj
             if subj is None or subj.i > tok.i:
                 continue
             speaker: tuple[int, int] | None = np_extent(ctx, subj, lo, hi)
