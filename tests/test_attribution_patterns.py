@@ -607,3 +607,16 @@ def test_attitude_adjective_with_a_bare_clause():
     a = _one(atts, "frustrated")
     assert a.content.text == "that the city released only part of the footage"
     assert a.speaker.text == "The marchers"
+
+
+def test_cue_with_its_own_object_does_not_take_a_quotation_before_it():
+    text = 'Bemoaning the "rigged system," Smith accused Jones of being a Democrat.'
+    _, atts = attribute(text, "en")
+    assert _one(atts, "accused").content.text == "Jones of being a Democrat"
+    text = 'He told his followers that "violence is the answer." Members viewed rivals as enemies.'
+    _, atts = attribute(text, "en")
+    assert _one(atts, "viewed").content.text == "rivals as enemies"
+    _, atts = attribute('"We will win this fight," he promised voters.', "en")
+    assert _one(atts, "promised").content.text == '"We will win this fight,"'
+    _, atts = attribute("The cuts will hurt families, the governor warned lawmakers.", "en")
+    assert _one(atts, "warned").content.text == "The cuts will hurt families"

@@ -534,6 +534,21 @@ def find_content(
     if raised is not None:
         return raised, False, False
     found = _find_content(ctx, cue, speaker, inverted)
+    if found is not None and found[2] and found[0][1] <= cue.start:
+        # 'Bemoaning the "phony system," Trump accused Holt of X', '"A." Critics viewed X as Y':
+        # a cue with an object or an infinitive of its own says that, not what comes before
+        # ('"A," he said': the words open the sentence and only punctuation comes between)
+        start = _clause_start(ctx, cue, speaker, inverted)
+        start = min(start, speaker[0]) if speaker is not None and not inverted else start
+        lo0 = ctx.unit_bounds(cue.head)[0]
+        b = found[0][0]
+        opening = lo0 <= b and all(t.is_punct or t.is_space for t in doc[lo0:b])
+        classic = opening and all(t.is_punct or t.is_space for t in doc[found[0][1] : start])
+        if not classic and any(c.dep_ in ("obj", "dobj", "xcomp") and c.i > cue.head for c in head.children):
+            lo0, hi0 = ctx.unit_bounds(cue.head)
+            own = _complement(ctx, cue, _clause_end(ctx, cue, speaker, inverted), lo0, hi0)
+            if own is not None:
+                found = own
     if found is not None and found[2] and not found[1] and found[0][1] <= cue.start:
         # '"A" of the plan, Mr. X said. "B."': the quotations after the cue go on
         (s, e), direct, before = found
