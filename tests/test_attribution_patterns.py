@@ -620,3 +620,7 @@ def test_cue_with_its_own_object_does_not_take_a_quotation_before_it():
     assert _one(atts, "promised").content.text == '"We will win this fight,"'
     _, atts = attribute("The cuts will hurt families, the governor warned lawmakers.", "en")
     assert _one(atts, "warned").content.text == "The cuts will hurt families"
+    text = 'He said the remarks were "not in line with our policy." The network said it would send her away.'
+    _, atts = attribute(text, "en")
+    said = [a for a in atts if a.cue is not None and a.cue.text == "said"]
+    assert said[-1].content.text == "it would send her away"

@@ -549,6 +549,15 @@ def find_content(
             own = _complement(ctx, cue, _clause_end(ctx, cue, speaker, inverted), lo0, hi0)
             if own is not None:
                 found = own
+        # ('"A." The network said it would send her': a quotation of the sentence before is not
+        # the content of a cue with a clause of its own)
+        cl = next((c for c in head.rights if c.dep_ == "ccomp"), None)
+        if found[0][1] <= lo0 and cl is not None and ctx.quote_of[cl.left_edge.i] < 0:
+            cend = _clause_end(ctx, cue, speaker, inverted)
+            s0 = max(cl.left_edge.i, cend)
+            e0 = _content_end(ctx, s0, ctx.unit_bounds(cue.head)[1])
+            if e0 - s0 >= 2:
+                found = (s0, e0), False, False
     if found is not None and found[2] and not found[1] and found[0][1] <= cue.start:
         # '"A" of the plan, Mr. X said. "B."': the quotations after the cue go on
         (s, e), direct, before = found
