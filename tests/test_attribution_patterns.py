@@ -624,3 +624,10 @@ def test_cue_with_its_own_object_does_not_take_a_quotation_before_it():
     _, atts = attribute(text, "en")
     said = [a for a in atts if a.cue is not None and a.cue.text == "said"]
     assert said[-1].content.text == "it would send her away"
+
+
+def test_bare_passive_cue_has_its_subject_as_content():
+    _, atts = attribute("When the doctor's diagnosis of a blood clot was confirmed, she went home.", "en")
+    a = _one(atts, "confirmed")
+    assert a.content.text == "the doctor's diagnosis of a blood clot"
+    assert a.speaker is None

@@ -259,6 +259,9 @@ def _passive_agent(ctx: Ctx, head: Token, hi: int) -> Token | None:
     return None
 
 
+PASSIVE_COMPLEMENTS = frozenset({"obj", "dobj", "ccomp", "xcomp", "oprd", "attr", "prep", "obl"})
+
+
 def _raised(ctx: Ctx, head: Token, hi: int) -> tuple[int, int] | None:
     """'X seems to work', 'X is expected to win', 'X seems unlikely', 'X was dubbed the winner',
     'it was labeled "true"': the subject is part of the content (from the subject to the end
@@ -298,6 +301,16 @@ def _raised(ctx: Ctx, head: Token, hi: int) -> tuple[int, int] | None:
                 e = max(e, min(hi, ctx.quotes[ctx.quote_of[e - 1]][1]))  # (the whole quotation)
             if ctx.unit_bounds(head.i)[0] <= s and e - s >= 3:
                 return s, e
+    if (
+        passive
+        and subj.pos_ in ("NOUN", "PROPN")
+        and not any(c.dep_ in PASSIVE_COMPLEMENTS for c in head.children)
+    ):
+        # "the diagnosis was confirmed", "how profits are reported": what is confirmed
+        lo = ctx.unit_bounds(head.i)[0]
+        s, e = np_extent(ctx, subj, lo, head.i)
+        if e > s:
+            return s, e
     return None
 
 
