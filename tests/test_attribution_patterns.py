@@ -631,3 +631,9 @@ def test_bare_passive_cue_has_its_subject_as_content():
     a = _one(atts, "confirmed")
     assert a.content.text == "the doctor's diagnosis of a blood clot"
     assert a.speaker is None
+
+
+def test_object_content_goes_on_over_a_coordinated_noun_phrase():
+    text = "She started off by emphasizing fairness, and a need to raise the minimum wage."
+    _, atts = attribute(text, "en")
+    assert _one(atts, "emphasizing").content.text == "fairness, and a need to raise the minimum wage"

@@ -1076,6 +1076,10 @@ def _cue_phrase_after(ctx: Ctx, head: Token, e: int, hi: int) -> bool:
         and (doc[j + 1].tag_ == "WRB" or doc[j + 1].dep_ == "mark")
     )):
         return True  # ("about X, particularly Y", "spoke of X, and how Y")
+    if j > e and t.pos_ == "CCONJ" and j + 1 < hi:
+        n = doc[j + 1] if doc[j + 1].dep_ == "conj" else doc[j + 1].head
+        if n.dep_ == "conj" and n.pos_ in ("NOUN", "PROPN") and n.i > j:
+            return True  # ("emphasizing fairness, and a need to raise wages": a noun coordinated)
     if t.dep_ == "case" and t.head.i > t.i:
         t = t.head
     return t.head.i == head.i and t.dep_ in ("prep", "obl", "obl:arg", "obl:mod", "oprd")
