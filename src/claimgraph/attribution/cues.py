@@ -67,7 +67,7 @@ def find_cues(doc: Doc, lex: Lexicon, skip: list[bool]) -> list[Cue]:
             # the tagger took a verb for a noun ("Trump questions the fairness of ...", "the
             # film documents how ...", "44 percent would back Trump")
             base = lem if lem in lex.cue_verbs else _inflected_base(low, lex)
-            if base is not None and base not in lex.clause_only:
+            if base is not None and base not in lex.clause_cues:
                 cues.append(Cue(head=i, start=i, end=i + 1, stance=lex.cue_verbs[base], lemma=base))
             continue
         if i + 1 < len(doc) and (low, doc[i + 1].lower_) in lex.credit_lines:
@@ -84,7 +84,7 @@ def find_cues(doc: Doc, lex: Lexicon, skip: list[bool]) -> list[Cue]:
                 lem = _inflected_base(low, lex, lex.as_verbs) or lem  # "rated" read as "rat"
             if stance is None and lem in lex.as_verbs and _object_as(tok, lex):
                 stance = "estimate"  # "critics see the plan as a giveaway"
-            if stance is not None and lem in lex.clause_only and _noun_object_only(tok):
+            if stance is not None and lem in lex.clause_cues and _noun_object_only(tok):
                 stance = None  # "assumed office", "knows the specifics"
             if stance is not None:
                 cues.append(Cue(head=i, start=i, end=i + 1, stance=stance, lemma=lem))
@@ -149,8 +149,14 @@ def _present_base(word: str, lex: Lexicon) -> str | None:
 
 
 def _object_as(tok, lex: Lexicon) -> bool:  # type: ignore[no-untyped-def]
-    """The verb has an object and an "as" phrase ("saw the remark as a dig")."""
-    if not any(c.dep_ in ("obj", "dobj") for c in tok.children):
+    """The verb has an object and an "as" phrase ("saw the remark as a dig"), or an object
+    and its predicate ("judged America a paper tiger", "judge him ready"), or is a passive
+    with an "as" phrase ("was treated as a crime")."""
+    objs = [c for c in tok.children if c.dep_ in ("obj", "dobj")]
+    passive = any(c.dep_ in ("auxpass", "aux:pass") for c in tok.children)
+    if objs and (len(objs) >= 2 or any(c.dep_ == "oprd" and c.i > objs[0].i for c in tok.children)):
+        return True
+    if not objs and not passive:
         return False
     for t in tok.subtree:
         if t.i <= tok.i or t.lower_ not in lex.as_marks:
@@ -180,6 +186,13 @@ def _modifier_participle(tok) -> bool:  # type: ignore[no-untyped-def]
         return False
     if tok.dep_ == "acl" and tok.sent.root.pos_ not in ("VERB", "AUX"):
         return False  # no verb heads the sentence: the participle is its misparsed main verb
+
+
+    # a participle with a direct object, or an object and its predicate, is a finite verb the
+    # parser misread ("X, a professor, compared Y to ...", "one doctor called X a quack")
+    deps = [c.dep_ for c in tok.children]
+    if "obj" in deps or "dobj" in deps or deps.count("oprd") >= 2:
+        return False
     return not any(
         c.dep_.startswith("aux") or c.dep_ in ("agent", "obl:agent", "nsubj", "nsubj:pass", "ccomp")
         for c in tok.children

@@ -44,7 +44,6 @@ class Lexicon:
     lang: str
     cue_verbs: dict[str, str] = field(default_factory=dict)  # lemma -> stance
     cue_phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
-    clause_only: set[str] = field(default_factory=set)  # "assumed that ...", not "assumed office"
     according_markers: list[tuple[str, ...]] = field(default_factory=list)
     according_not_before: set[str] = field(default_factory=set)
     according_never_before: set[str] = field(default_factory=set)
@@ -61,6 +60,16 @@ class Lexicon:
     as_verbs: set[str] = field(default_factory=set)  # cues only with "object as ...": "see X as Y"
     line_labels: set[str] = field(default_factory=set)  # "Correction:", "Video:" head no speech
     next_words: set[str] = field(default_factory=set)  # "going on to", "adding": what follows is theirs
+
+
+    raising_verbs: set[str] = field(default_factory=set)  # "X seems to ...": X is no speaker
+    raising_preps: set[str] = field(default_factory=set)  # "X seems like Y"
+    focus_words: set[str] = field(default_factory=set)  # "about X, particularly Y"
+    clause_cues: set[str] = field(default_factory=set)  # cues only with a clause, not an object
+    expletives: set[str] = field(default_factory=set)  # "it is clear that ..."
+    medium_preps: set[str] = field(default_factory=set)  # "said in a statement that ..."
+    reply_cues: set[str] = field(default_factory=set)  # "responded to X": X is the content
+    reply_preps: set[str] = field(default_factory=set)
     nested_cues: set[str] = field(default_factory=set)
     cue_preps: set[str] = field(default_factory=set)
     cue_nouns: dict[str, str] = field(default_factory=dict)  # noun lemma -> cue class
@@ -154,7 +163,6 @@ def load_lexicon(lang: str) -> Lexicon:
     for stance in reversed(STANCE_ORDER):  # earlier classes win on duplicates
         for lemma in verbs.get(stance, []):
             lex.cue_verbs[lemma.lower()] = stance
-    lex.clause_only = _low(verbs.get("clause_only"))
     for phrase, stance in cues.get("phrases", {}).items():
         lex.cue_phrases[tuple(phrase.lower().split())] = stance
     acc = cues.get("according_to", {})
@@ -175,6 +183,16 @@ def load_lexicon(lang: str) -> Lexicon:
     lex.as_verbs = _low(clause.get("as_verbs"))
     lex.line_labels = _low(clause.get("line_labels"))
     lex.next_words = _low(clause.get("next_words"))
+
+
+    lex.raising_verbs = _low(clause.get("raising_verbs"))
+    lex.raising_preps = _low(clause.get("raising_preps"))
+    lex.focus_words = _low(clause.get("focus_words"))
+    lex.clause_cues = _low(clause.get("clause_cues"))
+    lex.expletives = _low(clause.get("expletives"))
+    lex.medium_preps = _low(clause.get("medium_preps"))
+    lex.reply_cues = _low(clause.get("reply_cues"))
+    lex.reply_preps = _low(clause.get("reply_preps"))
     lex.nested_cues = _low(cues.get("nesting", {}).get("keep"))
     lex.cue_preps = _low(clause.get("prepositions"))
     tables = (("nouns", lex.cue_nouns), ("adjectives", lex.cue_adjectives), ("adverbs", lex.cue_adverbs))

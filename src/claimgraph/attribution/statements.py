@@ -27,6 +27,7 @@ SPEAKER_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 DASHES = frozenset({",", "—", "–", "--", "―", "-"})
 MAX_SPEAKER = 14
 PASSIVE_AUX = frozenset({"cop", "aux:pass", "auxpass"})
+NOUN_OBJ_DEPS = frozenset({"pobj", "obl", "obl:mod", "obl:arg", "nmod"})
 NOUN_CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl", "acl:relcl", "xcomp", "advcl"})
 
 
@@ -134,7 +135,7 @@ class Ctx:
                 and last is not None
                 and not (last.is_punct or last.is_space)
                 and "\n" not in last.whitespace_
-                and last.text[-1:].isalnum()
+                and (last.text[-1:].isalnum() or last.text in (",", "-", "—"))
             ):
                 merged[-1][1] = s1
             else:
@@ -296,6 +297,61 @@ def _passive_agent(ctx: Ctx, head: Token, hi: int) -> Token | None:
     return None
 
 
+PASSIVE_COMPLEMENTS = frozenset({"obj", "dobj", "ccomp", "xcomp", "oprd", "attr", "prep", "obl"})
+
+
+def _raised(ctx: Ctx, head: Token, hi: int) -> tuple[int, int] | None:
+    """'X seems to work', 'X is expected to win', 'X seems unlikely', 'X was dubbed the winner',
+    'it was labeled "true"': the subject is part of the content (from the subject to the end
+    of the complement), not a speaker."""
+    lex = ctx.lex
+    subj = next((c for c in head.children if c.dep_ in SUBJ | {"nsubjpass"} and c.i < head.i), None)
+    lem = head.lemma_.lower()
+    raising = lem in lex.raising_verbs
+    if subj is None or (_relative_pronoun(subj) and not raising) or ctx.quote_of[subj.i] >= 0:
+        return None
+    passive = any(c.dep_ in ("auxpass", "aux:pass") for c in head.children) and lem not in lex.addressee_cues
+    if subj.pos_ == "PRON" and not raising and not (passive and subj.lower_ in ("it", "this", "that")):
+        return None
+    if not raising and not passive:
+        return None
+    if passive and _passive_agent(ctx, head, hi) is not None:
+        return None
+    for c in head.rights:
+        if c.i >= hi:
+            break
+        infinitive = c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and (
+            any(k.dep_ in ("aux", "mark") and k.i < c.i for k in c.children) or "VerbForm=Inf" in str(c.morph)
+        )
+        predicate = c.dep_ in ("acomp", "attr", "oprd", "xcomp")
+        chain = [c, *(k for k in c.children if k.dep_ == "xcomp")]
+        if c.dep_ in ("xcomp", "oprd") and any(k.i in ctx.cue_at for k in chain):
+            return None  # "X appeared to blame Y", "X appears set to veto Y": X speaks
+        # ("the attack was treated as a crime": a verb of opinion with "as")
+        phrase = passive and lem in lex.as_verbs and c.dep_ in ("prep", "obl") and c.lower_ in lex.as_marks
+        # ("X can seem like Y", "X may have seemed far away")
+        phrase = phrase or (
+            raising and c.i == head.i + 1 and (c.dep_ == "advmod" or c.lower_ in lex.raising_preps)
+        )
+        if infinitive or predicate or phrase:
+            s, e = ctx.trim(subj.left_edge.i, min(c.right_edge.i + 1, hi))
+            if e > s and ctx.quote_of[e - 1] >= 0:
+                e = max(e, min(hi, ctx.quotes[ctx.quote_of[e - 1]][1]))  # (the whole quotation)
+            if ctx.unit_bounds(head.i)[0] <= s and e - s >= 3:
+                return s, e
+    if (
+        passive
+        and subj.pos_ in ("NOUN", "PROPN")
+        and not any(c.dep_ in PASSIVE_COMPLEMENTS for c in head.children)
+    ):
+        # "the diagnosis was confirmed", "how profits are reported": what is confirmed
+        lo = ctx.unit_bounds(head.i)[0]
+        s, e = np_extent(ctx, subj, lo, head.i)
+        if e > s:
+            return s, e
+    return None
+
+
 def _incise(ctx: Ctx, cue: Cue, subj: Token, lo: int, hi: int) -> bool:
     """', a expliqué la ministre Anne Roy,': a cue between commas followed by a noun phrase
     that names someone (the parser often takes the phrase before for the subject)."""
@@ -333,6 +389,8 @@ def find_speaker(ctx: Ctx, cue: Cue, depth: int = 0) -> tuple[tuple[int, int] | 
         while s < agent.i and doc[s].dep_ == "case":
             s += 1
         return (s, e), True
+    if _raised(ctx, head, hi) is not None:
+        return None, False  # "X is expected to win": X is what is expected, nobody speaks
     if subj is not None and subj.i < cue.start and _incise(ctx, cue, subj, lo, hi):
         subj = None  # "La réforme, a expliqué la ministre, entrera ...": the speaker follows
     if subj is not None:
@@ -427,6 +485,17 @@ def find_speaker(ctx: Ctx, cue: Cue, depth: int = 0) -> tuple[tuple[int, int] | 
         if participle and gov.dep_ == "ccomp" and gov.head.i in ctx.cue_at and gov.head.i < cue.head:
             # "X said A would recover, adding that B": the parser hangs the participle on A
             return find_speaker(ctx, ctx.cue_at[gov.head.i], depth + 1)
+        up = next((a for a in list(gov.ancestors)[:4] if a.i in ctx.cue_at), gov)
+        if (
+            head.dep_ == "conj"
+            and gov.dep_ in ("ccomp", "relcl", "advcl")
+            and up.i in ctx.cue_at
+            and up.i < cue.head
+            and any(head.tag_ in g and up.tag_ in g for g in (("VBD", "VBN"), ("VBZ", "VBP")))
+            and doc[head.i - 1].pos_ == "CCONJ"
+        ):
+            # 'tweeted that X was "a con" and encouraged Y' hung on "was": the tweeter's
+            return find_speaker(ctx, ctx.cue_at[up.i], depth + 1)
         subj = _subject(ctx, gov)
         if subj is not None and head.dep_ != "acl":
             glo, ghi = ctx.unit_bounds(gov.i)
@@ -584,7 +653,34 @@ def find_content(
             s0, e0 = ctx.trim(max(lo, subj.left_edge.i), min(subj.right_edge.i + 1, cue.start))
             if e0 > s0:
                 return (s0, e0), False, True
+    raised = _raised(ctx, head, ctx.unit_bounds(cue.head)[1])
+    if raised is not None:
+        return raised, False, False
     found = _find_content(ctx, cue, speaker, inverted)
+    if found is not None and found[2] and found[0][1] <= cue.start:
+        # 'Bemoaning the "phony system," Trump accused Holt of X', '"A." Critics viewed X as Y':
+        # a cue with an object or an infinitive of its own says that, not what comes before
+        # ('"A," he said': the words open the sentence and only punctuation comes between)
+        start = _clause_start(ctx, cue, speaker, inverted)
+        start = min(start, speaker[0]) if speaker is not None and not inverted else start
+        lo0 = ctx.unit_bounds(cue.head)[0]
+        b = found[0][0]
+        opening = lo0 <= b and all(t.is_punct or t.is_space for t in doc[lo0:b])
+        classic = opening and all(t.is_punct or t.is_space for t in doc[found[0][1] : start])
+        if not classic and any(c.dep_ in ("obj", "dobj", "xcomp") and c.i > cue.head for c in head.children):
+            lo0, hi0 = ctx.unit_bounds(cue.head)
+            own = _complement(ctx, cue, _clause_end(ctx, cue, speaker, inverted), lo0, hi0)
+            if own is not None:
+                found = own
+        # ('"A." The network said it would send her': a quotation of the sentence before is not
+        # the content of a cue with a clause of its own)
+        cl = next((c for c in head.rights if c.dep_ == "ccomp"), None)
+        if found[0][1] <= lo0 and cl is not None and ctx.quote_of[cl.left_edge.i] < 0:
+            cend = _clause_end(ctx, cue, speaker, inverted)
+            s0 = max(cl.left_edge.i, cend)
+            e0 = _content_end(ctx, s0, ctx.unit_bounds(cue.head)[1])
+            if e0 - s0 >= 2:
+                found = (s0, e0), False, False
     if found is not None and found[2] and not found[1] and found[0][1] <= cue.start:
         # '"A" of the plan, Mr. X said. "B."': the quotations after the cue go on
         (s, e), direct, before = found
@@ -616,15 +712,15 @@ def find_content(
     # 'said A and suggested that B': the coordinated cue ends the first content
     for c in ctx.cues:
         h = doc[c.head]
-        # (or hung on the content's verb: 'tweeted that A was B and encouraged C', same tense, no
-        # subject of its own)
-        lower = (
-            h.head.head.i == cue.head
-            and h.tag_ == doc[cue.head].tag_ == "VBD"
-            and h.head.tag_ != "VBD"
+        # (however deep the parser hangs it: a cue of the same tense without a subject of its
+        # own, after "and", is the speaker's: 'tweeted that X was "a con" and encouraged Y')
+        same_tense = (
+            h.dep_ == "conj"
+            and any(h.tag_ in g and head.tag_ in g for g in (("VBD", "VBN"), ("VBZ", "VBP")))
+            and doc[h.i - 1].pos_ == "CCONJ"
             and not any(x.dep_ in SUBJ for x in h.children)
         )
-        if s < c.head < e and h.dep_ == "conj" and (h.head.i == cue.head or lower):
+        if s < c.head < e and h.dep_ == "conj" and (h.head.i == cue.head or same_tense):
             k = min(h.left_edge.i, c.start)
             while k > s and (doc[k - 1].pos_ in ("CCONJ", "PUNCT", "ADV") or doc[k - 1].dep_ == "aux"):
                 k -= 1
@@ -700,6 +796,11 @@ def _find_content(
             e -= 1
         if e > cend:
             return (w, e), False, False
+    # 0'. a relative clause on what the cue says: "an explosion that the mayor described as an
+    # attack", "the rate he has proposed for individuals", ", which the network pointed to as ..."
+    rel = _object_relative(ctx, cue, speaker, inverted, lo, hi)
+    if rel is not None:
+        return rel, False, False
     # 1. a quotation just before the clause: '"...", a déclaré X' (maybe '"a," he said, "b"');
     # not for a participle hanging on an earlier cue ('"A," he said, adding that B'): the
     # quotation is the earlier cue's
@@ -801,14 +902,24 @@ def _find_content(
         ):
             if cue.stance in ("deny", "dispute") and _noun_complement(ctx, t, cue):
                 break  # 'disputed the union's claim that ...': the object noun phrase is the content
+            if (
+                j > cend
+                and t.lower_ not in lex.complementizers
+                and t.head.dep_ == "advcl"
+                and t.head.head.i == cue.head
+                and any(c.dep_ in ("obj", "dobj") and cend <= c.i < j for c in doc[cue.head].children)
+            ):
+                break  # 'described X as Y when he ran ...': a time clause after the object
+            if j > cend + 1 and doc[j - 1].pos_ == "CCONJ" and t.lower_ in lex.question_words:
+                break  # 'spoke of X, and how Y': coordinated with the object, which comes first
+            if j > cend and t.lower_ in lex.complementizers and _held_by_noun(ctx, doc[j - 1], cue):
+                break  # 'agreed on new efforts amid growing concerns that ...': the noun's
             # 'questioned the health of X, who is 70': a relative clause of the object ("que"
             # after a noun stays a complementizer: "a annoncé dans un communiqué que ...")
-            ambiguous = t.lower_ in lex.complementizers and t.tag_ != "WDT" and doc[j - 1].text != ","
-            # ('tweeted in the early hours that X was ...': the parser hangs the clause on the cue)
-            governed = t.lower_ in lex.complementizers and t.head.head.i == cue.head and t.head.dep_ in (
-                "advcl", "ccomp"
-            )
-            if j > cend and _relative_pronoun(t) and not ambiguous and not governed:
+            ambiguous = t.lower_ in lex.complementizers and doc[j - 1].text != ","
+            # ("tweeted in the early morning hours that ...": no relative clause of a time)
+            ambiguous = ambiguous and (t.tag_ != "WDT" or _is_time(ctx, doc[j - 1]))
+            if j > cend and _relative_pronoun(t) and not ambiguous:
                 break
             if j + 1 < hi:
                 return (j, _content_end(ctx, j, hi)), False, False
@@ -831,8 +942,16 @@ def _find_content(
             and doc[c.left_edge.i].lower_ == "to"
             and any(o.dep_ in ("obj", "dobj") and o.i < c.i for o in head.children)
         )
+        # ("decline to appeal" parsed as an adverbial clause of purpose: the infinitive)
+        purpose = (
+            c.dep_ == "advcl"
+            and c.left_edge.i == cend
+            and doc[cend].dep_ in ("aux", "mark")
+            and "VerbForm=Inf" in str(c.morph)
+            and cue.lemma in lex.infinitive_cues
+        )
         if (
-            (c.dep_ in ("ccomp", "xcomp") or told_to)
+            (c.dep_ in ("ccomp", "xcomp") or told_to or purpose)
             and (ctx.quote_of[c.i] < 0 or (c.i > cue.head and ctx.quote_of[c.left_edge.i] < 0))
             and lo <= c.i < hi
         ):
@@ -842,11 +961,18 @@ def _find_content(
                 infinitive = c.pos_ == "VERB" and cue.lemma in lex.infinitive_cues
                 if c.dep_ in ("xcomp", "advcl") and not infinitive:
                     continue
+                first = c.left_edge.i
+                if first - 1 >= cend and doc[first].lower_ in lex.complementizers and _held_by_noun(
+                    ctx, doc[first - 1], cue
+                ):
+                    continue  # ('amid growing concerns that ...' hung on the verb: the noun's)
                 # "called on X to do": include the object before the clause
                 for o in head.children:
                     if o.dep_ in ("obj", "dobj") and cend <= o.i < s:
                         s = o.left_edge.i
                 s, e = ctx.trim(max(s, lo), min(e, hi))
+                if c.dep_ in ("xcomp", "advcl"):
+                    e = _coordinated_infinitive(ctx, e, hi)
                 if e - s >= 2:
                     return (s, max(e, _content_end(ctx, s, hi) if c.dep_ == "ccomp" else e)), False, False
             elif (
@@ -916,21 +1042,26 @@ def _find_content(
             return (s, e), False, True
     # 7. an object noun phrase for deny/report cues: "rejette la rumeur selon laquelle ..."
     if cue.stance in ("deny", "dispute", "report") or cue.lemma in lex.object_cues:
-        for c in head.children:
-            if c.dep_ in ("obj", "dobj") and c.i >= max(cue.end, cue.head + 1) and lo <= c.i < hi:
+        # ("called Trump a liar" parsed as two predicates: the first is the object)
+        preds = [c for c in head.rights if c.dep_ == "oprd"]
+        objs = [c for c in head.children if c.dep_ in ("obj", "dobj")]
+        firsts = preds[:1] if len(preds) >= 2 and not objs else []
+        for c in [*head.children, *firsts]:
+            after = c.i >= max(cue.end, cue.head + 1)  # ("took issue with X": after the whole cue)
+            if (c.dep_ in ("obj", "dobj") or c in firsts) and after and lo <= c.i < hi:
                 s, e = ctx.trim(c.left_edge.i, min(c.right_edge.i + 1, hi))
                 # "called the plan a disaster": the object with its predicate
                 for p in head.children:
                     if p.i > c.i and p.dep_ in ("oprd", "xcomp", "ccomp") and p.i < hi:
                         e = max(e, ctx.trim(s, min(p.right_edge.i + 1, hi))[1])
-                e = _object_end(ctx, s, e, hi)
+                e = _object_end(ctx, s, e, hi, head)
                 held = _held_clause(ctx, c, lo, hi)
                 if held is not None and held > s:
                     # "disputing the union's claim that ...": the denial's object is the claim,
                     # whose that-clause is the union's own statement
                     e = ctx.trim(s, held)[1]
                 # (a name alone is enough: "endorses Smith")
-                if e - s >= 2 or (e - s == 1 and doc[s].pos_ == "PROPN"):
+                if e - s >= 2 or (e - s == 1 and doc[s].pos_ in ("PROPN", "PRON")):
                     return (s, e), False, False
     # 8. any other cue: its infinitive, object or prepositional object ("pledged to remain
     # civil", "endorsed the plan", "spoke about her ties", "called for more investment")
@@ -990,6 +1121,46 @@ def _quote_ends_sentence(ctx: Ctx, lo: int, qs: int, qe: int) -> bool:
     return sum(1 for t in doc[lo:qs] if t.is_alpha) >= 3 and doc[qs - 1].text not in (":", ";")
 
 
+def _object_relative(
+    ctx: Ctx, cue: Cue, speaker: tuple[int, int] | None, inverted: bool, lo: int, hi: int
+) -> tuple[int, int] | None:
+    """A cue in a relative clause whose gap is what is said ("an explosion that the mayor
+    described as an attack", "which state media claimed allows ..."): the noun with its
+    relative clause, or from the relative pronoun after a comma."""
+    doc = ctx.doc
+    head = doc[cue.head]
+    if head.dep_ not in ("relcl", "acl:relcl") or speaker is None or inverted:
+        return None
+    subj = _subject(ctx, head)
+    if subj is None or subj.tag_ in ("WDT", "WP") or "PronType=Rel" in str(subj.morph) or subj.i > head.i:
+        return None
+    ante = head.head
+    if ante.i > head.i or ante.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    between = doc[ante.i + 1 : subj.left_edge.i]
+    if any(t.tag_ == "WRB" or (t.is_punct and t.text not in DASHES) for t in between):
+        return None  # ("the city where experts say ...": a place, not what is said)
+    rel = next((t for t in between if t.tag_ in ("WDT", "WP", "WP$")), None)
+    if rel is not None and (rel.dep_ in ("poss", "nmod:poss") or rel.lower_ == "whose"):
+        return None
+    for c in head.children:
+        if c.i < head.i or (rel is not None and c.left_edge.i <= rel.i <= c.right_edge.i):
+            continue
+        # the cue's own object or clause: the relative pronoun is something else ("the day
+        # he announced his run"); an infinitive may hold the gap ("the target it pledged to reach")
+        if c.dep_ in ("obj", "dobj", "ccomp") or (
+            c.dep_ == "xcomp" and any(k.dep_ in ("obj", "dobj", "ccomp") for k in c.children)
+        ):
+            return None
+    e = ctx.trim(head.i, min(head.right_edge.i + 1, hi))[1]
+    if rel is not None and rel.i > lo and doc[rel.i - 1].text in DASHES:
+        s = rel.i
+    else:
+        s = max(lo, np_extent(ctx, ante, lo, hi)[0])
+    s, e = ctx.trim(s, e)
+    return (s, e) if e - s >= 3 and e > cue.end else None
+
+
 def _held_clause(ctx: Ctx, noun: Token, lo: int, hi: int) -> int | None:
     """Start of the that-clause of a noun of saying that has a holder ("the union's claim
     that ...", "l'affirmation du syndicat que ..."), or None."""
@@ -1000,6 +1171,19 @@ def _held_clause(ctx: Ctx, noun: Token, lo: int, hi: int) -> int | None:
     if clause is None or _possessor(ctx, noun, lo, hi, clause) is None:
         return None
     return clause[0]
+
+
+def _held_by_noun(ctx: Ctx, noun: Token, cue: Cue) -> bool:
+    """A that-clause right after a noun of saying or thinking that is not the cue's medium
+    ("amid concerns that ...", "despite fears that ..." but "said in a statement that ...")."""
+    lex = ctx.lex
+    if noun.pos_ != "NOUN" or not (noun.lemma_.lower() in lex.cue_nouns or noun.lower_ in lex.cue_nouns):
+        return False
+    prep = noun.head if noun.dep_ in ("pobj", "obl", "nmod") else None
+    if prep is not None and prep.dep_ != "case":
+        case = [k for k in noun.children if k.dep_ == "case"]
+        prep = case[0] if noun.dep_ != "pobj" and case else prep
+    return prep is None or prep.lower_ not in lex.medium_preps
 
 
 def _noun_complement(ctx: Ctx, mark: Token, cue: Cue) -> bool:
@@ -1027,21 +1211,105 @@ def _goes_on(ctx: Ctx, j: int, hi: int) -> bool:
     ) and not any(k in ctx.cue_at for k in range(j, hi))
 
 
-def _object_end(ctx: Ctx, s: int, e: int, hi: int) -> int:
+def _object_end(ctx: Ctx, s: int, e: int, hi: int, head: Token | None = None) -> int:
     """An object content runs on over what follows it in the clause ("grilled the CEO on
     Tuesday for his role in ...", "cited remarks Trump had made about ..."), up to a comma or
     another cue."""
     doc = ctx.doc
+    # the cue's own phrase goes on after the object and a comma ("accused X, who ..., of Y",
+    # "characterized X, a Democrat, as Y")
+    more = head is not None and _cue_phrase_after(ctx, head, e, hi)
     # "questioned the health of X, who is 80": the aside on the object is not the content
     for k in range(s + 1, e - 1):
-        if doc[k].text == "," and ctx.quote_of[k] < 0 and _relative_pronoun(doc[k + 1]):
+        if doc[k].text == "," and ctx.quote_of[k] < 0 and _relative_pronoun(doc[k + 1]) and not more:
             return ctx.trim(s, k)[1]
-    if e >= hi or doc[e].is_punct or any(k in ctx.cue_at for k in range(e, hi)):
+    noun = _noun_statement(ctx, s + 1, e, head)
+    if noun is not None and ctx.trim(s, noun)[1] > s:
+        return ctx.trim(s, noun)[1]
+    if e >= hi or (doc[e].is_punct and not more):
         return e
+    # another cue after the object ends it, with its subject and auxiliaries ("praised the plan
+    # and said that ...")
+    stop = hi
+    for c in ctx.cues:
+        # (a gerund after a preposition is part of the phrase: "accused X of lying")
+        if e <= c.start < stop and ctx.doc[c.head].dep_ != "pcomp":
+            stop = _clause_start(ctx, c, None, False)
+            while stop > e and doc[stop - 1].dep_ in SUBJ | {"cc", "punct", "mark", "nsubjpass", "det"}:
+                stop = doc[stop - 1].left_edge.i if doc[stop - 1].dep_ in SUBJ else stop - 1
+    noun = _noun_statement(ctx, e, stop, head)
+    if noun is not None:
+        stop = noun
     k = e
-    while k < hi and not (doc[k].text in (",", ";", "—", "--") and k + 1 < hi and doc[k + 1].tag_ == "VBG"):
+    while k < stop and not (doc[k].text in (",", ";", "—", "--") and k + 1 < hi and doc[k + 1].tag_ == "VBG"):
         k += 1
-    return ctx.trim(s, k)[1]
+    return max(e, ctx.trim(s, k)[1])
+
+
+def _coordinated_infinitive(ctx: Ctx, e: int, hi: int) -> int:
+    """An infinitive content goes on over a coordinated bare infinitive without a subject of
+    its own ("promised to meet and in some cases exceed the goals"), however the parser
+    attaches it."""
+    doc = ctx.doc
+    if e >= hi or doc[e].pos_ != "CCONJ" or ctx.quote_of[e] >= 0:
+        return e
+    for k in range(e + 1, min(hi, e + 6)):
+        t = doc[k]
+        if t.pos_ in ("VERB", "AUX"):
+            # a bare form ("exceed", "dépasser")
+            bare = t.tag_ in ("VB", "VBP") and t.lower_ == t.lemma_.lower()
+            if not bare and "VerbForm=Inf" not in str(t.morph):
+                return e
+            if any(c.dep_ in SUBJ for c in t.children) or k in ctx.cue_at:
+                return e
+            return ctx.trim(e, min(hi, max(t.right_edge.i + 1, k + 1)))[1]
+        if t.is_punct and t.text not in (",",):
+            return e
+    return e
+
+
+def _noun_statement(ctx: Ctx, a: int, b: int, head: Token | None) -> int | None:
+    """Start of a prepositional phrase in ``[a, b)`` whose noun of saying has its own
+    that-clause ("offered new efforts amid growing concerns that ...": a statement of its own
+    that ends the object content)."""
+    doc, lex = ctx.doc, ctx.lex
+    for k in range(a, b):
+        t = doc[k]
+        if t.pos_ != "NOUN" or t.lemma_.lower() not in lex.cue_nouns or t.dep_ not in NOUN_OBJ_DEPS:
+            continue
+        clause = _complement_clause(ctx, t, len(doc)) or _detached_clause(ctx, t, len(doc))
+        if clause is None or clause[0] != t.i + 1 or doc[clause[0]].lower_ not in lex.complementizers:
+            continue
+        up = t.head if t.dep_ == "pobj" else next((c for c in t.children if c.dep_ == "case"), t)
+        if up.i > t.i or (up.lower_ in lex.medium_preps):
+            continue
+        if up.head.i < b or (head is not None and up.head.i == head.i):
+            return min(up.i, t.left_edge.i)
+    return None
+
+
+def _cue_phrase_after(ctx: Ctx, head: Token, e: int, hi: int) -> bool:
+    """A prepositional phrase or predicate of the cue starts after ``e`` (over a comma)."""
+    doc = ctx.doc
+    j = e + 1 if e < hi and doc[e].text == "," else e
+    if j >= hi or ctx.quote_of[j] >= 0:
+        return False
+    t = doc[j]
+    lex = ctx.lex
+    if j > e and (t.lower_ in lex.focus_words or (
+        t.pos_ == "CCONJ"
+        and j + 1 < hi
+        and doc[j + 1].lower_ in lex.question_words
+        and (doc[j + 1].tag_ == "WRB" or doc[j + 1].dep_ == "mark")
+    )):
+        return True  # ("about X, particularly Y", "spoke of X, and how Y")
+    if j > e and t.pos_ == "CCONJ" and j + 1 < hi:
+        n = doc[j + 1] if doc[j + 1].dep_ == "conj" else doc[j + 1].head
+        if n.dep_ == "conj" and n.pos_ in ("NOUN", "PROPN") and n.i > j:
+            return True  # ("emphasizing fairness, and a need to raise wages": a noun coordinated)
+    if t.dep_ == "case" and t.head.i > t.i:
+        t = t.head
+    return t.head.i == head.i and t.dep_ in ("prep", "obl", "obl:arg", "obl:mod", "oprd")
 
 
 def _quote_in_phrase(ctx: Ctx, qs: int, qe: int, hi: int) -> bool:
@@ -1064,20 +1332,33 @@ def _complement(ctx: Ctx, cue: Cue, cend: int, lo: int, hi: int) -> tuple[tuple[
         if not (cend <= c.i < hi or inner_prep) or (ctx.quote_of[c.left_edge.i] >= 0 and c.dep_ != "xcomp"):
             continue
         infinitive = c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")
+        if not infinitive and cue.lemma in lex.clause_cues:
+            continue  # ("maintains a program", "filed for bankruptcy": no words)
         addressee = cue.lemma in lex.addressee_cues
-        if infinitive or (c.dep_ in ("obj", "dobj") and c.pos_ not in ("PRON", "NUM") and not addressee):
+        if infinitive or (c.dep_ in ("obj", "dobj") and c.pos_ != "NUM" and not addressee):
             s, e = ctx.trim(max(c.left_edge.i, cend), min(c.right_edge.i + 1, hi))
-            e = _object_end(ctx, s, e, hi)
-        elif c.dep_ in ("prep", "obl") and (c.lower_ in lex.cue_preps or inner_prep):
+            e = _object_end(ctx, s, e, hi, head)
+        elif c.dep_ in ("prep", "obl") and (
+            c.lower_ in lex.cue_preps
+            or inner_prep
+            or (c.lower_ in lex.reply_preps and cue.lemma in lex.reply_cues)
+        ):
             s, e = ctx.trim(max(c.i + 1, cend), min(c.right_edge.i + 1, hi))
+            e = _object_end(ctx, s, e, hi, head)
         elif c.dep_ in ("obl", "obl:arg") and any(
-            k.dep_ == "case" and k.lower_ in lex.cue_preps and k.i < c.i for k in c.children
+            k.dep_ == "case" and k.i < c.i and (
+                k.lower_ in lex.cue_preps or (k.lower_ in lex.reply_preps and cue.lemma in lex.reply_cues)
+            )
+            for k in c.children
         ):
             case = max(k.i for k in c.children if k.dep_ == "case" and k.i < c.i)
             s, e = ctx.trim(max(case + 1, cend), min(c.right_edge.i + 1, hi))
+            e = _object_end(ctx, s, e, hi, head)
         else:
             continue
-        if e - s >= 2:
+        if c.dep_ != "xcomp" and all(_is_time(ctx, t) or not t.is_alpha for t in doc[s:e]):
+            continue  # ("spoke for about five minutes", "commented on Tuesday")
+        if e - s >= 2 or (e - s == 1 and doc[s].pos_ in ("PRON", "NOUN", "PROPN")):
             return (s, e), False, False
     return None
 
@@ -1434,21 +1715,64 @@ def _content_end(ctx: Ctx, start: int, hi: int) -> int:
     return ctx.trim(start, hi)[1]
 
 
-def _complement_clause(ctx: Ctx, tok: Token, hi: int) -> tuple[int, int] | None:
+def _complement_clause(ctx: Ctx, tok: Token, hi: int, bare: bool = False) -> tuple[int, int] | None:
     """A that-clause or an infinitive depending on a noun or adjective ("the claim that ...",
-    "her decision to ...", "sure that ...")."""
+    "her decision to ...", "sure that ..."); ``bare``: a finite clause without "that" too
+    ("she was sure X would win")."""
     doc, lex = ctx.doc, ctx.lex
     for c in tok.rights:
-        if c.i >= hi or c.pos_ not in ("VERB", "AUX") or c.dep_ not in NOUN_CLAUSE_DEPS:
+        if c.i >= hi or c.dep_ not in NOUN_CLAUSE_DEPS:
             continue
         first = doc[c.left_edge.i]
         if first.i <= tok.i:
             continue
         complement = first.lower_ in lex.complementizers and first.dep_ == "mark"
+        if c.pos_ not in ("VERB", "AUX") and not (complement and c.dep_ == "ccomp"):
+            continue  # (a participle the tagger took for an adjective: "that X may be undercut")
+        complement = complement or (
+            bare and c.dep_ == "ccomp" and any(k.dep_ in SUBJ | {"nsubjpass"} for k in c.children)
+        )
         infinitive = "VerbForm=Inf" in str(c.morph) and first.dep_ in ("aux", "mark") and first.i < c.i
         if complement or infinitive:
             s, e = ctx.trim(first.i, min(c.right_edge.i + 1, hi))
             if e - s >= 2:
+                return s, e
+    return None
+
+
+def _detached_clause(ctx: Ctx, tok: Token, hi: int) -> tuple[int, int] | None:
+    """The that-clause right after a noun of saying or thinking that the parser hangs on a
+    verb ("amid growing concerns that they depend on X": a complement of "concerns")."""
+    doc, lex = ctx.doc, ctx.lex
+    j = tok.i + 1
+    # (over a prepositional phrase of the noun: "worries from Paris to Prague that ...")
+    while j < min(hi, tok.i + 7) and doc[j].pos_ in ("ADP", "PROPN", "DET", "NUM") and doc[j].dep_ != "mark":
+        j += 1
+    if j >= hi or doc[j].lower_ not in lex.complementizers or doc[j].dep_ != "mark":
+        return None
+    verb = doc[j].head
+    if verb.i <= j or verb.i >= hi or verb.dep_ not in ("ccomp", "advcl", "acl", "conj", "parataxis"):
+        return None
+    if verb.head.i == verb.i or tok.i in {a.i for a in verb.ancestors}:
+        return None  # (a clause of the noun itself is found by _complement_clause)
+    s, e = ctx.trim(j, min(verb.right_edge.i + 1, hi))
+    return (s, e) if e - s >= 3 else None
+
+
+def _subject_clause(ctx: Ctx, tok: Token, hi: int) -> tuple[int, int] | None:
+    """A that- or whether-clause of the verb whose subject the noun is ("X's bet is that ...",
+    "suspicions run high that ...")."""
+    doc, lex = ctx.doc, ctx.lex
+    verb = tok.head
+    for c in [*verb.rights, *(k for a in verb.rights if a.dep_ in ("advmod", "acomp") for k in a.rights)]:
+        if c.i >= hi or c.dep_ not in ("ccomp", "advcl", "attr") or c.pos_ not in ("VERB", "AUX"):
+            continue
+        first = doc[c.left_edge.i]
+        if first.i <= tok.i or first.dep_ != "mark":
+            continue
+        if first.lower_ in lex.complementizers or first.lower_ in lex.question_words:
+            s, e = ctx.trim(first.i, min(c.right_edge.i + 1, hi))
+            if e - s >= 3:
                 return s, e
     return None
 
@@ -1466,8 +1790,8 @@ def _prep_object(ctx: Ctx, tok: Token, hi: int) -> tuple[int, int] | None:
             s, e = ctx.trim(case + 1, min(c.right_edge.i + 1, hi))
         else:
             continue
-        if e > s:
-            return s, e
+        if e > s and not all(_is_time(ctx, t) or not t.is_alpha for t in ctx.doc[s:e]):
+            return s, e  # (not a time: "his remarks on Saturday")
     return None
 
 
@@ -1572,15 +1896,23 @@ def noun_cues(ctx: Ctx) -> list[Cand]:
                 tok.dep_ == "amod" and tok.head.pos_ != "AUX"
             ):
                 continue
-            holder = tok if _subject(ctx, tok) is not None else tok.head
-            subj = _subject(ctx, holder)
+            # ("the engineers are convinced (that) ...": a passive subject holds the attitude)
+            passive_subj = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i), None)
+            holder = tok if _subject(ctx, tok) is not None or passive_subj is not None else tok.head
+            subj = _subject(ctx, holder) or passive_subj
             if subj is None or subj.i > tok.i:
                 continue
             speaker: tuple[int, int] | None = np_extent(ctx, subj, lo, hi)
-            content = _complement_clause(ctx, tok, hi) or _prep_object(ctx, tok, hi)
+            content = _complement_clause(ctx, tok, hi, bare=True) or _prep_object(ctx, tok, hi)
+            if content is None and holder.i != tok.i and subj.lower_ in lex.expletives:
+                # "it is clear (that) X": the clause the copula takes, said by nobody named
+                clause = next((c for c in holder.rights if c.dep_ == "ccomp" and c.i > tok.i), None)
+                if clause is not None and clause.left_edge.i > tok.i:
+                    content = ctx.trim(clause.left_edge.i, min(clause.right_edge.i + 1, hi))
+                    speaker = None
         else:
             cls = lex.cue_nouns.get(lem) or lex.cue_nouns[tok.lower_]
-            content = _complement_clause(ctx, tok, hi)
+            content = _complement_clause(ctx, tok, hi) or _detached_clause(ctx, tok, hi)
             gov = tok.head
             support = tok.dep_ in ("dobj", "obj") and gov.lemma_.lower() in lex.support_verbs
             if content is None and support:
@@ -1588,6 +1920,10 @@ def noun_cues(ctx: Ctx) -> list[Cand]:
                 content = _complement_clause(ctx, gov, hi)
                 if content is not None and content[0] < tok.i:
                     content = None
+            if content is None and tok.dep_ in SUBJ and tok.head.i not in ctx.cue_at:
+                # "Smith's bet is that ...", "one question is whether ...", "suspicions run
+                # high that ...": the clause of the verb the noun is the subject of
+                content = _subject_clause(ctx, tok, hi)
             if content is None and (lem in lex.object_nouns or tok.lower_ in lex.object_nouns):
                 content = _prep_object(ctx, tok, hi)
             if content is None:
@@ -1912,6 +2248,10 @@ def _denied_claim(ctx: Ctx, c: Cand, o: Cand) -> bool:
     return ctx.doc[c.cue.head].pos_ == "NOUN" and c.speaker[0] >= o.content[0]
 
 
+def _cue_inside(c: Cand) -> bool:
+    return c.cue is not None and c.content[0] <= c.cue.head < c.content[1]
+
+
 def _dedupe(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
     """Drop repeated contents and statements nested in another statement's content.
 
@@ -1921,7 +2261,12 @@ def _dedupe(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
     """
     out: list[Cand] = []
     for c in cands:
-        if any(o.content == c.content for o in out):
+        same = next((k for k, o in enumerate(out) if o.content == c.content), None)
+        if same is not None:
+            # 'The plan is expected to cost more, officials said': the cue outside the content
+            # reports it, the one inside is part of it
+            if _cue_inside(out[same]) and c.cue is not None and not _cue_inside(c):
+                out[same] = c
             continue
         out.append(c)
     keep = ctx.lex.nested_cues
