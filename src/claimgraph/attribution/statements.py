@@ -1095,12 +1095,17 @@ def _after_quote_paragraph(ctx: Ctx, lo: int) -> bool:
     return ctx.quote_of[k] >= 0 or (k > 0 and ctx.quote_of[k - 1] >= 0 and doc[k].is_punct)
 
 
+def _opens_lower(ctx: Ctx, qs: int, qe: int) -> bool:
+    """The quotation's first word is in lower case (it goes on from words before it)."""
+    first = next((t for t in ctx.doc[qs:qe] if t.is_alpha), None)
+    return first is not None and first.text[0].islower() and first.text != "i"
+
+
 def _completes_sentence(ctx: Ctx, cstart: int, lo: int, qs: int, qe: int) -> bool:
     """A quotation after ', X said,' that opens in lower case and continues the words before the
     cue clause (unquoted, at least three words)."""
     doc = ctx.doc
-    first = next((t for t in doc[qs:qe] if t.is_alpha), None)
-    if first is None or not first.text[0].islower() or first.text == "i":
+    if not _opens_lower(ctx, qs, qe):
         return False
     if cstart - 1 <= lo or doc[cstart - 1].text not in DASHES:
         return False
@@ -1113,8 +1118,7 @@ def _quote_ends_sentence(ctx: Ctx, lo: int, qs: int, qe: int) -> bool:
     """A quotation opening in lower case after unquoted words of its sentence (at least three,
     no cue among them) that it continues."""
     doc = ctx.doc
-    first = next((t for t in doc[qs:qe] if t.is_alpha), None)
-    if first is None or not first.text[0].islower() or first.text == "i":
+    if not _opens_lower(ctx, qs, qe):
         return False
     if any(k in ctx.cue_at or ctx.quote_of[k] >= 0 for k in range(lo, qs)):
         return False
