@@ -1164,3 +1164,30 @@ def test_object_content_goes_on_over_a_coordinated_noun_phrase():
     text = "She started off by emphasizing fairness, and a need to raise the minimum wage."
     _, atts = attribute(text, "en")
     assert _one(atts, "emphasizing").content.text == "fairness, and a need to raise the minimum wage"
+
+
+def test_passive_cue_without_agent_has_no_speaker():
+    # the subject of a passive cue is what the words are about or who hears them
+    _, atts = attribute("The peacekeepers have been blamed for introducing the disease.", "en")
+    a = _one(atts, "blamed")
+    assert a.speaker is None
+    assert a.content.text == "The peacekeepers have been blamed for introducing the disease"
+    _, atts = attribute("The mayor was told that the bridge would close.", "en")
+    a = _one(atts, "told")
+    assert a.speaker is None and a.content.text == "that the bridge would close"
+    _, atts = attribute("Le maire a été informé que le projet échouerait.", "fr")
+    a = _one(atts, "informé")
+    assert a.speaker is None and a.content.text == "que le projet échouerait"
+    _, atts = attribute("Le ministre a été accusé de mentir sur le budget.", "fr")
+    assert _one(atts, "accusé").speaker is None
+    # an attitude participle has its subject as holder
+    _, atts = attribute("The marchers were frustrated that the city released only part of the footage.", "en")
+    assert _one(atts, "frustrated").speaker.text == "The marchers"
+
+
+def test_passive_of_report_with_a_verb_of_saying_keeps_the_subject_as_speaker():
+    _, atts = attribute("The senator was quoted as saying that the bill would pass.", "en")
+    a = _one(atts, "saying")
+    assert a.speaker.text == "The senator" and a.content.text == "that the bill would pass"
+    _, atts = attribute("The official was overheard telling aides that the plan had failed.", "en")
+    assert _one(atts, "telling").speaker.text == "The official"

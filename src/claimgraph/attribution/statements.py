@@ -20,7 +20,7 @@ from claimgraph.attribution.entities import Ent, EntityIndex
 from claimgraph.attribution.lexicon import Lexicon
 from claimgraph.attribution.quotes import find_quotes
 
-SUBJ = frozenset({"nsubj", "nsubj:pass", "csubj", "expl:subj"})
+SUBJ = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl:subj"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "csubj", "obj", "dobj"})
 CUT_DEPS = frozenset({"relcl", "acl:relcl", "acl", "advcl", "ccomp", "parataxis", "conj", "cc", "xcomp"})
 SPEAKER_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
@@ -297,6 +297,26 @@ def _passive_agent(ctx: Ctx, head: Token, hi: int) -> Token | None:
     return None
 
 
+def _passive_target(ctx: Ctx, head: Token) -> bool:
+    """A passive cue without agent whose subject is what the words are about or the person
+    addressed ("X was accused of lying", "X was told that ...", "X a été informé que ..."), not
+    the speaker. The subject speaks after a passive of perception or report with a verb of
+    saying ("X was heard yelling that ...", "X is reported to have said ...", "X was quoted as
+    saying ...") and is the holder
+    of a participle that is an attitude ("protesters were frustrated that ...")."""
+    if not any(c.dep_ in ("auxpass", "aux:pass") for c in head.children):
+        return False
+    if not any(c.dep_ in ("nsubjpass", "nsubj:pass") for c in head.children):
+        return False
+    if head.lower_ in ctx.lex.cue_adjectives or head.lemma_.lower() in ctx.lex.cue_adjectives:
+        return False
+    said = [c for c in head.children if c.dep_ == "xcomp"]
+    said += [
+        k for c in head.children if c.lower_ in ctx.lex.as_marks for k in c.children if k.dep_ == "pcomp"
+    ]
+    return not any(c.i in ctx.cue_at for c in said)
+
+
 PASSIVE_COMPLEMENTS = frozenset({"obj", "dobj", "ccomp", "xcomp", "oprd", "attr", "prep", "obl"})
 
 
@@ -391,6 +411,8 @@ def find_speaker(ctx: Ctx, cue: Cue, depth: int = 0) -> tuple[tuple[int, int] | 
         return (s, e), True
     if _raised(ctx, head, hi) is not None:
         return None, False  # "X is expected to win": X is what is expected, nobody speaks
+    if _passive_target(ctx, head):
+        return None, False  # "X was accused of lying", "X was told that ...": X does not speak
     if subj is not None and subj.i < cue.start and _incise(ctx, cue, subj, lo, hi):
         subj = None  # "La réforme, a expliqué la ministre, entrera ...": the speaker follows
     if subj is not None:
@@ -478,8 +500,16 @@ def find_speaker(ctx: Ctx, cue: Cue, depth: int = 0) -> tuple[tuple[int, int] | 
             s, e = np_extent(ctx, tok, lo, cue.start)
             return (s, min(e, j + 1)), False
     # participle or coordinated verb: the subject of the verb it depends on
-    if depth < 2 and head.dep_ in ("advcl", "conj", "xcomp", "acl", "parataxis") and head.head.i != head.i:
-        gov = head.head
+    as_participle = (
+        participle
+        and head.dep_ == "pcomp"
+        and head.head.lower_ in ctx.lex.as_marks
+        and head.head.dep_ == "prep"
+    )
+    dependent = head.dep_ in ("advcl", "conj", "xcomp", "acl", "parataxis") or as_participle
+    if depth < 2 and dependent and head.head.i != head.i:
+        # ("X was quoted as saying ...": the subject of the verb "as" hangs on)
+        gov = head.head.head if as_participle else head.head
         if gov.i in ctx.cue_at:
             return find_speaker(ctx, ctx.cue_at[gov.i], depth + 1)
         if participle and gov.dep_ == "ccomp" and gov.head.i in ctx.cue_at and gov.head.i < cue.head:
@@ -644,6 +674,24 @@ def find_content(
     ctx: Ctx, cue: Cue, speaker: tuple[int, int] | None, inverted: bool
 ) -> tuple[tuple[int, int], bool, bool] | None:
     """(token range, is_direct_quote, content_before_cue) or None."""
+    found = _cue_content(ctx, cue, speaker, inverted)
+    head = ctx.doc[cue.head]
+    if found is None or found[1] or found[0][0] < cue.end or cue.lemma in ctx.lex.addressee_cues:
+        return found
+    if not _passive_target(ctx, head):
+        return found
+    # "X was accused of lying", "X a été accusé de mentir": what is said is about the subject,
+    # which belongs to the content (from the subject to the end of the complement)
+    subj = next(c for c in head.children if c.dep_ in ("nsubjpass", "nsubj:pass"))
+    lo = ctx.unit_bounds(cue.head)[0]
+    if subj.i > cue.start or subj.left_edge.i < lo or ctx.quote_of[subj.i] >= 0:
+        return found
+    return (subj.left_edge.i, found[0][1]), found[1], found[2]
+
+
+def _cue_content(
+    ctx: Ctx, cue: Cue, speaker: tuple[int, int] | None, inverted: bool
+) -> tuple[tuple[int, int], bool, bool] | None:
     doc = ctx.doc
     head = doc[cue.head]
     if _passive_agent(ctx, head, ctx.unit_bounds(cue.head)[1]) is not None:
