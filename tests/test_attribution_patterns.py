@@ -1191,3 +1191,18 @@ def test_passive_of_report_with_a_verb_of_saying_keeps_the_subject_as_speaker():
     assert a.speaker.text == "The senator" and a.content.text == "that the bill would pass"
     _, atts = attribute("The official was overheard telling aides that the plan had failed.", "en")
     assert _one(atts, "telling").speaker.text == "The official"
+
+
+def test_object_opening_with_a_short_quotation_is_the_content():
+    text = 'Although the fund did not name the plan, it referenced "political tensions" in rich economies.'
+    _, atts = attribute(text, "en")
+    a = _one(atts, "referenced")
+    assert a.speaker.text == "it"
+    assert a.content.text == '"political tensions" in rich economies'
+
+
+def test_speaker_described_by_a_participle_phrase():
+    # the parser takes the participle for the verb: the noun it describes speaks
+    text = 'Protesters marching through the streets chanted "What curfew?" and kept going.'
+    _, atts = attribute(text, "en")
+    assert _one(atts, "chanted").speaker.text == "Protesters"

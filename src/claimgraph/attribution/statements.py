@@ -496,6 +496,13 @@ def find_speaker(ctx: Ctx, cue: Cue, depth: int = 0) -> tuple[tuple[int, int] | 
             and tok.head.pos_ in ("NOUN", "PROPN")
         ):
             tok = tok.head
+        v = tok.head.head if tok.dep_ == "pobj" else None
+        if v is not None and v.tag_ in ("VBG", "VBN") and v.i < cue.start:
+            # 'Protesters marching through the streets chanted' read with "marching" as the
+            # verb: the noun the participle describes speaks, not the object of its preposition
+            subj = next((c for c in v.children if c.dep_ in SUBJ and lo <= c.i < v.i), None)
+            if subj is not None:
+                return np_extent(ctx, subj, lo, v.i), False
         if tok.pos_ in ("NOUN", "PROPN"):
             s, e = np_extent(ctx, tok, lo, cue.start)
             return (s, min(e, j + 1)), False
@@ -1381,8 +1388,11 @@ def _complement(ctx: Ctx, cue: Cue, cend: int, lo: int, hi: int) -> tuple[tuple[
         inner_prep = cue.start <= c.i < cend and c.dep_ in ("prep", "obl") and (
             c.lower_ in lex.cue_preps or cend - cue.start > 1
         )
-        if not (cend <= c.i < hi or inner_prep) or (ctx.quote_of[c.left_edge.i] >= 0 and c.dep_ != "xcomp"):
+        if not (cend <= c.i < hi or inner_prep):
             continue
+        q = ctx.quote_of[c.left_edge.i]
+        if q >= 0 and c.dep_ != "xcomp" and not _quote_in_phrase(ctx, *ctx.quotes[q], hi):
+            continue  # (a quotation is the words themselves; 'cited "tensions" in X' is an object)
         infinitive = c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")
         if not infinitive and cue.lemma in lex.clause_cues:
             continue  # ("maintains a program", "filed for bankruptcy": no words)
