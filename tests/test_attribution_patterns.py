@@ -1206,3 +1206,13 @@ def test_speaker_described_by_a_participle_phrase():
     text = 'Protesters marching through the streets chanted "What curfew?" and kept going.'
     _, atts = attribute(text, "en")
     assert _one(atts, "chanted").speaker.text == "Protesters"
+
+
+def test_as_of_time_before_a_cue_with_its_own_object():
+    text = "As Smith talked about bringing families together, Jones highlighted his message of order."
+    _, atts = attribute(text, "en")
+    a = _one(atts, "talked")
+    assert a.speaker.text == "Smith" and a.content.text == "bringing families together"
+    assert _one(atts, "highlighted").speaker.text == "Jones"
+    _, atts = attribute("As Smith put it, the plan is dead.", "en")
+    assert _one(atts, "put").content.text == "the plan is dead"

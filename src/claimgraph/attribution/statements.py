@@ -1045,7 +1045,12 @@ def _find_content(
     if j < hi and doc[j].text == ":" and j + 2 < hi:
         return ctx.trim(j + 1, hi), False, False
     # 6'. "as X put it": the rest of the sentence ("As X said, A", "A, as X noted, B", "A, as X put it")
-    if cstart > lo and doc[cstart - 1].lower_ in lex.as_marks and doc[cstart - 1].head.i == cue.head:
+    own = _complement(ctx, cue, cend, lo, hi)
+    as_clause = cstart > lo and doc[cstart - 1].lower_ in lex.as_marks and doc[cstart - 1].head.i == cue.head
+    if as_clause and own is not None and own[0][1] - own[0][0] >= 2 and cstart - 1 == lo:
+        # "As Smith talked about the plan, Jones ...": "as" of time, the cue has its own words
+        return own
+    if as_clause:
         a = cstart - 1
         if a == lo or (doc[a - 1].text in DASHES and a - 1 == lo):
             t = _tail_end(ctx, cue, cend, hi)
