@@ -1216,3 +1216,16 @@ def test_as_of_time_before_a_cue_with_its_own_object():
     assert _one(atts, "highlighted").speaker.text == "Jones"
     _, atts = attribute("As Smith put it, the plan is dead.", "en")
     assert _one(atts, "put").content.text == "the plan is dead"
+
+
+def test_clause_coordinated_before_a_cue_is_not_its_content():
+    text = (
+        "The minister went on a tour to meet union leaders, and - after the deaths of two "
+        "workers at the site - she has spoken about the need for dialogue and reforms."
+    )
+    _, atts = attribute(text, "en")
+    a = _one(atts, "spoken")
+    assert a.speaker.text == "she" and a.content.text == "the need for dialogue and reforms"
+    text = "The van was to be escorted by the police, but the guards took her away, another source said."
+    _, atts = attribute(text, "en")
+    assert _one(atts, "said").content.text.startswith("The van was to be escorted")

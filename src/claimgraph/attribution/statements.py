@@ -1067,7 +1067,26 @@ def _find_content(
                 return (s, e), False, True
     # 6. the clause before ", a déclaré X" / ", sources said" / "The plan, he said, will fail."
     # (a present participle after a comma looks ahead: "..., citing the costs")
-    if cstart > lo and doc[cstart - 1].text in DASHES and cstart - 1 > lo and not _participle(head):
+    gov = head.head
+    # ('A went on a tour, and - after the attacks - she has spoken about B': a clause
+    # coordinated with the one before by "and" is no report of it)
+    coordinated = (
+        head.dep_ == "conj"
+        and lo <= gov.i < cstart
+        and any(
+            c.dep_ == "cc"
+            and gov.i < c.i < cstart
+            and not any(doc[k].pos_ in ("VERB", "AUX") for k in range(c.i, cstart))
+            for c in [*gov.children, *head.children]
+        )
+    )
+    if (
+        cstart > lo
+        and doc[cstart - 1].text in DASHES
+        and cstart - 1 > lo
+        and not _participle(head)
+        and not coordinated
+    ):
         # (", X told the Post on Thursday": the addressee belongs to the cue clause)
         t = _tail_end(ctx, cue, cend, hi, extra=("dobj", "obj") if cue.lemma in lex.addressee_cues else ())
         s, e = ctx.trim(lo, cstart - 1)
