@@ -1229,3 +1229,14 @@ def test_clause_coordinated_before_a_cue_is_not_its_content():
     text = "The van was to be escorted by the police, but the guards took her away, another source said."
     _, atts = attribute(text, "en")
     assert _one(atts, "said").content.text.startswith("The van was to be escorted")
+
+
+def test_contrasting_cue_after_a_closing_quotation_mark():
+    text = (
+        'The mayor said she speaks about crime because "you talk about what is in front of you," '
+        "though she noted she has also pushed for tougher fraud cases."
+    )
+    _, atts = attribute(text, "en")
+    said = _one(atts, "said")
+    assert said.content.text.endswith('front of you,"')
+    assert _one(atts, "noted").content.text == "she has also pushed for tougher fraud cases"

@@ -812,6 +812,8 @@ def _cue_content(
         if not any(x.dep_ in SUBJ and x.i < h.i for x in h.children):
             continue
         k = h.left_edge.i
+        while k - 1 > s and doc[k - 1].is_quote and ctx.quote_of[k - 2] >= 0:
+            k -= 1  # ('said "A," though she noted B': the closing mark after the comma)
         if k > s and doc[k - 1].text in DASHES:
             s2, e2 = ctx.trim(s, k - 1)
             if e2 - s2 >= 2:
