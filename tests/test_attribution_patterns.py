@@ -1240,3 +1240,17 @@ def test_contrasting_cue_after_a_closing_quotation_mark():
     said = _one(atts, "said")
     assert said.content.text.endswith('front of you,"')
     assert _one(atts, "noted").content.text == "she has also pushed for tougher fraud cases"
+
+
+def test_speaker_of_a_gerund_after_by_and_of_going_on_to_say():
+    _, atts = attribute("He pitched himself to voters by telling them that their lives are terrible.", "en")
+    a = _one(atts, "telling")
+    assert a.speaker.text == "He" and a.content.text == "that their lives are terrible"
+    _, atts = attribute("The senator spoke for an hour, going on to say that the plan would fail.", "en")
+    a = _one(atts, "say")
+    assert a.speaker.text == "The senator" and a.content.text == "that the plan would fail"
+    # the object of "blasted" fails, not the speaker
+    _, atts = attribute("Democrats blasted the panel for failing to make clear that it was legal.", "en")
+    assert _one(atts, "make clear").speaker is None
+    _, atts = attribute("Le ministre a défendu son bilan en affirmant que la croissance reviendrait.", "fr")
+    assert _one(atts, "affirmant").speaker.text == "Le ministre"

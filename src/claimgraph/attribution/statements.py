@@ -510,13 +510,22 @@ def find_speaker(ctx: Ctx, cue: Cue, depth: int = 0) -> tuple[tuple[int, int] | 
     as_participle = (
         participle
         and head.dep_ == "pcomp"
-        and head.head.lower_ in ctx.lex.as_marks
+        and head.head.lower_ in ctx.lex.as_marks | ctx.lex.manner_preps
         and head.head.dep_ == "prep"
     )
     dependent = head.dep_ in ("advcl", "conj", "xcomp", "acl", "parataxis") or as_participle
     if depth < 2 and dependent and head.head.i != head.i:
-        # ("X was quoted as saying ...": the subject of the verb "as" hangs on)
+        # ("X was quoted as saying ...", "X won votes by saying ...": the subject of the verb
+        # "as" or "by" hangs on)
         gov = head.head.head if as_participle else head.head
+        if (
+            head.dep_ == "xcomp"
+            and gov.dep_ in ("advcl", "xcomp")
+            and gov.tag_ in ("VBG", "VBN", "VB")
+            and gov.i not in ctx.cue_at
+            and _subject(ctx, gov) is None
+        ):
+            gov = gov.head  # ('X said, going on to say that ...': the verb the phrase hangs on)
         if gov.i in ctx.cue_at:
             return find_speaker(ctx, ctx.cue_at[gov.i], depth + 1)
         if participle and gov.dep_ == "ccomp" and gov.head.i in ctx.cue_at and gov.head.i < cue.head:
