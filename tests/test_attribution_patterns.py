@@ -1254,3 +1254,15 @@ def test_speaker_of_a_gerund_after_by_and_of_going_on_to_say():
     assert _one(atts, "make clear").speaker is None
     _, atts = attribute("Le ministre a défendu son bilan en affirmant que la croissance reviendrait.", "fr")
     assert _one(atts, "affirmant").speaker.text == "Le ministre"
+
+
+def test_speaker_after_a_time_line_and_of_a_progressive_cue():
+    text = (
+        "The Latest on the race (all times EDT):\n\n7 p.m.\n\nDonald Trump is once again questioning "
+        "the integrity of the voting system.\n\n5:45 p.m.\n\nThe mayor's doctor is calling the mayor "
+        "\u201cextremely fit.\u201d\n\n12:15 p.m.\n\nDonald Trump says political correctness has run amok."
+    )
+    _, atts = attribute(text, "en")
+    assert _one(atts, "questioning").speaker.text == "Donald Trump"
+    assert _one(atts, "calling").speaker.text == "The mayor's doctor"
+    assert _one(atts, "says").speaker.text == "Donald Trump"

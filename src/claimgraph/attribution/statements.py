@@ -267,7 +267,12 @@ def np_extent(ctx: Ctx, tok: Token, lo: int, hi: int) -> tuple[int, int]:
 
 
 def _subject(ctx: Ctx, head: Token) -> Token | None:
-    subjects = [c for c in head.children if c.dep_ in SUBJ and ctx.quote_of[c.i] < 0]
+    # (a subject in another unit is a parse across a paragraph break: "5:45 p.m. | The doctor is ...")
+    subjects = [
+        c
+        for c in head.children
+        if c.dep_ in SUBJ and ctx.quote_of[c.i] < 0 and ctx.unit_of[c.i] == ctx.unit_of[head.i]
+    ]
     if (
         len(subjects) > 1
         and subjects[-1].i < head.i
@@ -487,7 +492,14 @@ def find_speaker(ctx: Ctx, cue: Cue, depth: int = 0) -> tuple[tuple[int, int] | 
     while j >= lo and (doc[j].pos_ in ("AUX", "ADV", "PART") or doc[j].lower_ in ctx.lex.neg_particles):
         j -= 1
     j = _skip_time(ctx, j, lo)
-    if j >= lo and not participle and doc[j].pos_ in ("NOUN", "PROPN", "ADJ") and ctx.quote_of[j] < 0:
+    # ("Trump is questioning X" with "is" for an auxiliary: a finite verb group)
+    progressive = participle and any(c.dep_ == "aux" and c.i < head.i for c in head.children)
+    if (
+        j >= lo
+        and (not participle or progressive)
+        and doc[j].pos_ in ("NOUN", "PROPN", "ADJ")
+        and ctx.quote_of[j] < 0
+    ):
         tok = doc[j]
         while (
             tok.pos_ == "ADJ"
