@@ -1266,3 +1266,16 @@ def test_speaker_after_a_time_line_and_of_a_progressive_cue():
     assert _one(atts, "questioning").speaker.text == "Donald Trump"
     assert _one(atts, "calling").speaker.text == "The mayor's doctor"
     assert _one(atts, "says").speaker.text == "Donald Trump"
+
+
+def test_signed_quotations_with_no_break_spaces_around_the_dash():
+    text = (
+        "Readers Share Their Thoughts On The Race.\n\n"
+        "\u201cHe thinks whatever he says is right. How did it come to this?\u201d"
+        "\u00a0\u2015 Jane Ashby\u00a0\n"
+        "\u201cMaybe we can build a wall around the candidate.\u201d \u2015\u00a0Steve Quill.\n\n"
+        "Getty/Instagram."
+    )
+    _, atts = attribute(text, "en")
+    names = [a.speaker.text for a in atts if a.cue is not None and a.cue.text == "\u2015"]
+    assert names == ["Jane Ashby", "Steve Quill"]

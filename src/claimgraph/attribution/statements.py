@@ -1609,18 +1609,25 @@ def _signed_quote(ctx: Ctx, lo: int, para: int) -> Cand | None:
     if q < 0 or ctx.quotes[q][0] != lo:
         return None
     qs, qe = ctx.quotes[q]
-    end = qe
-    while end < len(doc) and ctx.para_of[end] == para and not doc[end].is_space:
-        end += 1
+
+    def skip_space(k: int) -> int:  # (a no-break space is a token of its own: '”\xa0― Name')
+        while k < len(doc) and doc[k].is_space and "\n" not in doc[k].text:
+            k += 1
+        return k
+
     signs = ("―", "—", "–", "-", "--")
     glued = len(doc[qe - 1].text) > 1 and doc[qe - 1].text[-1] in "―—–"  # '”―' as one token
-    if not glued and (qe >= end or doc[qe].text not in signs):
+    dash = qe - 1 if glued else skip_space(qe)
+    if not glued and (dash >= len(doc) or ctx.para_of[dash] != para or doc[dash].text not in signs):
         return None
-    dash = qe - 1 if glued else qe
-    name = (dash + 1, end)
-    if not 1 <= end - dash - 1 <= 6:
+    first = skip_space(dash + 1)
+    end = first
+    while end < len(doc) and ctx.para_of[end] == para and not doc[end].is_space:
+        end += 1
+    name = ctx.trim(first, end)
+    if not 1 <= end - first <= 6 or name[1] <= name[0]:
         return None
-    if not all(_name_word(t) or t.pos_ == "PROPN" for t in doc[dash + 1 : end]):
+    if not all(_name_word(t) or t.pos_ == "PROPN" for t in doc[first:end]):
         return None
     return Cand(
         content=(qs, qe),
