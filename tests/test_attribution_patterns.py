@@ -1279,3 +1279,15 @@ def test_signed_quotations_with_no_break_spaces_around_the_dash():
     _, atts = attribute(text, "en")
     names = [a.speaker.text for a in atts if a.cue is not None and a.cue.text == "\u2015"]
     assert names == ["Jane Ashby", "Steve Quill"]
+
+
+def test_object_of_a_verb_of_control_speaks_its_infinitive_cue():
+    text = "The senator forced Stumpf, who was under questioning, to admit that no executives were punished."
+    _, atts = attribute(text, "en")
+    assert _one(atts, "admit").speaker.text == "Stumpf"
+    _, atts = attribute("The threats prompted NATO at its summit in Warsaw to order more troops.", "en")
+    assert _one(atts, "order").speaker.text == "NATO"
+    _, atts = attribute("Trump took to Twitter overnight to accuse the campaign of lying.", "en")
+    assert _one(atts, "accuse").speaker.text == "Trump"
+    _, atts = attribute("Le scandale a poussé le ministre à reconnaître que le budget était faux.", "fr")
+    assert _one(atts, "reconnaître").speaker.text == "le ministre"

@@ -515,7 +515,10 @@ def find_speaker(ctx: Ctx, cue: Cue, depth: int = 0) -> tuple[tuple[int, int] | 
             subj = next((c for c in v.children if c.dep_ in SUBJ and lo <= c.i < v.i), None)
             if subj is not None:
                 return np_extent(ctx, subj, lo, v.i), False
-        if tok.pos_ in ("NOUN", "PROPN"):
+        # ('Trump took to Twitter overnight to accuse X': the object of a preposition before
+        # a dependent verb is no subject; the verb it depends on has one)
+        governed = tok.dep_ == "pobj" and head.dep_ in ("advcl", "xcomp", "acl", "conj", "relcl", "ccomp")
+        if tok.pos_ in ("NOUN", "PROPN") and not governed:
             s, e = np_extent(ctx, tok, lo, cue.start)
             return (s, min(e, j + 1)), False
     # participle or coordinated verb: the subject of the verb it depends on
@@ -538,6 +541,11 @@ def find_speaker(ctx: Ctx, cue: Cue, depth: int = 0) -> tuple[tuple[int, int] | 
             and _subject(ctx, gov) is None
         ):
             gov = gov.head  # ('X said, going on to say that ...': the verb the phrase hangs on)
+        if head.dep_ == "xcomp" and gov.lemma_.lower() in ctx.lex.object_control:
+            # ("forced the CEO, who ..., to admit that", "a poussé le ministre à reconnaître")
+            obj = next((c for c in gov.children if c.dep_ in ("obj", "dobj") and c.i < head.i), None)
+            if obj is not None and obj.pos_ in SPEAKER_POS and ctx.quote_of[obj.i] < 0:
+                return np_extent(ctx, obj, lo, head.i), False
         if gov.i in ctx.cue_at:
             return find_speaker(ctx, ctx.cue_at[gov.i], depth + 1)
         if participle and gov.dep_ == "ccomp" and gov.head.i in ctx.cue_at and gov.head.i < cue.head:
