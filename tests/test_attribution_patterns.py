@@ -1291,3 +1291,14 @@ def test_object_of_a_verb_of_control_speaks_its_infinitive_cue():
     assert _one(atts, "accuse").speaker.text == "Trump"
     _, atts = attribute("Le scandale a poussé le ministre à reconnaître que le budget était faux.", "fr")
     assert _one(atts, "reconnaître").speaker.text == "le ministre"
+
+
+def test_lower_case_quotation_ends_a_reported_clause_with_a_cue_of_its_own():
+    text = (
+        "Her proposals offer a stark alternative and send a clear message that a top priority "
+        '"is raising the tax at the top," Mr. Kamin said.'
+    )
+    _, atts = attribute(text, "en")
+    said = _one(atts, "said")
+    assert said.speaker.text == "Mr. Kamin"
+    assert said.content.text.startswith("Her proposals offer")

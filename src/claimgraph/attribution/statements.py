@@ -945,7 +945,7 @@ def _find_content(
                 j += 1
         if j < len(doc) and ctx.quote_of[j] >= 0 and ctx.quotes[ctx.quote_of[j]][0] == j:
             qe = ctx.quotes[ctx.quote_of[j]][1]
-        if qs > lo and _quote_ends_sentence(ctx, lo, qs, qe):
+        if qs > lo and _quote_ends_sentence(ctx, lo, qs, qe, head):
             # 'They send a message that the priority "is the tax at the top," Mr. Kamin said': the
             # quotation ends a sentence of the speaker's that begins unquoted
             qs = ctx.trim(lo, qs)[0]
@@ -1224,13 +1224,16 @@ def _completes_sentence(ctx: Ctx, cstart: int, lo: int, qs: int, qe: int) -> boo
     return sum(1 for t in doc[lo : cstart - 1] if t.is_alpha) >= 3
 
 
-def _quote_ends_sentence(ctx: Ctx, lo: int, qs: int, qe: int) -> bool:
+def _quote_ends_sentence(ctx: Ctx, lo: int, qs: int, qe: int, head: Token) -> bool:
     """A quotation opening in lower case after unquoted words of its sentence (at least three,
-    no cue among them) that it continues."""
+    no cue among them but in the clause the cue ``head`` reports) that it continues."""
     doc = ctx.doc
     if not _opens_lower(ctx, qs, qe):
         return False
-    if any(k in ctx.cue_at or ctx.quote_of[k] >= 0 for k in range(lo, qs)):
+    # ('Her plans offer X and send a message that a priority "is Y," Mr. Kamin said': "offer"
+    # is in the clause "said" reports)
+    reported = {t.i for c in head.children if c.dep_ == "ccomp" and c.i < head.i for t in c.subtree}
+    if any((k in ctx.cue_at and k not in reported) or ctx.quote_of[k] >= 0 for k in range(lo, qs)):
         return False
     return sum(1 for t in doc[lo:qs] if t.is_alpha) >= 3 and doc[qs - 1].text not in (":", ";")
 
