@@ -1302,3 +1302,16 @@ def test_lower_case_quotation_ends_a_reported_clause_with_a_cue_of_its_own():
     said = _one(atts, "said")
     assert said.speaker.text == "Mr. Kamin"
     assert said.content.text.startswith("Her proposals offer")
+
+
+def test_coordinated_bare_infinitive_cue_is_a_statement_of_its_own():
+    text = (
+        'The senator went on the radio to accuse the campaign of being "duped" by "a fraud" and '
+        "encourage voters to read what he called the real file."
+    )
+    _, atts = attribute(text, "en")
+    accuse = _one(atts, "accuse")
+    assert accuse.content.text == 'the campaign of being "duped" by "a fraud"'
+    encourage = _one(atts, "encourage")
+    assert encourage.speaker.text == "The senator"
+    assert encourage.content.text.startswith("voters to read")

@@ -554,10 +554,10 @@ def find_speaker(ctx: Ctx, cue: Cue, depth: int = 0) -> tuple[tuple[int, int] | 
         up = next((a for a in list(gov.ancestors)[:4] if a.i in ctx.cue_at), gov)
         if (
             head.dep_ == "conj"
-            and gov.dep_ in ("ccomp", "relcl", "advcl")
+            and gov.dep_ in ("ccomp", "relcl", "advcl", "pcomp")
             and up.i in ctx.cue_at
             and up.i < cue.head
-            and any(head.tag_ in g and up.tag_ in g for g in (("VBD", "VBN"), ("VBZ", "VBP")))
+            and any(head.tag_ in g and up.tag_ in g for g in (("VBD", "VBN"), ("VBZ", "VBP"), ("VB",)))
             and doc[head.i - 1].pos_ == "CCONJ"
         ):
             # 'tweeted that X was "a con" and encouraged Y' hung on "was": the tweeter's
@@ -800,7 +800,7 @@ def _cue_content(
         # own, after "and", is the speaker's: 'tweeted that X was "a con" and encouraged Y')
         same_tense = (
             h.dep_ == "conj"
-            and any(h.tag_ in g and head.tag_ in g for g in (("VBD", "VBN"), ("VBZ", "VBP")))
+            and any(h.tag_ in g and head.tag_ in g for g in (("VBD", "VBN"), ("VBZ", "VBP"), ("VB",)))
             and doc[h.i - 1].pos_ == "CCONJ"
             and not any(x.dep_ in SUBJ for x in h.children)
         )
