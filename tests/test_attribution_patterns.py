@@ -1315,3 +1315,18 @@ def test_coordinated_bare_infinitive_cue_is_a_statement_of_its_own():
     encourage = _one(atts, "encourage")
     assert encourage.speaker.text == "The senator"
     assert encourage.content.text.startswith("voters to read")
+
+
+def test_speaker_of_a_gerund_cue_after_a_preposition():
+    text = "The singer performed a song for the senator before asking her whether the country would heal."
+    _, atts = attribute(text, "en")
+    assert _one(atts, "asking").speaker.text == "The singer"
+    text = "At least one Democrat was not on board with comparing the governor to his rival."
+    _, atts = attribute(text, "en")
+    assert _one(atts, "comparing").speaker.text == "At least one Democrat"
+    # no one named: a copula of a thing
+    _, atts = attribute("The choice was between attacking the governor or praising his rival.", "en")
+    assert _one(atts, "attacking").speaker is None
+    # the object of the verb does the act after "for"
+    _, atts = attribute("The mayor criticized the council for rejecting the plan.", "en")
+    assert not [a for a in atts if a.cue is not None and a.cue.text == "rejecting" and a.speaker is not None]

@@ -522,11 +522,20 @@ def find_speaker(ctx: Ctx, cue: Cue, depth: int = 0) -> tuple[tuple[int, int] | 
             s, e = np_extent(ctx, tok, lo, cue.start)
             return (s, min(e, j + 1)), False
     # participle or coordinated verb: the subject of the verb it depends on
+    # ("sings before asking her": a gerund after a preposition of a verb without an object
+    # has the verb's subject; "by" whatever the object: "pitched himself by telling them")
     as_participle = (
         participle
         and head.dep_ == "pcomp"
-        and head.head.lower_ in ctx.lex.as_marks | ctx.lex.manner_preps
         and head.head.dep_ == "prep"
+        and (
+            head.head.head.pos_ == "VERB"
+            or (head.head.head.pos_ == "AUX" and _someone_is(ctx, head.head.head))
+        )
+        and (
+            head.head.lower_ in ctx.lex.as_marks | ctx.lex.manner_preps
+            or not any(c.dep_ in ("dobj", "obj") for c in head.head.head.children)
+        )
     )
     dependent = head.dep_ in ("advcl", "conj", "xcomp", "acl", "parataxis") or as_participle
     if depth < 2 and dependent and head.head.i != head.i:
@@ -567,6 +576,15 @@ def find_speaker(ctx: Ctx, cue: Cue, depth: int = 0) -> tuple[tuple[int, int] | 
             glo, ghi = ctx.unit_bounds(gov.i)
             return np_extent(ctx, subj, glo, ghi), False
     return None, False
+
+
+def _someone_is(ctx: Ctx, verb: Token) -> bool:
+    """The subject of a copula names someone ("Clinton was more skillful at ignoring X", not
+    "the choice was between attacking X")."""
+    subj = _subject(ctx, verb)
+    if subj is None:
+        return False
+    return subj.pos_ in ("PRON", "PROPN") or subj.lemma_.lower() in ctx.lex.person_roles
 
 
 def _name_after_quote(ctx: Ctx, cue: Cue, lo: int) -> tuple[int, int] | None:
@@ -687,7 +705,11 @@ def _clause_start(ctx: Ctx, cue: Cue, speaker: tuple[int, int] | None, inverted:
             and c.i >= start - 4
         ):
             start = min(start, c.i)
-    if speaker and not inverted and speaker[0] < start and start - speaker[1] <= 5:
+    # ('X sings before asking her, "..."': the gerund's speaker is the subject of another verb)
+    other_verb = doc[cue.head].dep_ == "pcomp" and speaker is not None and any(
+        doc[k].pos_ in ("VERB", "AUX") for k in range(speaker[1], start)
+    )
+    if speaker and not inverted and speaker[0] < start and start - speaker[1] <= 5 and not other_verb:
         start = speaker[0]
     elif (
         speaker
@@ -1339,6 +1361,10 @@ def _object_end(ctx: Ctx, s: int, e: int, hi: int, head: Token | None = None) ->
     # "questioned the health of X, who is 80": the aside on the object is not the content
     for k in range(s + 1, e - 1):
         if doc[k].text == "," and ctx.quote_of[k] < 0 and _relative_pronoun(doc[k + 1]) and not more:
+            return ctx.trim(s, k)[1]
+        # ('defend not paying X, saying, "..."': a participle cue after a comma speaks on its own,
+        # however the parser hangs it)
+        if doc[k].text == "," and ctx.quote_of[k] < 0 and doc[k + 1].tag_ == "VBG" and k + 1 in ctx.cue_at:
             return ctx.trim(s, k)[1]
     noun = _noun_statement(ctx, s + 1, e, head)
     if noun is not None and ctx.trim(s, noun)[1] > s:
