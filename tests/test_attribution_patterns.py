@@ -1330,3 +1330,15 @@ def test_speaker_of_a_gerund_cue_after_a_preposition():
     # the object of the verb does the act after "for"
     _, atts = attribute("The mayor criticized the council for rejecting the plan.", "en")
     assert not [a for a in atts if a.cue is not None and a.cue.text == "rejecting" and a.speaker is not None]
+
+
+def test_participle_cue_on_a_noun_has_that_noun_as_speaker():
+    _, atts = attribute('The ad uses footage of Jane Roe asking, "Why am I not fifty points ahead?"', "en")
+    assert _one(atts, "asking").speaker.text == "Jane Roe"
+    _, atts = attribute("The agency released a report showing that wages fell.", "en")
+    assert _one(atts, "showing").speaker.text == "a report"
+    # the addressee of a letter does not speak
+    _, atts = attribute("The firm sent a letter to Senate leaders opposing the bill.", "en")
+    assert _one(atts, "opposing").speaker is None
+    _, atts = attribute("Le maire a publié un communiqué dénonçant la réforme.", "fr")
+    assert _one(atts, "dénonçant").speaker.text == "un communiqué"

@@ -60,6 +60,7 @@ class Lexicon:
     as_verbs: set[str] = field(default_factory=set)  # cues only with "object as ...": "see X as Y"
     manner_preps: set[str] = field(default_factory=set)  # "by saying": the subject of the verb speaks
     object_control: set[str] = field(default_factory=set)  # "forced X to admit": X speaks
+    of_preps: set[str] = field(default_factory=set)  # "footage of X saying": X speaks
     line_labels: set[str] = field(default_factory=set)  # "Correction:", "Video:" head no speech
     next_words: set[str] = field(default_factory=set)  # "going on to", "adding": what follows is theirs
 
@@ -184,6 +185,7 @@ def load_lexicon(lang: str) -> Lexicon:
     lex.as_marks = _low(clause.get("as_marks"))
     lex.manner_preps = _low(clause.get("manner_preps"))
     lex.object_control = _low(clause.get("object_control"))
+    lex.of_preps = _low(clause.get("of_preps"))
     lex.as_verbs = _low(clause.get("as_verbs"))
     lex.line_labels = _low(clause.get("line_labels"))
     lex.next_words = _low(clause.get("next_words"))

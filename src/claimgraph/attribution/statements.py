@@ -521,6 +521,18 @@ def find_speaker(ctx: Ctx, cue: Cue, depth: int = 0) -> tuple[tuple[int, int] | 
         if tok.pos_ in ("NOUN", "PROPN") and not governed:
             s, e = np_extent(ctx, tok, lo, cue.start)
             return (s, min(e, j + 1)), False
+    # a participle on a noun: the noun ('footage of Jane Roe asking, "..."', 'a tweet attacking X')
+    noun = head.head
+    if (
+        participle
+        and head.dep_ == "acl"
+        and noun.i < head.i
+        and noun.pos_ in ("PROPN", "NOUN", "PRON")
+        and lo <= noun.i
+        and ctx.quote_of[noun.i] < 0
+        and _acl_speaker(ctx, noun)
+    ):
+        return np_extent(ctx, noun, lo, head.i), False
     # participle or coordinated verb: the subject of the verb it depends on
     # ("sings before asking her": a gerund after a preposition of a verb without an object
     # has the verb's subject; "by" whatever the object: "pitched himself by telling them")
@@ -576,6 +588,19 @@ def find_speaker(ctx: Ctx, cue: Cue, depth: int = 0) -> tuple[tuple[int, int] | 
             glo, ghi = ctx.unit_bounds(gov.i)
             return np_extent(ctx, subj, glo, ghi), False
     return None, False
+
+
+def _acl_speaker(ctx: Ctx, noun: Token) -> bool:
+    """A noun that speaks through a participle on it: not the object of a preposition of place,
+    time or address ("in many cases reporting X", "a letter to leaders opposing X"), but "of"
+    ("footage of Jane Roe asking ..."), or a document that speaks ("in a report showing X")."""
+    if noun.dep_ == "pobj":
+        prep = noun.head.lower_
+    elif noun.dep_.startswith(("obl", "nmod")):
+        prep = next((c.lower_ for c in noun.children if c.dep_ == "case"), "")
+    else:
+        return True
+    return prep in ctx.lex.of_preps or noun.lemma_.lower() in ctx.lex.in_sources
 
 
 def _someone_is(ctx: Ctx, verb: Token) -> bool:
