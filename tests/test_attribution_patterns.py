@@ -1342,3 +1342,9 @@ def test_participle_cue_on_a_noun_has_that_noun_as_speaker():
     assert _one(atts, "opposing").speaker is None
     _, atts = attribute("Le maire a publié un communiqué dénonçant la réforme.", "fr")
     assert _one(atts, "dénonçant").speaker.text == "un communiqué"
+
+
+def test_infinitive_cue_under_a_gerund_after_by():
+    text = "The mayor responded by using the example of the old bridge to prove that the plan would fail."
+    _, atts = attribute(text, "en")
+    assert _one(atts, "prove").speaker.text == "The mayor"

@@ -536,19 +536,7 @@ def find_speaker(ctx: Ctx, cue: Cue, depth: int = 0) -> tuple[tuple[int, int] | 
     # participle or coordinated verb: the subject of the verb it depends on
     # ("sings before asking her": a gerund after a preposition of a verb without an object
     # has the verb's subject; "by" whatever the object: "pitched himself by telling them")
-    as_participle = (
-        participle
-        and head.dep_ == "pcomp"
-        and head.head.dep_ == "prep"
-        and (
-            head.head.head.pos_ == "VERB"
-            or (head.head.head.pos_ == "AUX" and _someone_is(ctx, head.head.head))
-        )
-        and (
-            head.head.lower_ in ctx.lex.as_marks | ctx.lex.manner_preps
-            or not any(c.dep_ in ("dobj", "obj") for c in head.head.head.children)
-        )
-    )
+    as_participle = participle and _gerund_verb(ctx, head) is not None
     dependent = head.dep_ in ("advcl", "conj", "xcomp", "acl", "parataxis") or as_participle
     if depth < 2 and dependent and head.head.i != head.i:
         # ("X was quoted as saying ...", "X won votes by saying ...": the subject of the verb
@@ -556,12 +544,15 @@ def find_speaker(ctx: Ctx, cue: Cue, depth: int = 0) -> tuple[tuple[int, int] | 
         gov = head.head.head if as_participle else head.head
         if (
             head.dep_ == "xcomp"
-            and gov.dep_ in ("advcl", "xcomp")
+            and gov.dep_ in ("advcl", "xcomp", "pcomp")
             and gov.tag_ in ("VBG", "VBN", "VB")
             and gov.i not in ctx.cue_at
             and _subject(ctx, gov) is None
         ):
-            gov = gov.head  # ('X said, going on to say that ...': the verb the phrase hangs on)
+            # ('X said, going on to say that ...', 'X responded by using Y to prove that ...':
+            # the verb the phrase hangs on)
+            up_verb = _gerund_verb(ctx, gov) if gov.dep_ == "pcomp" else gov.head
+            gov = up_verb if up_verb is not None else gov
         if head.dep_ == "xcomp" and gov.lemma_.lower() in ctx.lex.object_control:
             # ("forced the CEO, who ..., to admit that", "a poussé le ministre à reconnaître")
             obj = next((c for c in gov.children if c.dep_ in ("obj", "dobj") and c.i < head.i), None)
@@ -588,6 +579,23 @@ def find_speaker(ctx: Ctx, cue: Cue, depth: int = 0) -> tuple[tuple[int, int] | 
             glo, ghi = ctx.unit_bounds(gov.i)
             return np_extent(ctx, subj, glo, ghi), False
     return None, False
+
+
+def _gerund_verb(ctx: Ctx, tok: Token) -> Token | None:
+    """The verb whose subject does the act of a gerund after its preposition, or None: after
+    "as" and adjunct prepositions ("quoted as saying", "by telling", "before asking") whatever
+    the verb's object; after another preposition only a verb without object ("sings to X
+    before asking" but "criticized X for rejecting": X rejects); a copula only when its subject
+    names someone."""
+    prep = tok.head
+    if tok.dep_ != "pcomp" or prep.dep_ != "prep":
+        return None
+    verb = prep.head
+    if not (verb.pos_ == "VERB" or (verb.pos_ == "AUX" and _someone_is(ctx, verb))):
+        return None
+    if prep.lower_ in ctx.lex.as_marks | ctx.lex.manner_preps:
+        return verb
+    return None if any(c.dep_ in ("dobj", "obj") for c in verb.children) else verb
 
 
 def _acl_speaker(ctx: Ctx, noun: Token) -> bool:
