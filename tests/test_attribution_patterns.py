@@ -1348,3 +1348,12 @@ def test_infinitive_cue_under_a_gerund_after_by():
     text = "The mayor responded by using the example of the old bridge to prove that the plan would fail."
     _, atts = attribute(text, "en")
     assert _one(atts, "prove").speaker.text == "The mayor"
+
+
+def test_participle_after_a_quoted_word_and_gerund_of_a_coordinated_verb():
+    text = 'The union called the senator a "champion" for its members, citing her work on leave benefits.'
+    _, atts = attribute(text, "en")
+    assert _one(atts, "citing").speaker.text == "The union"
+    text = "Dean, a doctor, then appeared on television and began by saying he would never diagnose anyone."
+    _, atts = attribute(text, "en")
+    assert _one(atts, "saying").speaker.text.startswith("Dean")

@@ -575,6 +575,9 @@ def find_speaker(ctx: Ctx, cue: Cue, depth: int = 0) -> tuple[tuple[int, int] | 
             # 'tweeted that X was "a con" and encouraged Y' hung on "was": the tweeter's
             return find_speaker(ctx, ctx.cue_at[up.i], depth + 1)
         subj = _subject(ctx, gov)
+        while subj is None and gov.dep_ == "conj" and gov.head.i < gov.i and as_participle:
+            gov = gov.head  # ('X appeared on TV and began by saying that ...')
+            subj = _subject(ctx, gov)
         if subj is not None and head.dep_ != "acl":
             glo, ghi = ctx.unit_bounds(gov.i)
             return np_extent(ctx, subj, glo, ghi), False
@@ -638,7 +641,9 @@ def _name_after_quote(ctx: Ctx, cue: Cue, lo: int) -> tuple[int, int] | None:
     while e < b and doc[e].text != ",":
         e += 1
     s, e = ctx.trim(k, e)
-    if e > s and any(doc[i].pos_ in ("PROPN", "NOUN") for i in range(s, e)):
+    # (not a phrase of the sentence after a quoted word: 'called X a "champion" for its
+    # members, citing Y')
+    if e > s and doc[s].pos_ != "ADP" and any(doc[i].pos_ in ("PROPN", "NOUN") for i in range(s, e)):
         return s, e
     return None
 
