@@ -1357,3 +1357,13 @@ def test_participle_after_a_quoted_word_and_gerund_of_a_coordinated_verb():
     text = "Dean, a doctor, then appeared on television and began by saying he would never diagnose anyone."
     _, atts = attribute(text, "en")
     assert _one(atts, "saying").speaker.text.startswith("Dean")
+
+
+def test_infinitive_cue_of_a_participle_after_the_speech_verb():
+    text = '"The museum tells our story," the president said, not even needing to mention the founders.'
+    _, atts = attribute(text, "en")
+    assert _one(atts, "mention").speaker.text == "the president"
+    text = "For its second filing, the firm chose to file in Richmond, where lawyers say judges are quick."
+    _, atts = attribute(text, "en")
+    say = _one(atts, "say")
+    assert say.speaker.text == "lawyers" and say.content.text == "judges are quick"

@@ -479,8 +479,18 @@ def find_speaker(ctx: Ctx, cue: Cue, depth: int = 0) -> tuple[tuple[int, int] | 
     participle = head.tag_ == "VBG" or (
         "VerbForm=Part" in str(head.morph) and "Tense=Pres" in str(head.morph)
     )
-    if depth < 2 and participle and cue.start > lo and doc[cue.start - 1].text in DASHES:
-        prev = [c for c in ctx.cues if lo <= c.head < cue.start]
+    # ('"A," X said, not even needing to mention B': the infinitive cue of a subjectless
+    # participle after the comma continues the cue before, like the participle itself)
+    lead = head.head if head.dep_ == "xcomp" and _participle(head.head) and head.head.i < head.i else None
+    if lead is not None and (lead.i in ctx.cue_at or _subject(ctx, lead) is not None):
+        lead = None
+    first = lead.i if lead is not None else cue.start
+    while lead is not None and first - 1 > lo and (
+        doc[first - 1].pos_ in ("ADV", "PART") or doc[first - 1].lower_ in ctx.lex.neg_particles
+    ):
+        first -= 1  # (", not even needing")
+    if depth < 2 and (participle or lead is not None) and first > lo and doc[first - 1].text in DASHES:
+        prev = [c for c in ctx.cues if lo <= c.head < first]
         if prev:
             # the outermost cue the participle hangs on ("affirmé que la ville se relèverait,
             # ajoutant ...": affirmé, not the cue word of the content)
@@ -743,9 +753,15 @@ def _clause_start(ctx: Ctx, cue: Cue, speaker: tuple[int, int] | None, inverted:
             and c.i >= start - 4
         ):
             start = min(start, c.i)
-    # ('X sings before asking her, "..."': the gerund's speaker is the subject of another verb)
-    other_verb = doc[cue.head].dep_ == "pcomp" and speaker is not None and any(
-        doc[k].pos_ in ("VERB", "AUX") for k in range(speaker[1], start)
+    # ('X sings before asking her, "..."', 'X chose to file in Y, where ...': a gerund after a
+    # preposition or the infinitive of the main verb has the subject of another verb, and its
+    # clause does not reach back over that verb; a participle after a comma does: '"A," X
+    # said, suggesting B')
+    h = doc[cue.head]
+    other_verb = (
+        speaker is not None
+        and (h.dep_ == "pcomp" or (h.dep_ == "xcomp" and h.head.dep_ == "ROOT"))
+        and any(doc[k].pos_ in ("VERB", "AUX") for k in range(speaker[1], start))
     )
     if speaker and not inverted and speaker[0] < start and start - speaker[1] <= 5 and not other_verb:
         start = speaker[0]
