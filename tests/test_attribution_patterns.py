@@ -1367,3 +1367,13 @@ def test_infinitive_cue_of_a_participle_after_the_speech_verb():
     _, atts = attribute(text, "en")
     say = _one(atts, "say")
     assert say.speaker.text == "lawyers" and say.content.text == "judges are quick"
+
+
+def test_quoted_title_after_a_possessive_is_not_the_words():
+    text = (
+        "In an interview on CBS\u2019s \u201cFace the Nation,\u201d the speaker said the recent protests "
+        "demand that all Americans listen more."
+    )
+    _, atts = attribute(text, "en")
+    said = _one(atts, "said")
+    assert said.content.text.startswith("the recent protests demand")

@@ -1003,8 +1003,10 @@ def _find_content(
             q = ctx.quote_ending_at(m)
             if q >= 0:
                 cstart = m
-    if q >= 0 and ctx.quotes[q][0] > lo and doc[ctx.quotes[q][0] - 1].pos_ in ("ADP", "DET"):
-        q = -1  # 'On an episode of "The Show," she said ...': a title, not words
+    if q >= 0 and ctx.quotes[q][0] > lo and (
+        doc[ctx.quotes[q][0] - 1].pos_ in ("ADP", "DET") or doc[ctx.quotes[q][0] - 1].tag_ == "POS"
+    ):
+        q = -1  # 'On an episode of "The Show," she said ...', 'on CBS's "The Show,"': a title
     if q >= 0 and _closes_sentence(ctx, q) and any(
         c.dep_ == "ccomp" and cue.head < c.i < hi and ctx.quote_of[c.left_edge.i] < 0 for c in head.children
     ):
