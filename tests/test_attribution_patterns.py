@@ -1377,3 +1377,11 @@ def test_quoted_title_after_a_possessive_is_not_the_words():
     _, atts = attribute(text, "en")
     said = _one(atts, "said")
     assert said.content.text.startswith("the recent protests demand")
+
+
+def test_that_clause_after_the_person_addressed_read_as_relative():
+    text = "In Honolulu last week, he told a meeting of island leaders that few people understood the stakes."
+    _, atts = attribute(text, "en")
+    told = _one(atts, "told")
+    assert told.speaker.text == "he"
+    assert told.content.text == "that few people understood the stakes"

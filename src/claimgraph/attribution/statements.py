@@ -1083,7 +1083,10 @@ def _find_content(
             ambiguous = t.lower_ in lex.complementizers and doc[j - 1].text != ","
             # ("tweeted in the early morning hours that ...": no relative clause of a time)
             ambiguous = ambiguous and (t.tag_ != "WDT" or _is_time(ctx, doc[j - 1]))
-            if j > cend and _relative_pronoun(t) and not ambiguous:
+            # ('told a meeting of leaders that few people understood X': after the person
+            # addressed, a "that" the parser marks as a complementizer opens the words)
+            told = cue.lemma in lex.addressee_cues and t.lower_ in lex.complementizers and t.dep_ == "mark"
+            if j > cend and _relative_pronoun(t) and not ambiguous and not told:
                 break
             if j + 1 < hi:
                 return (j, _content_end(ctx, j, hi)), False, False
