@@ -1385,3 +1385,13 @@ def test_that_clause_after_the_person_addressed_read_as_relative():
     told = _one(atts, "told")
     assert told.speaker.text == "he"
     assert told.content.text == "that few people understood the stakes"
+
+
+def test_it_never_resolves_to_a_person():
+    text = (
+        "Reuters interviewed Jane Smith in Geneva on Monday. "
+        "It said later that the talks had stalled."
+    )
+    _, atts = attribute(text, "en")
+    a = _one(atts, "said")
+    assert a.speaker_name == "Reuters"

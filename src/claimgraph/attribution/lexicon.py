@@ -102,6 +102,7 @@ class Lexicon:
     org_parts: set[str] = field(default_factory=set)
     pronouns_per: set[str] = field(default_factory=set)
     pronouns_any: set[str] = field(default_factory=set)
+    pronouns_org: set[str] = field(default_factory=set)  # "it", "its": never a person
     description_dets: set[str] = field(default_factory=set)
     not_names: set[str] = field(default_factory=set)
     sources: dict[str, SourceInfo] = field(default_factory=dict)  # surface (lower) -> info
@@ -243,6 +244,7 @@ def load_lexicon(lang: str) -> Lexicon:
     pron = roles.get("pronouns", {})
     lex.pronouns_per = _low(pron.get("PER"))
     lex.pronouns_any = _low(pron.get("PER_ORG"))
+    lex.pronouns_org = _low(pron.get("ORG"))
     lex.description_dets = _low(roles.get("descriptions", {}).get("determiners"))
     lex.not_names = set(roles.get("not_names", {}).get("words", []))
     lex.sources = _all_sources()

@@ -67,6 +67,8 @@ def resolve(ctx: Ctx, cands: list[Cand]) -> None:
             ent = idx.ents[idx.tok2ent[h]]
         elif low in lex.pronouns_per or low in lex.pronouns_any or text.lower() in lex.pronouns_any:
             labels = ("PER",) if low in lex.pronouns_per else ("PER", "ORG")
+            if low in lex.pronouns_org or text.lower() in lex.pronouns_org:
+                labels = ("ORG",)
             for p in reversed(previous[-4:]):
                 if p.entity is not None and p.entity.label in labels and c.unit - p.unit <= 4:
                     ent = p.entity
