@@ -1164,3 +1164,15 @@ def test_object_content_goes_on_over_a_coordinated_noun_phrase():
     text = "She started off by emphasizing fairness, and a need to raise the minimum wage."
     _, atts = attribute(text, "en")
     assert _one(atts, "emphasizing").content.text == "fairness, and a need to raise the minimum wage"
+
+
+def test_agent_noun_is_held_by_whom_it_is_said_of():
+    text = "Kaine is a former lawyer who is a staunch opponent of the death penalty."
+    a = _one(attribute(text, "en")[1], "opponent")
+    assert a.content.text == "the death penalty"
+    assert a.speaker.text == "who"
+    a = _one(attribute("The mayor, a longtime supporter of the plan, spoke on Monday.", "en")[1], "supporter")
+    assert (a.content.text, a.speaker.text) == ("the plan", "The mayor")
+    text = "A passionate defender of the network, Mr. Schultz likened it to the BBC."
+    a = _one(attribute(text, "en")[1], "defender")
+    assert (a.content.text, a.speaker.text) == ("the network", "Mr. Schultz")

@@ -1819,6 +1819,8 @@ def _possessor(
     for c in tok.rights:
         if c.i >= hi or (content is not None and content[0] <= c.i < content[1]):
             continue
+        if c.dep_ == "prep" and content is not None and c.i + 1 == content[0]:
+            continue  # the preposition of the content itself ("a defender of the network")
         if c.dep_ in ("agent", "prep") and c.lower_ in lex.holder_preps:
             pobj = [k for k in c.children if k.dep_ == "pobj"]
             if pobj and (c.dep_ == "agent" or _names_someone(ctx, pobj[0])):
@@ -1827,6 +1829,22 @@ def _possessor(
             case = [k.i for k in c.children if k.dep_ == "case" and k.i < c.i]
             if case and doc[case[0]].lower_ in lex.holder_preps:
                 return np_extent(ctx, c, max(lo, case[-1] + 1), hi)
+    return None
+
+
+def _agent_holder(ctx: Ctx, tok: Token, lo: int, hi: int) -> tuple[int, int] | None:
+    """Who an agent noun is said of: the subject of its copula ("X is an opponent of Y"), the
+    noun it stands in apposition to ("X, a supporter of Y") or the subject of the clause it
+    opens ("A critic of Y, X said ...")."""
+    gov = tok.head
+    if tok.dep_ == "attr" and gov.lemma_.lower() == "be":
+        subj = _subject(ctx, gov)
+        return np_extent(ctx, subj, lo, hi) if subj is not None and subj.i < tok.i else None
+    if tok.dep_ == "appos" and gov.i < tok.i and gov.pos_ in SPEAKER_POS:
+        return ctx.trim(max(lo, gov.left_edge.i), gov.i + 1)  # (without the apposition)
+    if tok.dep_ == "npadvmod" and gov.pos_ in ("VERB", "AUX") and tok.i < gov.i:
+        subj = _subject(ctx, gov)
+        return np_extent(ctx, subj, lo, hi) if subj is not None and subj.i > tok.i else None
     return None
 
 
@@ -1941,6 +1959,8 @@ def noun_cues(ctx: Ctx) -> list[Cand]:
                     subj = _subject(ctx, gov.head)
                 if subj is not None:
                     speaker = np_extent(ctx, subj, lo, hi)
+            if speaker is None and (lem in lex.agent_nouns or tok.lower_ in lex.agent_nouns):
+                speaker = _agent_holder(ctx, tok, lo, hi)
         if content is None or content[1] - content[0] < 1:
             continue
         qs = {ctx.quote_of[i] for i in range(*content) if ctx.quote_of[i] >= 0}
