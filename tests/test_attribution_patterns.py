@@ -1176,3 +1176,12 @@ def test_agent_noun_is_held_by_whom_it_is_said_of():
     text = "A passionate defender of the network, Mr. Schultz likened it to the BBC."
     a = _one(attribute(text, "en")[1], "defender")
     assert (a.content.text, a.speaker.text) == ("the network", "Mr. Schultz")
+
+
+def test_passive_clause_cue_without_a_clause_is_no_cue():
+    _, atts = attribute("The arguments will be heard by ten judges. Gunshots are heard on the tape.", "en")
+    assert not [a for a in atts if a.cue is not None and "heard" in a.cue.text]
+    _, atts = attribute("A lawsuit was filed against the city on Monday.", "en")
+    assert not atts
+    _, atts = attribute("The widow can be heard yelling that her husband was unarmed.", "en")
+    assert _one(atts, "heard").content.text.startswith("yelling")

@@ -107,13 +107,21 @@ def _misread_verb(tok) -> bool:  # type: ignore[no-untyped-def]
 
 
 def _noun_object_only(tok) -> bool:  # type: ignore[no-untyped-def]
-    """The verb has a noun object and no clause ("assumed office", not "assumed that ...";
+    """The verb has a noun object (or a passive subject) and no clause ("assumed office", "the
+    case will be heard", not "assumed that ...";
     an object opened by a question word is a clause: "knowing how much money he makes")."""
     deps = {c.dep_ for c in tok.children}
     objs = [c for c in tok.children if c.dep_ in ("obj", "dobj")]
     if any(o.doc[o.left_edge.i].tag_ in ("WDT", "WP", "WRB", "WP$") for o in objs):
         return False
-    return bool(objs) and not deps & {"ccomp", "xcomp", "csubj", "parataxis"}
+    # a passive subject is the object ("the case will be heard", "a suit was filed")
+    clause = deps & {"ccomp", "xcomp", "csubj", "parataxis"}
+    if objs:
+        return not clause
+    # a passive subject is the object ("the case will be heard", "a suit was filed"), when no
+    # clause or participle goes with it ("she can be heard yelling that ...")
+    passive = deps & {"auxpass", "aux:pass"} and deps & {"nsubjpass", "nsubj:pass"}
+    return bool(passive) and not clause and "advcl" not in deps
 
 
 def _announces(doc: Doc, i: int, skip: list[bool]) -> bool:
