@@ -1185,3 +1185,10 @@ def test_passive_clause_cue_without_a_clause_is_no_cue():
     assert not atts
     _, atts = attribute("The widow can be heard yelling that her husband was unarmed.", "en")
     assert _one(atts, "heard").content.text.startswith("yelling")
+
+
+def test_participle_used_as_an_adjective_is_no_cue():
+    _, atts = attribute("The report gave a telling example of waste.", "en")
+    assert not atts
+    _, atts = attribute("The two Clinton-supporting groups bought ads in Ohio.", "en")
+    assert not atts

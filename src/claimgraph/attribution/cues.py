@@ -186,6 +186,8 @@ def _inflected_base(word: str, lex: Lexicon, table=None) -> str | None:  # type:
 def _modifier_participle(tok) -> bool:  # type: ignore[no-untyped-def]
     """A past participle modifying a noun or a clause ("the program, called X", "known as",
     "compared with last year"): no auxiliary, no agent, so nobody says anything."""
+    if tok.tag_ == "VBG" and tok.dep_ == "amod" and tok.head.i > tok.i:
+        return True  # a participle used as an adjective ("a telling detail", "X-supporting groups")
     if tok.tag_ != "VBN" and "VerbForm=Part" not in str(tok.morph):
         return False
     if "Tense=Pres" in str(tok.morph):
