@@ -1192,3 +1192,12 @@ def test_participle_used_as_an_adjective_is_no_cue():
     assert not atts
     _, atts = attribute("The two Clinton-supporting groups bought ads in Ohio.", "en")
     assert not atts
+
+
+def test_infinitive_relative_clause_is_no_cue():
+    _, atts = attribute("The new budget does nothing to address the deficit.", "en")
+    assert not atts
+    _, atts = attribute("The agency needs a better way to report offshore profits.", "en")
+    assert not atts
+    _, atts = attribute("He sent a letter in which the country would pledge to cut emissions.", "en")
+    assert _one(atts, "pledge").content.text == "to cut emissions"

@@ -186,6 +186,8 @@ def _inflected_base(word: str, lex: Lexicon, table=None) -> str | None:  # type:
 def _modifier_participle(tok) -> bool:  # type: ignore[no-untyped-def]
     """A past participle modifying a noun or a clause ("the program, called X", "known as",
     "compared with last year"): no auxiliary, no agent, so nobody says anything."""
+    if tok.dep_ in ("relcl", "acl:relcl") and _infinitive_relative(tok):
+        return True  # "nothing to address X", "a way to report X": what could be done, unsaid
     if tok.tag_ == "VBG" and tok.dep_ == "amod" and tok.head.i > tok.i:
         return True  # a participle used as an adjective ("a telling detail", "X-supporting groups")
     if tok.tag_ != "VBN" and "VerbForm=Part" not in str(tok.morph):
@@ -207,6 +209,13 @@ def _modifier_participle(tok) -> bool:  # type: ignore[no-untyped-def]
         c.dep_.startswith("aux") or c.dep_ in ("agent", "obl:agent", "nsubj", "nsubj:pass", "ccomp")
         for c in tok.children
     )
+
+
+def _infinitive_relative(tok) -> bool:  # type: ignore[no-untyped-def]
+    """An infinitive relative clause without a subject of its own ("a way to report X")."""
+    deps = {c.dep_ for c in tok.children}
+    to = any(c.dep_ in ("aux", "mark") and c.i < tok.i and c.tag_ == "TO" for c in tok.children)
+    return to and "VerbForm=Inf" in str(tok.morph) and not deps & {"nsubj", "nsubj:pass", "nsubjpass"}
 
 
 @lru_cache(maxsize=8)
