@@ -1201,3 +1201,10 @@ def test_infinitive_relative_clause_is_no_cue():
     assert not atts
     _, atts = attribute("He sent a letter in which the country would pledge to cut emissions.", "en")
     assert _one(atts, "pledge").content.text == "to cut emissions"
+
+
+def test_nouns_of_expectation_take_a_prepositional_object():
+    _, atts = attribute("The union went into the talks with hopes of a better contract.", "en")
+    assert _one(atts, "hopes").content.text == "a better contract"
+    a = _one(attribute("The agency raised its estimate of the total cost.", "en")[1], "estimate")
+    assert (a.content.text, a.speaker.text) == ("the total cost", "The agency")
