@@ -1208,3 +1208,13 @@ def test_nouns_of_expectation_take_a_prepositional_object():
     assert _one(atts, "hopes").content.text == "a better contract"
     a = _one(attribute("The agency raised its estimate of the total cost.", "en")[1], "estimate")
     assert (a.content.text, a.speaker.text) == ("the total cost", "The agency")
+
+
+def test_verbs_of_regard_linking_and_finding_out():
+    a = _one(attribute("Few of his fellow doctors respect him.", "en")[1], "respect")
+    assert (a.content.text, a.speaker.text) == ("him", "Few of his fellow doctors")
+    assert _one(attribute("The voters care deeply about jobs.", "en")[1], "care").content.text == "jobs"
+    a = _one(attribute("The report tied the floods to rising seas.", "en")[1], "tied")
+    assert a.content.text == "the floods to rising seas"
+    a = _one(attribute("The website unearthed an old interview with the senator.", "en")[1], "unearthed")
+    assert a.speaker.text == "The website"
