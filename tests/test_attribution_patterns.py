@@ -1218,3 +1218,10 @@ def test_verbs_of_regard_linking_and_finding_out():
     assert a.content.text == "the floods to rising seas"
     a = _one(attribute("The website unearthed an old interview with the senator.", "en")[1], "unearthed")
     assert a.speaker.text == "The website"
+
+
+def test_it_is_obvious_that_names_no_speaker():
+    a = _one(attribute("It is apparent that the mayor wanted to hide the payments.", "en")[1], "apparent")
+    assert a.content.text == "that the mayor wanted to hide the payments" and a.speaker is None
+    a = _one(attribute("By now it should be obvious that voters want answers.", "en")[1], "obvious")
+    assert a.content.text == "that voters want answers"
