@@ -1225,3 +1225,10 @@ def test_it_is_obvious_that_names_no_speaker():
     assert a.content.text == "that the mayor wanted to hide the payments" and a.speaker is None
     a = _one(attribute("By now it should be obvious that voters want answers.", "en")[1], "obvious")
     assert a.content.text == "that voters want answers"
+
+
+def test_nouns_of_discussion_and_illusion():
+    a = _one(attribute("The show featured a long discussion about school funding.", "en")[1], "discussion")
+    assert a.content.text == "school funding"
+    a = _one(attribute("She has no illusions about the risks of the deal.", "en")[1], "illusions")
+    assert (a.content.text, a.speaker.text) == ("the risks of the deal", "She")
