@@ -1232,3 +1232,7 @@ def test_nouns_of_discussion_and_illusion():
     assert a.content.text == "school funding"
     a = _one(attribute("She has no illusions about the risks of the deal.", "en")[1], "illusions")
     assert (a.content.text, a.speaker.text) == ("the risks of the deal", "She")
+    a = _one(attribute("The governor gave a long speech on school funding.", "en")[1], "speech")
+    assert (a.content.text, a.speaker.text) == ("school funding", "The governor")
+    a = _one(attribute("The candidate lacks a basic understanding of foreign policy.", "en")[1], "understanding")
+    assert a.content.text == "foreign policy"
