@@ -1236,3 +1236,11 @@ def test_nouns_of_discussion_and_illusion():
     assert (a.content.text, a.speaker.text) == ("school funding", "The governor")
     _, atts = attribute("The candidate lacks a basic understanding of foreign policy.", "en")
     assert _one(atts, "understanding").content.text == "foreign policy"
+
+
+def test_phrases_of_belief_and_looking_ahead():
+    _, atts = attribute("Like the president, I believe in the good sense of the voters.", "en")
+    assert _one(atts, "believe in").content.text == "the good sense of the voters"
+    _, atts = attribute("Looking ahead to the future of the army, the general explained his plan.", "en")
+    a = _one(atts, "Looking ahead")
+    assert (a.content.text, a.speaker.text) == ("the future of the army", "the general")
