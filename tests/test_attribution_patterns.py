@@ -1244,3 +1244,10 @@ def test_phrases_of_belief_and_looking_ahead():
     _, atts = attribute("Looking ahead to the future of the army, the general explained his plan.", "en")
     a = _one(atts, "Looking ahead")
     assert (a.content.text, a.speaker.text) == ("the future of the army", "the general")
+
+
+def test_stopping_short_of_saying_is_a_cue_phrase():
+    text = "The mayor condemned the shooting but stopped short of calling it a hate crime."
+    _, atts = attribute(text, "en")
+    assert _one(atts, "condemned").content.text == "the shooting"
+    assert _one(atts, "calling").content.text == "it a hate crime"
