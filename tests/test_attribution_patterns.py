@@ -1251,3 +1251,14 @@ def test_stopping_short_of_saying_is_a_cue_phrase():
     _, atts = attribute(text, "en")
     assert _one(atts, "condemned").content.text == "the shooting"
     assert _one(atts, "calling").content.text == "it a hate crime"
+
+
+def test_in_his_view_names_the_possessor_as_source():
+    a = _one(attribute("Only European immigrants are safe in his eyes.", "en")[1], "eyes")
+    assert (a.content.text, a.speaker.text) == ("Only European immigrants are safe", "his")
+    a = _one(attribute("In her view, the tax plan is a giveaway to the rich.", "en")[1], "view")
+    assert (a.content.text, a.speaker.text) == ("the tax plan is a giveaway to the rich", "her")
+    _, atts = attribute("The change in their views on trade was sudden.", "en")
+    assert not atts
+    a = _one(attribute("À son avis, le projet de loi va échouer au Sénat.", "fr")[1], "avis")
+    assert a.content.text == "le projet de loi va échouer au Sénat"

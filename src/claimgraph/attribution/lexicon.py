@@ -50,6 +50,8 @@ class Lexicon:
     according_determined: set[str] = field(default_factory=set)  # "per the report", not "per year"
     in_markers: set[str] = field(default_factory=set)  # "in" (a poll, a report)
     in_sources: set[str] = field(default_factory=set)  # documents that speak: poll, survey ...
+    view_markers: set[str] = field(default_factory=set)  # "in" (his view), "à" (son avis)
+    view_nouns: set[str] = field(default_factory=set)  # view, opinion, eyes ...
     complementizers: set[str] = field(default_factory=set)
     question_words: set[str] = field(default_factory=set)
     object_cues: set[str] = field(default_factory=set)
@@ -173,6 +175,8 @@ def load_lexicon(lang: str) -> Lexicon:
     lex.according_determined = _low(acc.get("determined"))
     lex.in_markers = _low(acc.get("in_markers"))
     lex.in_sources = _low(acc.get("in_sources"))
+    lex.view_markers = _low(acc.get("view_markers"))
+    lex.view_nouns = _low(acc.get("view_nouns"))
     clause = cues.get("clause", {})
     lex.complementizers = _low(clause.get("complementizers"))
     lex.question_words = _low(clause.get("question_words"))

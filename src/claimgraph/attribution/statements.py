@@ -2106,6 +2106,55 @@ def in_source(ctx: Ctx) -> list[Cand]:
     return out
 
 
+def in_view(ctx: Ctx) -> list[Cand]:
+    """'In his view, X', 'X is safe in her eyes', 'à son avis, X': the possessor of a noun of
+    view after "in" is the source of the rest of the sentence."""
+    doc, lex = ctx.doc, ctx.lex
+    out: list[Cand] = []
+    if not lex.view_nouns:
+        return out
+    for t in doc:
+        if t.lower_ not in lex.view_markers or ctx.quote_of[t.i] >= 0:
+            continue
+        lo, hi = ctx.unit_bounds(t.i)
+        noun = next((c for c in t.children if c.dep_ in ("pobj", "obl", "nmod")), None)
+        if noun is None and t.dep_ == "case" and t.head.i > t.i:
+            noun = t.head  # (a case marker hangs on its noun: "à son avis")
+        if noun is None or noun.i > t.i + 4:
+            continue
+        if noun.lemma_.lower() not in lex.view_nouns and noun.lower_ not in lex.view_nouns:
+            continue
+        poss = [c for c in noun.lefts if c.dep_ in ("poss", "nmod:poss") or "Poss=Yes" in str(c.morph)]
+        if not poss or any(c.dep_ == "det" and "Poss=Yes" not in str(c.morph) for c in noun.lefts):
+            continue
+        speaker = ctx.trim(poss[0].left_edge.i, poss[-1].i + 1)
+        end = noun.i + 1
+        if t.i <= lo + 1:
+            k = end
+            while k < hi and doc[k].is_punct:
+                k += 1
+            content = ctx.trim(k, hi)
+        elif end >= hi - 1:
+            content = ctx.trim(lo, t.i)
+        else:
+            continue  # (mid-sentence: "the change in their views on X")
+        if content[1] - content[0] < 3:
+            continue
+        out.append(
+            Cand(
+                content=content,
+                kind="according_to",
+                stance="assert",
+                cue_class="according_to",
+                unit=ctx.unit_of[t.i],
+                para=ctx.para_of[t.i],
+                speaker=speaker,
+                cue=Cue(head=t.i, start=t.i, end=end, stance="assert", lemma=t.lower_),
+            )
+        )
+    return out
+
+
 def _source_like(ctx: Ctx, j: int, hi: int) -> bool:
     """After a determiner: a role, an organisation kind, a source noun or an entity."""
     lex = ctx.lex
@@ -2169,6 +2218,7 @@ def extract(doc: Doc, lex: Lexicon, index: EntityIndex) -> tuple[Ctx, list[Cand]
     cands.extend(adverb_cues(ctx))
     cands.extend(according_to(ctx))
     cands.extend(in_source(ctx))
+    cands.extend(in_view(ctx))
     taken = {i for c in cands for i in range(*c.content)}
     for c in transcript(ctx):
         # a transcript turn ("NAME: I want to ...") holds its own cues; a signed quotation is
