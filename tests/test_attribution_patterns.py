@@ -1262,3 +1262,12 @@ def test_in_his_view_names_the_possessor_as_source():
     assert not atts
     a = _one(attribute("À son avis, le projet de loi va échouer au Sénat.", "fr")[1], "avis")
     assert a.content.text == "le projet de loi va échouer au Sénat"
+
+
+def test_noun_cue_object_of_a_participle_or_a_hosting_verb_takes_its_subject():
+    text = "For weeks the senator toured the state, delivering long speeches on trade."
+    a = _one(attribute(text, "en")[1], "speeches")
+    assert (a.content.text, a.speaker.text) == ("trade", "the senator")
+    text = "His program featured a lively discussion about the leaked emails."
+    a = _one(attribute(text, "en")[1], "discussion")
+    assert (a.content.text, a.speaker.text) == ("the leaked emails", "His program")

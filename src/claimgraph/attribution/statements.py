@@ -1955,7 +1955,8 @@ def noun_cues(ctx: Ctx) -> list[Cand]:
             pronoun = pronoun and doc[speaker[0]].pos_ in ("PRON", "DET")  # type: ignore[index]
             if (speaker is None or pronoun) and support:
                 subj = _subject(ctx, gov)
-                if subj is None and gov.dep_ in ("xcomp", "conj") and gov.head.i != gov.i:
+                participle = gov.dep_ == "advcl" and gov.tag_ == "VBG"  # ("..., delivering speeches on X")
+                if subj is None and (gov.dep_ in ("xcomp", "conj") or participle) and gov.head.i != gov.i:
                     subj = _subject(ctx, gov.head)
                 if subj is not None:
                     speaker = np_extent(ctx, subj, lo, hi)
