@@ -1271,3 +1271,8 @@ def test_noun_cue_object_of_a_participle_or_a_hosting_verb_takes_its_subject():
     text = "His program featured a lively discussion about the leaked emails."
     a = _one(attribute(text, "en")[1], "discussion")
     assert (a.content.text, a.speaker.text) == ("the leaked emails", "His program")
+
+
+def test_noun_cue_after_with_is_held_by_the_subject():
+    a = _one(attribute("The rebels withdrew with hopes of a truce in the spring.", "en")[1], "hopes")
+    assert a.speaker.text == "The rebels" and a.content.text.startswith("a truce")

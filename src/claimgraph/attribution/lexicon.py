@@ -82,6 +82,7 @@ class Lexicon:
     support_verbs: set[str] = field(default_factory=set)  # "voiced concern", "issued a warning"
     holder_preps: set[str] = field(default_factory=set)  # "the claim by X", "l'annonce du X"
     agent_nouns: set[str] = field(default_factory=set)  # "X is an opponent of Y": X holds it
+    manner_preps: set[str] = field(default_factory=set)  # "X acted with hopes of Y": X holds it
     neg_particles: set[str] = field(default_factory=set)
     neg_words: set[str] = field(default_factory=set)
     content_stance: list[tuple[str, list[set[str] | None]]] = field(default_factory=list)
@@ -211,6 +212,7 @@ def load_lexicon(lang: str) -> Lexicon:
     lex.support_verbs = _low(cues.get("nouns", {}).get("support_verbs"))
     lex.holder_preps = _low(cues.get("nouns", {}).get("holder_preps"))
     lex.agent_nouns = _low(cues.get("nouns", {}).get("agents"))
+    lex.manner_preps = _low(cues.get("nouns", {}).get("manner_preps"))
     neg = cues.get("negation", {})
     lex.neg_particles = _low(neg.get("particles"))
     lex.neg_words = _low(neg.get("words"))

@@ -1962,6 +1962,11 @@ def noun_cues(ctx: Ctx) -> list[Cand]:
                     speaker = np_extent(ctx, subj, lo, hi)
             if speaker is None and (lem in lex.agent_nouns or tok.lower_ in lex.agent_nouns):
                 speaker = _agent_holder(ctx, tok, lo, hi)
+            if speaker is None and tok.dep_ == "pobj" and tok.head.lower_ in lex.manner_preps:
+                verb = tok.head.head  # "they left with hopes of X": the subject holds the hopes
+                subj = _subject(ctx, verb) if verb.pos_ in ("VERB", "AUX") else None
+                if subj is not None and subj.i < tok.i:
+                    speaker = np_extent(ctx, subj, lo, hi)
         if content is None or content[1] - content[0] < 1:
             continue
         qs = {ctx.quote_of[i] for i in range(*content) if ctx.quote_of[i] >= 0}
