@@ -1276,3 +1276,10 @@ def test_noun_cue_object_of_a_participle_or_a_hosting_verb_takes_its_subject():
 def test_noun_cue_after_with_is_held_by_the_subject():
     a = _one(attribute("The rebels withdrew with hopes of a truce in the spring.", "en")[1], "hopes")
     assert a.speaker.text == "The rebels" and a.content.text.startswith("a truce")
+
+
+def test_passive_opinion_verb_with_a_predicate_is_a_cue():
+    a = _one(attribute("Most of the claims were rated as false.", "en")[1], "rated")
+    assert a.speaker is None and "claims" in a.content.text
+    a = _one(attribute("The player was judged unfit to play.", "en")[1], "judged")
+    assert a.speaker is None and "The player" in a.content.text

@@ -166,6 +166,8 @@ def _object_as(tok, lex: Lexicon) -> bool:  # type: ignore[no-untyped-def]
         return True
     if not objs and not passive:
         return False
+    if passive and any(c.dep_ == "oprd" for c in tok.children):
+        return True  # "the claims were rated (as) false", "he was judged unfit"
     for t in tok.subtree:
         if t.i <= tok.i or t.lower_ not in lex.as_marks:
             continue
