@@ -1283,3 +1283,10 @@ def test_passive_opinion_verb_with_a_predicate_is_a_cue():
     assert a.speaker is None and "claims" in a.content.text
     a = _one(attribute("The player was judged unfit to play.", "en")[1], "judged")
     assert a.speaker is None and "The player" in a.content.text
+
+
+def test_fr_nouns_of_hope_and_debate():
+    a = _one(attribute("Les rebelles sont partis avec l'espoir d'une trêve au printemps.", "fr")[1], "espoir")
+    assert (a.content.text, a.speaker.text) == ("une trêve au printemps", "Les rebelles")
+    _, atts = attribute("Le Parlement a ouvert un débat sur la réforme des retraites.", "fr")
+    assert _one(atts, "débat").content.text == "la réforme des retraites"

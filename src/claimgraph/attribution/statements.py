@@ -1832,6 +1832,18 @@ def _possessor(
     return None
 
 
+def _manner_noun(ctx: Ctx, tok: Token) -> Token | None:
+    """The verb a noun hangs on through a preposition of manner ("left with hopes of X",
+    "partis avec l'espoir de X")."""
+    preps = ctx.lex.manner_preps
+    if tok.dep_ == "pobj" and tok.head.lower_ in preps:
+        return tok.head.head
+    case = any(c.dep_ == "case" and c.lower_ in preps for c in tok.children)
+    if case and tok.dep_ in ("obl", "obl:mod", "nmod") and tok.head.pos_ in ("VERB", "AUX"):
+        return tok.head
+    return None
+
+
 def _agent_holder(ctx: Ctx, tok: Token, lo: int, hi: int) -> tuple[int, int] | None:
     """Who an agent noun is said of: the subject of its copula ("X is an opponent of Y"), the
     noun it stands in apposition to ("X, a supporter of Y") or the subject of the clause it
@@ -1962,8 +1974,8 @@ def noun_cues(ctx: Ctx) -> list[Cand]:
                     speaker = np_extent(ctx, subj, lo, hi)
             if speaker is None and (lem in lex.agent_nouns or tok.lower_ in lex.agent_nouns):
                 speaker = _agent_holder(ctx, tok, lo, hi)
-            if speaker is None and tok.dep_ == "pobj" and tok.head.lower_ in lex.manner_preps:
-                verb = tok.head.head  # "they left with hopes of X": the subject holds the hopes
+            if speaker is None and _manner_noun(ctx, tok) is not None:
+                verb = _manner_noun(ctx, tok)  # "they left with hopes of X": the subject holds them
                 subj = _subject(ctx, verb) if verb.pos_ in ("VERB", "AUX") else None
                 if subj is not None and subj.i < tok.i:
                     speaker = np_extent(ctx, subj, lo, hi)
