@@ -1290,3 +1290,12 @@ def test_fr_nouns_of_hope_and_debate():
     assert (a.content.text, a.speaker.text) == ("une trêve au printemps", "Les rebelles")
     _, atts = attribute("Le Parlement a ouvert un débat sur la réforme des retraites.", "fr")
     assert _one(atts, "débat").content.text == "la réforme des retraites"
+
+
+def test_copular_use_of_a_cue_verb_is_no_cue():
+    _, atts = attribute("The recent gains in some polls may prove to be a passing phenomenon.", "en")
+    a = _one(atts, "in")
+    assert (a.content.text, a.speaker.text) == ("The recent gains", "some polls")
+    assert not attribute("The cuts proved costly.", "en")[1]
+    a = _one(attribute("The audit proved that the money was stolen.", "en")[1], "proved")
+    assert a.content.text == "that the money was stolen"

@@ -86,6 +86,8 @@ def find_cues(doc: Doc, lex: Lexicon, skip: list[bool]) -> list[Cue]:
                 stance = "estimate"  # "critics see the plan as a giveaway"
             if stance is not None and lem in lex.clause_cues and _noun_object_only(tok):
                 stance = None  # "assumed office", "knows the specifics"
+            if stance is not None and lem in lex.copular_cues and _copula(tok):
+                stance = None  # "the gains may prove (to be) fleeting"
             if stance is not None:
                 cues.append(Cue(head=i, start=i, end=i + 1, stance=stance, lemma=lem))
     return cues
@@ -122,6 +124,17 @@ def _noun_object_only(tok) -> bool:  # type: ignore[no-untyped-def]
     # clause or participle goes with it ("she can be heard yelling that ...")
     passive = deps & {"auxpass", "aux:pass"} and deps & {"nsubjpass", "nsubj:pass"}
     return bool(passive) and not clause and "advcl" not in deps
+
+
+def _copula(tok) -> bool:  # type: ignore[no-untyped-def]
+    """The verb links its subject to an adjective or to "to be ..." ("proved costly", "may
+    prove to be a passing phenomenon"), with no object or clause of its own."""
+    for c in tok.children:
+        if c.dep_ in ("acomp", "oprd") and c.pos_ == "ADJ":
+            return True
+        if c.dep_ == "xcomp" and c.lemma_ == "be":
+            return True
+    return False
 
 
 def _announces(doc: Doc, i: int, skip: list[bool]) -> bool:

@@ -81,6 +81,7 @@ class Lexicon:
     object_nouns: set[str] = field(default_factory=set)  # nouns taking a prepositional object
     support_verbs: set[str] = field(default_factory=set)  # "voiced concern", "issued a warning"
     holder_preps: set[str] = field(default_factory=set)  # "the claim by X", "l'annonce du X"
+    copular_cues: set[str] = field(default_factory=set)  # "X proved (to be) costly": no words
     agent_nouns: set[str] = field(default_factory=set)  # "X is an opponent of Y": X holds it
     manner_preps: set[str] = field(default_factory=set)  # "X acted with hopes of Y": X holds it
     neg_particles: set[str] = field(default_factory=set)
@@ -167,6 +168,7 @@ def load_lexicon(lang: str) -> Lexicon:
     for stance in reversed(STANCE_ORDER):  # earlier classes win on duplicates
         for lemma in verbs.get(stance, []):
             lex.cue_verbs[lemma.lower()] = stance
+    lex.copular_cues = _low(verbs.get("copular"))
     for phrase, stance in cues.get("phrases", {}).items():
         lex.cue_phrases[tuple(phrase.lower().split())] = stance
     acc = cues.get("according_to", {})
