@@ -1299,3 +1299,9 @@ def test_copular_use_of_a_cue_verb_is_no_cue():
     assert not attribute("The cuts proved costly.", "en")[1]
     a = _one(attribute("The audit proved that the money was stolen.", "en")[1], "proved")
     assert a.content.text == "that the money was stolen"
+
+
+def test_according_to_fragment_sources_the_sentence_before():
+    text = "The two plans are pretty much the same, right?\nAccording to the network, basically."
+    a = _one(attribute(text, "en")[1], "According to")
+    assert (a.content.text, a.speaker.text) == ("The two plans are pretty much the same, right", "the network")

@@ -2051,6 +2051,12 @@ def according_to(ctx: Ctx) -> list[Cand]:
                     content = (qs, _continue_quotes(ctx, qe, qe))
                 else:
                     content = ctx.trim(k, hi)
+                prev = lo - 1
+                while prev > 0 and doc[prev].is_space:
+                    prev -= 1
+                if content[1] - content[0] < 3 and prev >= 0:
+                    # "According to X, basically.": a fragment that sources the sentence before
+                    content = ctx.trim(*ctx.unit_bounds(prev))
             elif e >= hi - 1:
                 content = ctx.trim(lo, t.i)
             else:
