@@ -1306,3 +1306,9 @@ def test_according_to_fragment_sources_the_sentence_before():
     a = _one(attribute(text, "en")[1], "According to")
     assert a.content.text == "The two plans are pretty much the same, right"
     assert a.speaker.text == "the network"
+
+
+def test_in_source_content_starts_at_the_subject():
+    text = "Despite claims that she won the debate, she did not get a bump in the first poll to emerge."
+    a = _one(attribute(text, "en")[1], "in")
+    assert (a.content.text, a.speaker.text) == ("she did not get a bump", "the first poll")

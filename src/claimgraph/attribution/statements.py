@@ -2112,7 +2112,11 @@ def in_source(ctx: Ctx) -> list[Cand]:
                 k = doc[k].right_edge.i + 1 if doc[k].dep_ in ("acl", "advcl") else k + 1
             content = ctx.trim(k, hi)
         else:
-            content = ctx.trim(lo, t.i)
+            # from the subject of the verb the source hangs on, past an opening phrase
+            # ("Despite X, she got no bump in the poll")
+            subj = _subject(ctx, t.head) if t.head.pos_ in ("VERB", "AUX") else None
+            s = subj.left_edge.i if subj is not None and lo < subj.left_edge.i < t.i else lo
+            content = ctx.trim(s, t.i)
         if content[1] - content[0] < 3:
             continue
         out.append(
