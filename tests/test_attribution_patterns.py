@@ -1176,6 +1176,8 @@ def test_agent_noun_is_held_by_whom_it_is_said_of():
     text = "A passionate defender of the network, Mr. Schultz likened it to the BBC."
     a = _one(attribute(text, "en")[1], "defender")
     assert (a.content.text, a.speaker.text) == ("the network", "Mr. Schultz")
+    a = _one(attribute("The mayor is one of the strongest supporters of the bill.", "en")[1], "supporters")
+    assert (a.content.text, a.speaker.text) == ("the bill", "The mayor")
 
 
 def test_passive_clause_cue_without_a_clause_is_no_cue():

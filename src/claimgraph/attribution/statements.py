@@ -1848,6 +1848,8 @@ def _agent_holder(ctx: Ctx, tok: Token, lo: int, hi: int) -> tuple[int, int] | N
     """Who an agent noun is said of: the subject of its copula ("X is an opponent of Y"), the
     noun it stands in apposition to ("X, a supporter of Y") or the subject of the clause it
     opens ("A critic of Y, X said ...")."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "attr":
+        tok = tok.head.head  # "X is one of the fiercest critics of Y"
     gov = tok.head
     if tok.dep_ == "attr" and gov.lemma_.lower() == "be":
         subj = _subject(ctx, gov)
