@@ -1395,3 +1395,153 @@ def test_it_never_resolves_to_a_person():
     _, atts = attribute(text, "en")
     a = _one(atts, "said")
     assert a.speaker_name == "Reuters"
+
+
+def test_agent_noun_is_held_by_whom_it_is_said_of():
+    text = "Kaine is a former lawyer who is a staunch opponent of the death penalty."
+    a = _one(attribute(text, "en")[1], "opponent")
+    assert a.content.text == "the death penalty"
+    assert a.speaker.text == "who"
+    a = _one(attribute("The mayor, a longtime supporter of the plan, spoke on Monday.", "en")[1], "supporter")
+    assert (a.content.text, a.speaker.text) == ("the plan", "The mayor")
+    text = "A passionate defender of the network, Mr. Schultz likened it to the BBC."
+    a = _one(attribute(text, "en")[1], "defender")
+    assert (a.content.text, a.speaker.text) == ("the network", "Mr. Schultz")
+    a = _one(attribute("The mayor is one of the strongest supporters of the bill.", "en")[1], "supporters")
+    assert (a.content.text, a.speaker.text) == ("the bill", "The mayor")
+
+
+def test_passive_clause_cue_without_a_clause_is_no_cue():
+    _, atts = attribute("The arguments will be heard by ten judges. Gunshots are heard on the tape.", "en")
+    assert not [a for a in atts if a.cue is not None and "heard" in a.cue.text]
+    _, atts = attribute("A lawsuit was filed against the city on Monday.", "en")
+    assert not atts
+    _, atts = attribute("The widow can be heard yelling that her husband was unarmed.", "en")
+    assert _one(atts, "heard").content.text.startswith("yelling")
+
+
+def test_participle_used_as_an_adjective_is_no_cue():
+    _, atts = attribute("The report gave a telling example of waste.", "en")
+    assert not atts
+    _, atts = attribute("The two Clinton-supporting groups bought ads in Ohio.", "en")
+    assert not atts
+
+
+def test_infinitive_relative_clause_is_no_cue():
+    _, atts = attribute("The new budget does nothing to address the deficit.", "en")
+    assert not atts
+    _, atts = attribute("The agency needs a better way to report offshore profits.", "en")
+    assert not atts
+    _, atts = attribute("He sent a letter in which the country would pledge to cut emissions.", "en")
+    assert _one(atts, "pledge").content.text == "to cut emissions"
+
+
+def test_nouns_of_expectation_take_a_prepositional_object():
+    _, atts = attribute("The union went into the talks with hopes of a better contract.", "en")
+    assert _one(atts, "hopes").content.text == "a better contract"
+    a = _one(attribute("The agency raised its estimate of the total cost.", "en")[1], "estimate")
+    assert (a.content.text, a.speaker.text) == ("the total cost", "The agency")
+
+
+def test_verbs_of_regard_linking_and_finding_out():
+    a = _one(attribute("Few of his fellow doctors respect him.", "en")[1], "respect")
+    assert (a.content.text, a.speaker.text) == ("him", "Few of his fellow doctors")
+    assert _one(attribute("The voters care deeply about jobs.", "en")[1], "care").content.text == "jobs"
+    a = _one(attribute("The report tied the floods to rising seas.", "en")[1], "tied")
+    assert a.content.text == "the floods to rising seas"
+    a = _one(attribute("The website unearthed an old interview with the senator.", "en")[1], "unearthed")
+    assert a.speaker.text == "The website"
+
+
+def test_it_is_obvious_that_names_no_speaker():
+    a = _one(attribute("It is apparent that the mayor wanted to hide the payments.", "en")[1], "apparent")
+    assert a.content.text == "that the mayor wanted to hide the payments" and a.speaker is None
+    a = _one(attribute("By now it should be obvious that voters want answers.", "en")[1], "obvious")
+    assert a.content.text == "that voters want answers"
+
+
+def test_nouns_of_discussion_and_illusion():
+    a = _one(attribute("The show featured a long discussion about school funding.", "en")[1], "discussion")
+    assert a.content.text == "school funding"
+    a = _one(attribute("She has no illusions about the risks of the deal.", "en")[1], "illusions")
+    assert (a.content.text, a.speaker.text) == ("the risks of the deal", "She")
+    a = _one(attribute("The governor gave a long speech on school funding.", "en")[1], "speech")
+    assert (a.content.text, a.speaker.text) == ("school funding", "The governor")
+    _, atts = attribute("The candidate lacks a basic understanding of foreign policy.", "en")
+    assert _one(atts, "understanding").content.text == "foreign policy"
+
+
+def test_phrases_of_belief_and_looking_ahead():
+    _, atts = attribute("Like the president, I believe in the good sense of the voters.", "en")
+    assert _one(atts, "believe in").content.text == "the good sense of the voters"
+    _, atts = attribute("Looking ahead to the future of the army, the general explained his plan.", "en")
+    a = _one(atts, "Looking ahead")
+    assert (a.content.text, a.speaker.text) == ("the future of the army", "the general")
+
+
+def test_stopping_short_of_saying_is_a_cue_phrase():
+    text = "The mayor condemned the shooting but stopped short of calling it a hate crime."
+    _, atts = attribute(text, "en")
+    assert _one(atts, "condemned").content.text == "the shooting"
+    assert _one(atts, "calling").content.text == "it a hate crime"
+
+
+def test_in_his_view_names_the_possessor_as_source():
+    a = _one(attribute("Only European immigrants are safe in his eyes.", "en")[1], "eyes")
+    assert (a.content.text, a.speaker.text) == ("Only European immigrants are safe", "his")
+    a = _one(attribute("In her view, the tax plan is a giveaway to the rich.", "en")[1], "view")
+    assert (a.content.text, a.speaker.text) == ("the tax plan is a giveaway to the rich", "her")
+    _, atts = attribute("The change in their views on trade was sudden.", "en")
+    assert not atts
+    a = _one(attribute("À son avis, le projet de loi va échouer au Sénat.", "fr")[1], "avis")
+    assert a.content.text == "le projet de loi va échouer au Sénat"
+
+
+def test_noun_cue_object_of_a_participle_or_a_hosting_verb_takes_its_subject():
+    text = "For weeks the senator toured the state, delivering long speeches on trade."
+    a = _one(attribute(text, "en")[1], "speeches")
+    assert (a.content.text, a.speaker.text) == ("trade", "the senator")
+    text = "His program featured a lively discussion about the leaked emails."
+    a = _one(attribute(text, "en")[1], "discussion")
+    assert (a.content.text, a.speaker.text) == ("the leaked emails", "His program")
+
+
+def test_noun_cue_after_with_is_held_by_the_subject():
+    a = _one(attribute("The rebels withdrew with hopes of a truce in the spring.", "en")[1], "hopes")
+    assert a.speaker.text == "The rebels" and a.content.text.startswith("a truce")
+
+
+def test_passive_opinion_verb_with_a_predicate_is_a_cue():
+    a = _one(attribute("Most of the claims were rated as false.", "en")[1], "rated")
+    assert a.speaker is None and "claims" in a.content.text
+    a = _one(attribute("The player was judged unfit to play.", "en")[1], "judged")
+    assert a.speaker is None and "The player" in a.content.text
+
+
+def test_fr_nouns_of_hope_and_debate():
+    a = _one(attribute("Les rebelles sont partis avec l'espoir d'une trêve au printemps.", "fr")[1], "espoir")
+    assert (a.content.text, a.speaker.text) == ("une trêve au printemps", "Les rebelles")
+    _, atts = attribute("Le Parlement a ouvert un débat sur la réforme des retraites.", "fr")
+    assert _one(atts, "débat").content.text == "la réforme des retraites"
+
+
+def test_copular_use_of_a_cue_verb_is_no_cue():
+    _, atts = attribute("The recent gains in some polls may prove to be a passing phenomenon.", "en")
+    a = _one(atts, "in")
+    assert (a.content.text, a.speaker.text) == ("The recent gains", "some polls")
+    assert not attribute("The cuts proved costly.", "en")[1]
+    a = _one(attribute("The audit proved that the money was stolen.", "en")[1], "proved")
+    assert a.content.text == "that the money was stolen"
+
+
+def test_according_to_fragment_sources_the_sentence_before():
+    text = "The two plans are pretty much the same, right?\nAccording to the network, basically."
+    a = _one(attribute(text, "en")[1], "According to")
+    assert a.content.text == "The two plans are pretty much the same, right"
+    assert a.speaker.text == "the network"
+
+
+def test_in_source_content_starts_at_the_subject():
+    text = "Despite claims that she won the debate, she did not get a bump in the first poll to emerge."
+    a = _one(attribute(text, "en")[1], "in")
+    assert (a.content.text, a.speaker.text) == ("she did not get a bump", "the first poll")

@@ -86,6 +86,8 @@ def find_cues(doc: Doc, lex: Lexicon, skip: list[bool]) -> list[Cue]:
                 stance = "estimate"  # "critics see the plan as a giveaway"
             if stance is not None and lem in lex.clause_cues and _noun_object_only(tok):
                 stance = None  # "assumed office", "knows the specifics"
+            if stance is not None and lem in lex.copular_cues and _copula(tok):
+                stance = None  # "the gains may prove (to be) fleeting"
             if stance is not None:
                 cues.append(Cue(head=i, start=i, end=i + 1, stance=stance, lemma=lem))
     return cues
@@ -107,13 +109,32 @@ def _misread_verb(tok) -> bool:  # type: ignore[no-untyped-def]
 
 
 def _noun_object_only(tok) -> bool:  # type: ignore[no-untyped-def]
-    """The verb has a noun object and no clause ("assumed office", not "assumed that ...";
+    """The verb has a noun object (or a passive subject) and no clause ("assumed office", "the
+    case will be heard", not "assumed that ...";
     an object opened by a question word is a clause: "knowing how much money he makes")."""
     deps = {c.dep_ for c in tok.children}
     objs = [c for c in tok.children if c.dep_ in ("obj", "dobj")]
     if any(o.doc[o.left_edge.i].tag_ in ("WDT", "WP", "WRB", "WP$") for o in objs):
         return False
-    return bool(objs) and not deps & {"ccomp", "xcomp", "csubj", "parataxis"}
+    # a passive subject is the object ("the case will be heard", "a suit was filed")
+    clause = deps & {"ccomp", "xcomp", "csubj", "parataxis"}
+    if objs:
+        return not clause
+    # a passive subject is the object ("the case will be heard", "a suit was filed"), when no
+    # clause or participle goes with it ("she can be heard yelling that ...")
+    passive = deps & {"auxpass", "aux:pass"} and deps & {"nsubjpass", "nsubj:pass"}
+    return bool(passive) and not clause and "advcl" not in deps
+
+
+def _copula(tok) -> bool:  # type: ignore[no-untyped-def]
+    """The verb links its subject to an adjective or to "to be ..." ("proved costly", "may
+    prove to be a passing phenomenon"), with no object or clause of its own."""
+    for c in tok.children:
+        if c.dep_ in ("acomp", "oprd") and c.pos_ == "ADJ":
+            return True
+        if c.dep_ == "xcomp" and c.lemma_ == "be":
+            return True
+    return False
 
 
 def _announces(doc: Doc, i: int, skip: list[bool]) -> bool:
@@ -158,6 +179,8 @@ def _object_as(tok, lex: Lexicon) -> bool:  # type: ignore[no-untyped-def]
         return True
     if not objs and not passive:
         return False
+    if passive and any(c.dep_ == "oprd" for c in tok.children):
+        return True  # "the claims were rated (as) false", "he was judged unfit"
     for t in tok.subtree:
         if t.i <= tok.i or t.lower_ not in lex.as_marks:
             continue
@@ -178,6 +201,10 @@ def _inflected_base(word: str, lex: Lexicon, table=None) -> str | None:  # type:
 def _modifier_participle(tok) -> bool:  # type: ignore[no-untyped-def]
     """A past participle modifying a noun or a clause ("the program, called X", "known as",
     "compared with last year"): no auxiliary, no agent, so nobody says anything."""
+    if tok.dep_ in ("relcl", "acl:relcl") and _infinitive_relative(tok):
+        return True  # "nothing to address X", "a way to report X": what could be done, unsaid
+    if tok.tag_ == "VBG" and tok.dep_ == "amod" and tok.head.i > tok.i:
+        return True  # a participle used as an adjective ("a telling detail", "X-supporting groups")
     if tok.tag_ != "VBN" and "VerbForm=Part" not in str(tok.morph):
         return False
     if "Tense=Pres" in str(tok.morph):
@@ -197,6 +224,13 @@ def _modifier_participle(tok) -> bool:  # type: ignore[no-untyped-def]
         c.dep_.startswith("aux") or c.dep_ in ("agent", "obl:agent", "nsubj", "nsubj:pass", "ccomp")
         for c in tok.children
     )
+
+
+def _infinitive_relative(tok) -> bool:  # type: ignore[no-untyped-def]
+    """An infinitive relative clause without a subject of its own ("a way to report X")."""
+    deps = {c.dep_ for c in tok.children}
+    to = any(c.dep_ in ("aux", "mark") and c.i < tok.i and c.tag_ == "TO" for c in tok.children)
+    return to and "VerbForm=Inf" in str(tok.morph) and not deps & {"nsubj", "nsubj:pass", "nsubjpass"}
 
 
 @lru_cache(maxsize=8)

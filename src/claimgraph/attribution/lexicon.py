@@ -50,6 +50,8 @@ class Lexicon:
     according_determined: set[str] = field(default_factory=set)  # "per the report", not "per year"
     in_markers: set[str] = field(default_factory=set)  # "in" (a poll, a report)
     in_sources: set[str] = field(default_factory=set)  # documents that speak: poll, survey ...
+    view_markers: set[str] = field(default_factory=set)  # "in" (his view), "à" (son avis)
+    view_nouns: set[str] = field(default_factory=set)  # view, opinion, eyes ...
     complementizers: set[str] = field(default_factory=set)
     question_words: set[str] = field(default_factory=set)
     object_cues: set[str] = field(default_factory=set)
@@ -82,6 +84,9 @@ class Lexicon:
     object_nouns: set[str] = field(default_factory=set)  # nouns taking a prepositional object
     support_verbs: set[str] = field(default_factory=set)  # "voiced concern", "issued a warning"
     holder_preps: set[str] = field(default_factory=set)  # "the claim by X", "l'annonce du X"
+    copular_cues: set[str] = field(default_factory=set)  # "X proved (to be) costly": no words
+    agent_nouns: set[str] = field(default_factory=set)  # "X is an opponent of Y": X holds it
+    noun_manner_preps: set[str] = field(default_factory=set)  # "X acted with hopes of Y": X holds it
     neg_particles: set[str] = field(default_factory=set)
     neg_words: set[str] = field(default_factory=set)
     content_stance: list[tuple[str, list[set[str] | None]]] = field(default_factory=list)
@@ -167,6 +172,7 @@ def load_lexicon(lang: str) -> Lexicon:
     for stance in reversed(STANCE_ORDER):  # earlier classes win on duplicates
         for lemma in verbs.get(stance, []):
             lex.cue_verbs[lemma.lower()] = stance
+    lex.copular_cues = _low(verbs.get("copular"))
     for phrase, stance in cues.get("phrases", {}).items():
         lex.cue_phrases[tuple(phrase.lower().split())] = stance
     acc = cues.get("according_to", {})
@@ -176,6 +182,8 @@ def load_lexicon(lang: str) -> Lexicon:
     lex.according_determined = _low(acc.get("determined"))
     lex.in_markers = _low(acc.get("in_markers"))
     lex.in_sources = _low(acc.get("in_sources"))
+    lex.view_markers = _low(acc.get("view_markers"))
+    lex.view_nouns = _low(acc.get("view_nouns"))
     clause = cues.get("clause", {})
     lex.complementizers = _low(clause.get("complementizers"))
     lex.question_words = _low(clause.get("question_words"))
@@ -212,6 +220,8 @@ def load_lexicon(lang: str) -> Lexicon:
     lex.object_nouns = _low(cues.get("nouns", {}).get("with_object"))
     lex.support_verbs = _low(cues.get("nouns", {}).get("support_verbs"))
     lex.holder_preps = _low(cues.get("nouns", {}).get("holder_preps"))
+    lex.agent_nouns = _low(cues.get("nouns", {}).get("agents"))
+    lex.noun_manner_preps = _low(cues.get("nouns", {}).get("manner_preps"))
     neg = cues.get("negation", {})
     lex.neg_particles = _low(neg.get("particles"))
     lex.neg_words = _low(neg.get("words"))

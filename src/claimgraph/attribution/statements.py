@@ -2027,6 +2027,8 @@ def _possessor(
     for c in tok.rights:
         if c.i >= hi or (content is not None and content[0] <= c.i < content[1]):
             continue
+        if c.dep_ == "prep" and content is not None and c.i + 1 == content[0]:
+            continue  # the preposition of the content itself ("a defender of the network")
         if c.dep_ in ("agent", "prep") and c.lower_ in lex.holder_preps:
             pobj = [k for k in c.children if k.dep_ == "pobj"]
             if pobj and (c.dep_ == "agent" or _names_someone(ctx, pobj[0])):
@@ -2035,6 +2037,36 @@ def _possessor(
             case = [k.i for k in c.children if k.dep_ == "case" and k.i < c.i]
             if case and doc[case[0]].lower_ in lex.holder_preps:
                 return np_extent(ctx, c, max(lo, case[-1] + 1), hi)
+    return None
+
+
+def _manner_noun(ctx: Ctx, tok: Token) -> Token | None:
+    """The verb a noun hangs on through a preposition of manner ("left with hopes of X",
+    "partis avec l'espoir de X")."""
+    preps = ctx.lex.noun_manner_preps
+    if tok.dep_ == "pobj" and tok.head.lower_ in preps:
+        return tok.head.head
+    case = any(c.dep_ == "case" and c.lower_ in preps for c in tok.children)
+    if case and tok.dep_ in ("obl", "obl:mod", "nmod") and tok.head.pos_ in ("VERB", "AUX"):
+        return tok.head
+    return None
+
+
+def _agent_holder(ctx: Ctx, tok: Token, lo: int, hi: int) -> tuple[int, int] | None:
+    """Who an agent noun is said of: the subject of its copula ("X is an opponent of Y"), the
+    noun it stands in apposition to ("X, a supporter of Y") or the subject of the clause it
+    opens ("A critic of Y, X said ...")."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "attr":
+        tok = tok.head.head  # "X is one of the fiercest critics of Y"
+    gov = tok.head
+    if tok.dep_ == "attr" and gov.lemma_.lower() == "be":
+        subj = _subject(ctx, gov)
+        return np_extent(ctx, subj, lo, hi) if subj is not None and subj.i < tok.i else None
+    if tok.dep_ == "appos" and gov.i < tok.i and gov.pos_ in SPEAKER_POS:
+        return ctx.trim(max(lo, gov.left_edge.i), gov.i + 1)  # (without the apposition)
+    if tok.dep_ == "npadvmod" and gov.pos_ in ("VERB", "AUX") and tok.i < gov.i:
+        subj = _subject(ctx, gov)
+        return np_extent(ctx, subj, lo, hi) if subj is not None and subj.i > tok.i else None
     return None
 
 
@@ -2145,9 +2177,17 @@ def noun_cues(ctx: Ctx) -> list[Cand]:
             pronoun = pronoun and doc[speaker[0]].pos_ in ("PRON", "DET")  # type: ignore[index]
             if (speaker is None or pronoun) and support:
                 subj = _subject(ctx, gov)
-                if subj is None and gov.dep_ in ("xcomp", "conj") and gov.head.i != gov.i:
+                participle = gov.dep_ == "advcl" and gov.tag_ == "VBG"  # ("..., delivering speeches on X")
+                if subj is None and (gov.dep_ in ("xcomp", "conj") or participle) and gov.head.i != gov.i:
                     subj = _subject(ctx, gov.head)
                 if subj is not None:
+                    speaker = np_extent(ctx, subj, lo, hi)
+            if speaker is None and (lem in lex.agent_nouns or tok.lower_ in lex.agent_nouns):
+                speaker = _agent_holder(ctx, tok, lo, hi)
+            if speaker is None and _manner_noun(ctx, tok) is not None:
+                verb = _manner_noun(ctx, tok)  # "they left with hopes of X": the subject holds them
+                subj = _subject(ctx, verb) if verb.pos_ in ("VERB", "AUX") else None
+                if subj is not None and subj.i < tok.i:
                     speaker = np_extent(ctx, subj, lo, hi)
         if content is None or content[1] - content[0] < 1:
             continue
@@ -2221,6 +2261,12 @@ def according_to(ctx: Ctx) -> list[Cand]:
                     content = (qs, _continue_quotes(ctx, qe, qe))
                 else:
                     content = ctx.trim(k, hi)
+                prev = lo - 1
+                while prev > 0 and doc[prev].is_space:
+                    prev -= 1
+                if content[1] - content[0] < 3 and prev >= 0:
+                    # "According to X, basically.": a fragment that sources the sentence before
+                    content = ctx.trim(*ctx.unit_bounds(prev))
             elif e >= hi - 1:
                 content = ctx.trim(lo, t.i)
             else:
@@ -2276,7 +2322,11 @@ def in_source(ctx: Ctx) -> list[Cand]:
                 k = doc[k].right_edge.i + 1 if doc[k].dep_ in ("acl", "advcl") else k + 1
             content = ctx.trim(k, hi)
         else:
-            content = ctx.trim(lo, t.i)
+            # from the subject of the verb the source hangs on, past an opening phrase
+            # ("Despite X, she got no bump in the poll")
+            subj = _subject(ctx, t.head) if t.head.pos_ in ("VERB", "AUX") else None
+            s = subj.left_edge.i if subj is not None and lo < subj.left_edge.i < t.i else lo
+            content = ctx.trim(s, t.i)
         if content[1] - content[0] < 3:
             continue
         out.append(
@@ -2289,6 +2339,55 @@ def in_source(ctx: Ctx) -> list[Cand]:
                 para=ctx.para_of[t.i],
                 speaker=speaker,
                 cue=Cue(head=t.i, start=t.i, end=t.i + 1, stance="assert", lemma=t.lower_),
+            )
+        )
+    return out
+
+
+def in_view(ctx: Ctx) -> list[Cand]:
+    """'In his view, X', 'X is safe in her eyes', 'à son avis, X': the possessor of a noun of
+    view after "in" is the source of the rest of the sentence."""
+    doc, lex = ctx.doc, ctx.lex
+    out: list[Cand] = []
+    if not lex.view_nouns:
+        return out
+    for t in doc:
+        if t.lower_ not in lex.view_markers or ctx.quote_of[t.i] >= 0:
+            continue
+        lo, hi = ctx.unit_bounds(t.i)
+        noun = next((c for c in t.children if c.dep_ in ("pobj", "obl", "nmod")), None)
+        if noun is None and t.dep_ == "case" and t.head.i > t.i:
+            noun = t.head  # (a case marker hangs on its noun: "à son avis")
+        if noun is None or noun.i > t.i + 4:
+            continue
+        if noun.lemma_.lower() not in lex.view_nouns and noun.lower_ not in lex.view_nouns:
+            continue
+        poss = [c for c in noun.lefts if c.dep_ in ("poss", "nmod:poss") or "Poss=Yes" in str(c.morph)]
+        if not poss or any(c.dep_ == "det" and "Poss=Yes" not in str(c.morph) for c in noun.lefts):
+            continue
+        speaker = ctx.trim(poss[0].left_edge.i, poss[-1].i + 1)
+        end = noun.i + 1
+        if t.i <= lo + 1:
+            k = end
+            while k < hi and doc[k].is_punct:
+                k += 1
+            content = ctx.trim(k, hi)
+        elif end >= hi - 1:
+            content = ctx.trim(lo, t.i)
+        else:
+            continue  # (mid-sentence: "the change in their views on X")
+        if content[1] - content[0] < 3:
+            continue
+        out.append(
+            Cand(
+                content=content,
+                kind="according_to",
+                stance="assert",
+                cue_class="according_to",
+                unit=ctx.unit_of[t.i],
+                para=ctx.para_of[t.i],
+                speaker=speaker,
+                cue=Cue(head=t.i, start=t.i, end=end, stance="assert", lemma=t.lower_),
             )
         )
     return out
@@ -2357,6 +2456,7 @@ def extract(doc: Doc, lex: Lexicon, index: EntityIndex) -> tuple[Ctx, list[Cand]
     cands.extend(adverb_cues(ctx))
     cands.extend(according_to(ctx))
     cands.extend(in_source(ctx))
+    cands.extend(in_view(ctx))
     taken = {i for c in cands for i in range(*c.content)}
     for c in transcript(ctx):
         # a transcript turn ("NAME: I want to ...") holds its own cues; a signed quotation is
