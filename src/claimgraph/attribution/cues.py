@@ -86,7 +86,7 @@ def find_cues(doc: Doc, lex: Lexicon, skip: list[bool]) -> list[Cue]:
                 stance = "estimate"  # "critics see the plan as a giveaway"
             if stance is not None and lem in lex.clause_cues and _noun_object_only(tok):
                 stance = None  # "assumed office", "knows the specifics"
-            if stance is not None and lem in lex.copular_cues and _copula(tok):
+            if stance is not None and lem in lex.copular_cues and _copula(tok, lex):
                 stance = None  # "the gains may prove (to be) fleeting"
             if stance is not None:
                 cues.append(Cue(head=i, start=i, end=i + 1, stance=stance, lemma=lem))
@@ -126,13 +126,13 @@ def _noun_object_only(tok) -> bool:  # type: ignore[no-untyped-def]
     return bool(passive) and not clause and "advcl" not in deps
 
 
-def _copula(tok) -> bool:  # type: ignore[no-untyped-def]
+def _copula(tok, lex: Lexicon) -> bool:  # type: ignore[no-untyped-def]
     """The verb links its subject to an adjective or to "to be ..." ("proved costly", "may
     prove to be a passing phenomenon"), with no object or clause of its own."""
     for c in tok.children:
         if c.dep_ in ("acomp", "oprd") and c.pos_ == "ADJ":
             return True
-        if c.dep_ == "xcomp" and c.lemma_ == "be":
+        if c.dep_ == "xcomp" and c.lemma_.lower() in lex.copulas:
             return True
     return False
 

@@ -65,13 +65,13 @@ class Lexicon:
     of_preps: set[str] = field(default_factory=set)  # "footage of X saying": X speaks
     line_labels: set[str] = field(default_factory=set)  # "Correction:", "Video:" head no speech
     next_words: set[str] = field(default_factory=set)  # "going on to", "adding": what follows is theirs
-
-
     raising_verbs: set[str] = field(default_factory=set)  # "X seems to ...": X is no speaker
     raising_preps: set[str] = field(default_factory=set)  # "X seems like Y"
     focus_words: set[str] = field(default_factory=set)  # "about X, particularly Y"
     clause_cues: set[str] = field(default_factory=set)  # cues only with a clause, not an object
     expletives: set[str] = field(default_factory=set)  # "it is clear that ..."
+    thing_pronouns: set[str] = field(default_factory=set)  # 'it was labeled "true"'
+    copulas: set[str] = field(default_factory=set)  # "be", "être"
     medium_preps: set[str] = field(default_factory=set)  # "said in a statement that ..."
     reply_cues: set[str] = field(default_factory=set)  # "responded to X": X is the content
     reply_preps: set[str] = field(default_factory=set)
@@ -198,13 +198,13 @@ def load_lexicon(lang: str) -> Lexicon:
     lex.as_verbs = _low(clause.get("as_verbs"))
     lex.line_labels = _low(clause.get("line_labels"))
     lex.next_words = _low(clause.get("next_words"))
-
-
     lex.raising_verbs = _low(clause.get("raising_verbs"))
     lex.raising_preps = _low(clause.get("raising_preps"))
     lex.focus_words = _low(clause.get("focus_words"))
     lex.clause_cues = _low(clause.get("clause_cues"))
     lex.expletives = _low(clause.get("expletives"))
+    lex.thing_pronouns = _low(clause.get("thing_pronouns"))
+    lex.copulas = _low(clause.get("copulas"))
     lex.medium_preps = _low(clause.get("medium_preps"))
     lex.reply_cues = _low(clause.get("reply_cues"))
     lex.reply_preps = _low(clause.get("reply_preps"))

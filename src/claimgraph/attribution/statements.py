@@ -336,7 +336,7 @@ def _raised(ctx: Ctx, head: Token, hi: int) -> tuple[int, int] | None:
     if subj is None or (_relative_pronoun(subj) and not raising) or ctx.quote_of[subj.i] >= 0:
         return None
     passive = any(c.dep_ in ("auxpass", "aux:pass") for c in head.children) and lem not in lex.addressee_cues
-    if subj.pos_ == "PRON" and not raising and not (passive and subj.lower_ in ("it", "this", "that")):
+    if subj.pos_ == "PRON" and not raising and not (passive and subj.lower_ in lex.thing_pronouns):
         return None
     if not raising and not passive:
         return None
@@ -1106,7 +1106,8 @@ def _find_content(
             and c.i > cue.head
             and cue.lemma in lex.addressee_cues
             and cue.lemma in lex.infinitive_cues
-            and doc[c.left_edge.i].lower_ == "to"
+            and doc[c.left_edge.i].dep_ in ("aux", "mark")
+            and "VerbForm=Inf" in str(c.morph)
             and any(o.dep_ in ("obj", "dobj") and o.i < c.i for o in head.children)
         )
         # ("decline to appeal" parsed as an adverbial clause of purpose: the infinitive)
@@ -1339,7 +1340,7 @@ def _object_relative(
     if any(t.tag_ == "WRB" or (t.is_punct and t.text not in DASHES) for t in between):
         return None  # ("the city where experts say ...": a place, not what is said)
     rel = next((t for t in between if t.tag_ in ("WDT", "WP", "WP$")), None)
-    if rel is not None and (rel.dep_ in ("poss", "nmod:poss") or rel.lower_ == "whose"):
+    if rel is not None and (rel.dep_ in ("poss", "nmod:poss") or "Poss=Yes" in str(rel.morph)):
         return None
     for c in head.children:
         if c.i < head.i or (rel is not None and c.left_edge.i <= rel.i <= c.right_edge.i):
@@ -2056,10 +2057,10 @@ def _agent_holder(ctx: Ctx, tok: Token, lo: int, hi: int) -> tuple[int, int] | N
     """Who an agent noun is said of: the subject of its copula ("X is an opponent of Y"), the
     noun it stands in apposition to ("X, a supporter of Y") or the subject of the clause it
     opens ("A critic of Y, X said ...")."""
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "attr":
+    if tok.dep_ == "pobj" and tok.head.lower_ in ctx.lex.of_preps and tok.head.head.dep_ == "attr":
         tok = tok.head.head  # "X is one of the fiercest critics of Y"
     gov = tok.head
-    if tok.dep_ == "attr" and gov.lemma_.lower() == "be":
+    if tok.dep_ == "attr" and gov.lemma_.lower() in ctx.lex.copulas:
         subj = _subject(ctx, gov)
         return np_extent(ctx, subj, lo, hi) if subj is not None and subj.i < tok.i else None
     if tok.dep_ == "appos" and gov.i < tok.i and gov.pos_ in SPEAKER_POS:
@@ -2273,18 +2274,7 @@ def according_to(ctx: Ctx) -> list[Cand]:
                 content = ctx.trim(lo, hi)
             if content[1] - content[0] < 3:
                 continue
-            out.append(
-                Cand(
-                    content=content,
-                    kind="according_to",
-                    stance="assert",
-                    cue_class="according_to",
-                    unit=ctx.unit_of[t.i],
-                    para=ctx.para_of[t.i],
-                    speaker=speaker,
-                    cue=Cue(head=t.i, start=t.i, end=j, stance="assert", lemma=" ".join(marker)),
-                )
-            )
+            out.append(_source_cand(ctx, t, content, speaker, j, " ".join(marker)))
             break
     return out
 
@@ -2329,18 +2319,7 @@ def in_source(ctx: Ctx) -> list[Cand]:
             content = ctx.trim(s, t.i)
         if content[1] - content[0] < 3:
             continue
-        out.append(
-            Cand(
-                content=content,
-                kind="according_to",
-                stance="assert",
-                cue_class="according_to",
-                unit=ctx.unit_of[t.i],
-                para=ctx.para_of[t.i],
-                speaker=speaker,
-                cue=Cue(head=t.i, start=t.i, end=t.i + 1, stance="assert", lemma=t.lower_),
-            )
-        )
+        out.append(_source_cand(ctx, t, content, speaker, t.i + 1, t.lower_))
     return out
 
 
@@ -2378,19 +2357,24 @@ def in_view(ctx: Ctx) -> list[Cand]:
             continue  # (mid-sentence: "the change in their views on X")
         if content[1] - content[0] < 3:
             continue
-        out.append(
-            Cand(
-                content=content,
-                kind="according_to",
-                stance="assert",
-                cue_class="according_to",
-                unit=ctx.unit_of[t.i],
-                para=ctx.para_of[t.i],
-                speaker=speaker,
-                cue=Cue(head=t.i, start=t.i, end=end, stance="assert", lemma=t.lower_),
-            )
-        )
+        out.append(_source_cand(ctx, t, content, speaker, end, t.lower_))
     return out
+
+
+def _source_cand(
+    ctx: Ctx, t: Token, content: tuple[int, int], speaker: tuple[int, int] | None, end: int, lemma: str
+) -> Cand:
+    """A statement sourced by a marker at ``t`` ("according to X", "in a poll", "in his view")."""
+    return Cand(
+        content=content,
+        kind="according_to",
+        stance="assert",
+        cue_class="according_to",
+        unit=ctx.unit_of[t.i],
+        para=ctx.para_of[t.i],
+        speaker=speaker,
+        cue=Cue(head=t.i, start=t.i, end=end, stance="assert", lemma=lemma),
+    )
 
 
 def _source_like(ctx: Ctx, j: int, hi: int) -> bool:
