@@ -1545,3 +1545,16 @@ def test_in_source_content_starts_at_the_subject():
     text = "Despite claims that she won the debate, she did not get a bump in the first poll to emerge."
     a = _one(attribute(text, "en")[1], "in")
     assert (a.content.text, a.speaker.text) == ("she did not get a bump", "the first poll")
+
+
+def test_infinitive_under_a_participle_describing_a_noun_is_a_role_not_a_statement():
+    text = (
+        "Le porte-parole de Vostok, société chargée de promouvoir les exportations, "
+        "a déclaré que les chiffres étaient faux."
+    )
+    _, atts = attribute(text, "fr")
+    assert not [a for a in atts if a.cue is not None and a.cue.text == "promouvoir"]
+    assert _one(atts, "a déclaré").content.text == "que les chiffres étaient faux"
+    text = "Acme, a company designed to promote exports, said the figures were wrong."
+    _, atts = attribute(text, "en")
+    assert not [a for a in atts if a.cue is not None and a.cue.text == "promote"]

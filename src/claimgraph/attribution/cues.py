@@ -203,6 +203,15 @@ def _modifier_participle(tok) -> bool:  # type: ignore[no-untyped-def]
     "compared with last year"): no auxiliary, no agent, so nobody says anything."""
     if tok.dep_ in ("relcl", "acl:relcl") and _infinitive_relative(tok):
         return True  # "nothing to address X", "a way to report X": what could be done, unsaid
+    if (
+        tok.dep_ == "xcomp"
+        and "VerbForm=Inf" in str(tok.morph)
+        and not any(c.dep_.startswith("nsubj") for c in tok.children)
+        and tok.head.dep_ in ("acl", "amod")
+        and tok.head.head.pos_ in ("NOUN", "PROPN")
+        and _modifier_participle(tok.head)
+    ):
+        return True  # "une société chargée de promouvoir X", "a body tasked to promote X": a role
     if tok.tag_ == "VBG" and tok.dep_ == "amod" and tok.head.i > tok.i:
         return True  # a participle used as an adjective ("a telling detail", "X-supporting groups")
     if tok.tag_ != "VBN" and "VerbForm=Part" not in str(tok.morph):
