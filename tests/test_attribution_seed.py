@@ -85,3 +85,15 @@ def test_seed_details(seed):
     assert rostec.speaker.text == "le service de presse de Rostec"
     assert any(lk.kind == "statement" for lk in rostec.via)
     assert "2019-06-03" in {d.date for d in rostec.dates}
+
+
+def test_seed_eval_command_runs_outside_the_checkout(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from claimgraph.eval.attribution import command
+
+    seed_file = Path(__file__).parents[1] / "examples" / "seed" / "000_bc6f034066979636.txt"
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(command, ["--dataset", str(seed_file)])
+    assert result.exit_code == 0, result.output
+    assert "all_correct: True" in result.output

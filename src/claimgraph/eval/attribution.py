@@ -15,13 +15,14 @@ from typing import Any
 import click
 
 from claimgraph.config import Config
+from claimgraph.eval import checkout_file
 from claimgraph.eval.metrics import match, overlap, prf, shared
 from claimgraph.model import Attribution, Document, Entity, Origin, Outlet, Published
 
 THRESHOLDS = (0.3, 0.8)
 SEED_BODY_LINES = (8, 10, 12, 14, 18, 20, 24, 26, 28, 30)
 SEED_TITLE_LINE = 3
-DEFAULT_GOLD = Path("tests/fixtures/attribution/seed_gold.toml")
+DEFAULT_GOLD = "tests/fixtures/attribution/seed_gold.toml"
 
 
 def _norm(text: str | None) -> str:
@@ -148,11 +149,12 @@ def _paragraph(doc: Document, offset: int) -> int:
 
 def evaluate_seed(
     doc: Document,
-    gold_path: str | Path = DEFAULT_GOLD,
+    gold_path: str | Path | None = None,
     config: Config | None = None,
 ) -> dict[str, Any]:
     """Score the seed checks (speaker, kind, stance, via, target) on an analysed or raw Document."""
     config = config or Config.load()
+    gold_path = gold_path or checkout_file(DEFAULT_GOLD)
     if not doc.attributions:
         from claimgraph.attribution import AttributionStage
 
@@ -237,7 +239,10 @@ def command(ctx: click.Context, dataset: str, gold: str | None, limit: int | Non
     obj = ctx.obj if isinstance(ctx.obj, dict) else {}
     config = obj.get("config") if isinstance(obj.get("config"), Config) else Config.load()
     if dataset.endswith(".txt"):
-        result = evaluate_seed(seed_document(dataset), gold or DEFAULT_GOLD, config)
+        gold_path = Path(gold) if gold else checkout_file(DEFAULT_GOLD)
+        if not gold_path.is_file():
+            raise click.ClickException(f"no seed checks at {gold_path}: pass --gold FILE")
+        result = evaluate_seed(seed_document(dataset), gold_path, config)
     else:
         result = evaluate_polnear(dataset, config, limit)
     if as_json:

@@ -30,6 +30,7 @@ import click
 from sqlalchemy import select
 
 from claimgraph.config import Config
+from claimgraph.eval import checkout_file
 from claimgraph.eval.metrics import prf
 from claimgraph.model import Attribution, ChainLink, Document, Entity, Mention, Span
 
@@ -260,9 +261,9 @@ def run(inputs: list[str], labels_path: str, gold_path: str | None, config: Conf
 
 @click.command("link")
 @click.option("--input", "inputs", multiple=True, default=["examples/corpus", "examples/seed"],
-              show_default=True, help="Corpus files or folders.")
+              show_default=True, help="Corpus files or folders (of the checkout by default).")
 @click.option("--labels", "labels_path", default="tests/fixtures/link/labels.toml", show_default=True,
-              type=click.Path(exists=True, dir_okay=False))
+              help="Pairwise labels (TOML).")
 @click.option("--gold", "gold_path", type=click.Path(exists=True, dir_okay=False),
               help="Hand-made entities and attributions (gold.toml): score linking alone.")
 @click.option("--order", default="input", show_default=True,
@@ -274,8 +275,12 @@ def command(ctx: click.Context, inputs: tuple[str, ...], labels_path: str, gold_
     """Pairwise precision/recall of stories, duplicates, claims and disputes."""
     obj = ctx.find_root().obj or {}
     config = obj.get("config") or Config.load()
+    inputs = tuple(str(checkout_file(i)) for i in inputs)
+    labels = checkout_file(labels_path)
+    if not labels.is_file():
+        raise click.ClickException(f"no labels at {labels_path}: pass --labels FILE")
     try:
-        report = run(list(inputs), labels_path, gold_path, config, order)
+        report = run(list(inputs), str(labels), gold_path, config, order)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
     if as_json:
