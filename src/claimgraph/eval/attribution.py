@@ -16,10 +16,11 @@ import click
 
 from claimgraph.config import Config
 from claimgraph.eval import checkout_file
-from claimgraph.eval.metrics import match, overlap, prf, shared
+from claimgraph.eval.devsets import DEV_SETS, datasets_dir, language_of, read_records, resolve, table
+from claimgraph.eval.metrics import overlap
+from claimgraph.eval.scoring import Scorer
 from claimgraph.model import Attribution, Document, Entity, Origin, Outlet, Published
 
-THRESHOLDS = (0.3, 0.8)
 SEED_BODY_LINES = (8, 10, 12, 14, 18, 20, 24, 26, 28, 30)
 SEED_TITLE_LINE = 3
 DEFAULT_GOLD = "tests/fixtures/attribution/seed_gold.toml"
@@ -29,103 +30,46 @@ def _norm(text: str | None) -> str:
     return " ".join((text or "").lower().replace("’", "'").split())
 
 
-def _speaker_ok(att: Attribution, source: str | None, source_span: list[int] | None) -> bool:
-    if (
-        att.speaker is not None
-        and source_span is not None
-        and shared((att.speaker.start, att.speaker.end), (source_span[0], source_span[1])) > 0
-    ):
-        return True
-    if not source:
-        return False
-    b = _norm(source)
-    for name in (att.speaker_name, att.speaker.text if att.speaker else None):
-        a = _norm(name)
-        if a and (a == b or (len(a) > 3 and a in b) or (len(b) > 3 and b in a)):
-            return True
-    return False
-
-
-def _predict(texts: list[str], lang: str, config: Config) -> list[tuple[list[Entity], list[Attribution]]]:
+def predict(texts: list[str], lang: str, config: Config,
+            cache: bool = True) -> list[tuple[list[Entity], list[Attribution]]]:
+    """Entities and attributions of raw texts (no narration: the sets annotate no narrator)."""
     from claimgraph.attribution.components import analyse
     from claimgraph.nlp import nlp_for
+    from claimgraph.nlp.cache import parse_cached
 
     nlp = nlp_for(config, lang)
-    # no narration statements: PolNeAR annotates no narrator framing (and has no outlet here)
-    return [analyse(sdoc, lang, narration=False) for sdoc in nlp.pipe(texts, batch_size=16)]
+    docs = parse_cached(nlp, texts) if cache else nlp.pipe(texts, batch_size=16)
+    return [analyse(sdoc, lang, narration=False) for sdoc in docs]
 
 
-def evaluate_polnear(
-    path: str | Path, config: Config | None = None, limit: int | None = None
-) -> dict[str, Any]:
-    """Content-overlap P/R/F1 at 0.3 and 0.8, exact-span F1, speaker and cue match on PolNeAR."""
+def evaluate_set(path: str | Path, config: Config | None = None, limit: int | None = None,
+                 cache: bool = True) -> dict[str, Any]:
+    """Score attribution on one annotated set (PolNeAR, fr-dev, en-stance-dev format)."""
     config = config or Config.load()
-    records = []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                records.append(json.loads(line))
-            if limit is not None and len(records) >= limit:
-                break
+    records = read_records(Path(path), limit)
+    lang = language_of(records)
     t0 = time.perf_counter()
-    preds = _predict([r["text"] for r in records], "en", config)
+    preds = predict([r["text"] for r in records], lang, config, cache)
     elapsed = time.perf_counter() - t0
-    n_gold = n_pred = 0
-    tps = dict.fromkeys(THRESHOLDS, 0)
-    exact = 0
-    speaker_ok = speaker_n = cue_ok = cue_n = 0
+    scorer = Scorer()
     for rec, (_, atts) in zip(records, preds, strict=True):
-        gold = rec["attributions"]
-        gspans = [tuple(g["content_span"]) for g in gold]
-        pspans = [(a.content.start, a.content.end) for a in atts]
-        n_gold += len(gspans)
-        n_pred += len(pspans)
-        text = rec["text"]
-        gstrip = {_strip_span(text, g) for g in gspans}
-        exact += sum(1 for p in pspans if _strip_span(text, p) in gstrip)
-        for th in THRESHOLDS:
-            pairs = match(gspans, pspans, th)  # type: ignore[arg-type]
-            tps[th] += len(pairs)
-            if th == THRESHOLDS[0]:
-                for gi, pj in pairs:
-                    g, a = gold[gi], atts[pj]
-                    if g.get("source_span") is not None:
-                        speaker_n += 1
-                        speaker_ok += _speaker_ok(a, g.get("source"), g.get("source_span"))
-                    if g.get("cue_span") is not None:
-                        cue_n += 1
-                        cue_ok += (
-                            a.cue is not None
-                            and shared(
-                                (a.cue.start, a.cue.end),
-                                tuple(g["cue_span"]),  # type: ignore[arg-type]
-                            )
-                            > 0
-                        )
+        scorer.add(rec["text"], rec["attributions"], atts)
     out: dict[str, Any] = {
         "dataset": str(path),
         "articles": len(records),
-        "gold": n_gold,
-        "predicted": n_pred,
+        "gold": scorer.n_gold,
+        "predicted": scorer.n_pred,
         "seconds": round(elapsed, 2),
         "narration": "off (PolNeAR has no narrator-framing annotations)",
     }
-    for th in THRESHOLDS:
-        out[f"overlap_{th}"] = prf(tps[th], n_pred, n_gold)
-    out["exact"] = prf(exact, n_pred, n_gold)
-    out["speaker_accuracy"] = round(speaker_ok / speaker_n, 4) if speaker_n else 0.0
-    out["speaker_pairs"] = speaker_n
-    out["cue_accuracy"] = round(cue_ok / cue_n, 4) if cue_n else 0.0
+    out.update(scorer.result())
     return out
 
 
-def _strip_span(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    s, e = span
-    while s < e and (text[s].isspace() or text[s] in ",.;:"):
-        s += 1
-    while e > s and (text[e - 1].isspace() or text[e - 1] in ",.;:"):
-        e -= 1
-    return s, e
+def evaluate_polnear(path: str | Path, config: Config | None = None,
+                     limit: int | None = None) -> dict[str, Any]:
+    """Content-overlap P/R/F1 at 0.3 and 0.8, exact-span F1, speaker and cue match on PolNeAR."""
+    return evaluate_set(path, config, limit)
 
 
 def seed_document(path: str | Path) -> Document:
@@ -217,34 +161,52 @@ def evaluate_seed(
 
 
 @click.command("attribution")
-@click.option(
-    "--dataset",
-    "dataset",
-    required=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="PolNeAR JSONL, or the seed article (.txt)",
-)
-@click.option(
-    "--gold",
-    "gold",
-    type=click.Path(exists=True, dir_okay=False),
-    default=None,
-    help="seed checks (TOML); default tests/fixtures/attribution/seed_gold.toml",
-)
-@click.option("--limit", type=int, default=None, help="evaluate the first N articles only")
+@click.option("--dataset", "datasets", multiple=True, metavar="NAME|FILE",
+              help="a development set by name (" + ", ".join(DEV_SETS) + "), an annotated "
+              "JSONL file, or the seed article (.txt); repeat to score several in one run")
+@click.option("--all-dev", is_flag=True, help="every development set: " + ", ".join(DEV_SETS))
+@click.option("--datasets", "datasets_root", type=click.Path(file_okay=False), default=None,
+              help="folder of the development sets (default $CLAIMGRAPH_DATASETS or ../shared/datasets)")
+@click.option("--gold", "gold", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="seed checks (TOML); default tests/fixtures/attribution/seed_gold.toml")
+@click.option("--limit", type=int, default=None, help="evaluate the first N articles of each set only")
+@click.option("--no-cache", is_flag=True, help="parse again instead of reading cached parses")
 @click.option("--json", "as_json", is_flag=True, help="print the metrics as JSON")
 @click.pass_context
-def command(ctx: click.Context, dataset: str, gold: str | None, limit: int | None, as_json: bool) -> None:
-    """Evaluate attribution on PolNeAR (content overlap, speaker, cue) or on the seed article."""
+def command(ctx: click.Context, datasets: tuple[str, ...], all_dev: bool, datasets_root: str | None,
+            gold: str | None, limit: int | None, no_cache: bool, as_json: bool) -> None:
+    """Score attribution on annotated sets (content overlap, speaker, cue, denials, chains, kinds)
+    or on the seed article; several sets give one table."""
     obj = ctx.obj if isinstance(ctx.obj, dict) else {}
     config = obj.get("config") if isinstance(obj.get("config"), Config) else Config.load()
-    if dataset.endswith(".txt"):
-        gold_path = Path(gold) if gold else checkout_file(DEFAULT_GOLD)
-        if not gold_path.is_file():
-            raise click.ClickException(f"no seed checks at {gold_path}: pass --gold FILE")
-        result = evaluate_seed(seed_document(dataset), gold_path, config)
+    specs = list(datasets) + ([n for n in DEV_SETS if n not in datasets] if all_dev else [])
+    if not specs:
+        raise click.UsageError("give --dataset NAME|FILE (repeatable) or --all-dev")
+    root = datasets_dir(datasets_root)
+    results: dict[str, dict[str, Any]] = {}
+    for spec in specs:
+        name, path = resolve(spec, root)
+        if not path.is_file():
+            raise click.ClickException(f"no dataset {spec!r} at {path} (see --datasets)")
+        if path.suffix == ".txt":
+            gold_path = Path(gold) if gold else checkout_file(DEFAULT_GOLD)
+            if not gold_path.is_file():
+                raise click.ClickException(f"no seed checks at {gold_path}: pass --gold FILE")
+            results[name] = evaluate_seed(seed_document(path), gold_path, config)
+        else:
+            results[name] = evaluate_set(path, config, limit, cache=not no_cache)
+    if len(results) == 1:
+        _echo_one(next(iter(results.values())), as_json)
+    elif as_json:
+        click.echo(json.dumps(results, indent=2, ensure_ascii=False))
     else:
-        result = evaluate_polnear(dataset, config, limit)
+        click.echo(table({k: v for k, v in results.items() if "overlap_0.3" in v}))
+        for name, res in results.items():
+            if "overlap_0.3" not in res:
+                click.echo(f"{name}: " + json.dumps(res.get("checks", res), ensure_ascii=False))
+
+
+def _echo_one(result: dict[str, Any], as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(result, indent=2, ensure_ascii=False))
         return
@@ -256,4 +218,5 @@ def command(ctx: click.Context, dataset: str, gold: str | None, limit: int | Non
             click.echo(f"{key}: {value}")
 
 
-__all__ = ["command", "evaluate_polnear", "evaluate_seed", "overlap", "seed_document"]
+__all__ = ["command", "evaluate_polnear", "evaluate_seed", "evaluate_set", "overlap", "predict",
+           "seed_document"]
