@@ -17,7 +17,7 @@ from pathlib import Path
 
 from claimgraph.config import Config
 from claimgraph.model import Document, Origin, content_id
-from claimgraph.pipeline import default_stages
+from claimgraph.stage import build_stages
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATASET = ROOT.parent / "shared" / "datasets" / "polnear-dev" / "polnear-dev.jsonl"
@@ -47,7 +47,7 @@ def main() -> None:
     ap.add_argument("--dataset", type=Path, default=DEFAULT_DATASET)
     args = ap.parse_args()
     config = Config.load()
-    stages = default_stages(config)
+    stages = build_stages(config)
     names = [s.name for s in stages]
     if names[-1] != "events":
         raise SystemExit(f"no events stage in {names}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimgraph.attribution import attribute
+from claimgraph.quick import attribute
 
 pytestmark = pytest.mark.slow
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimgraph.attribution import attribute
 from claimgraph.config import Config
+from claimgraph.quick import attribute
 
 pytestmark = pytest.mark.slow
 
@@ -153,8 +153,11 @@ def test_seed_line_30_is_the_outlets_framing():
     from tests.fixtures.attribution.seed import seed_document
 
     from claimgraph.attribution import AttributionStage
+    from claimgraph.nlp import NlpStage
 
-    doc = AttributionStage(NARRATION).process(seed_document())
+    doc = seed_document()
+    NlpStage(NARRATION).pipe([doc])
+    doc = AttributionStage(NARRATION).process(doc)
     nar = [a for a in doc.attributions if a.kind == "narration"]
     assert nar and all(a.speaker_name == "Press TV" and a.speaker is None for a in nar)
     assert any("coup d" in a.content.text and "Guaido" in a.content.text for a in nar)

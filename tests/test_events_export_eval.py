@@ -13,16 +13,20 @@ from claimgraph.eval.events import command, evaluate_plover, score
 from claimgraph.events import EventStage, extract_events
 from claimgraph.events.export import flat_rows, records
 from claimgraph.model import Document, Event, EventActor, Origin, Outlet, Published, Span
+from claimgraph.nlp import NlpStage
 
 MINI = Path(__file__).parent / "fixtures" / "events" / "mini_gsr.jsonl"
 
 
 def _doc() -> Document:
-    return Document(id="d1", origin=Origin(kind="url", url="https://example.org/a"),
-                    url="https://example.org/a", language="en",
-                    text="Japan sent food aid to Bangladesh on Monday.",
-                    outlet=Outlet(id="x", name="Example News"),
-                    published=Published(date="2024-05-08", source="metadata"))
+    """A short English document, parsed by the nlp stage."""
+    doc = Document(id="d1", origin=Origin(kind="url", url="https://example.org/a"),
+                   url="https://example.org/a", language="en",
+                   text="Japan sent food aid to Bangladesh on Monday.",
+                   outlet=Outlet(id="x", name="Example News"),
+                   published=Published(date="2024-05-08", source="metadata"))
+    NlpStage(Config.load()).pipe([doc])
+    return doc
 
 
 @pytest.mark.slow
@@ -70,9 +74,9 @@ def test_evaluate_plover_and_cli() -> None:
 
 @pytest.mark.slow
 def test_stage_in_default_pipeline() -> None:
-    from claimgraph.pipeline import default_stages
+    from claimgraph.stage import build_stages
 
-    stages = default_stages(Config.load())
+    stages = build_stages(Config.load())
     assert stages[-1].name == "events" and isinstance(stages[-1], EventStage)
     doc = _doc()
     out = EventStage(Config.load()).process(doc)

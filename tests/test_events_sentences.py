@@ -10,6 +10,7 @@ import pytest
 from claimgraph.config import Config
 from claimgraph.events import extract_events
 from claimgraph.model import Attribution, Document, Origin, Published, Span
+from claimgraph.nlp import NlpStage
 
 pytestmark = pytest.mark.slow
 CASES = tomllib.loads((Path(__file__).parent / "fixtures" / "events" / "sentences.toml")
@@ -22,8 +23,11 @@ def config() -> Config:
 
 
 def make(text: str, lang: str, published: str = "2024-05-10") -> Document:
-    return Document(id="t", origin=Origin(kind="text"), text=text, language=lang,
-                    published=Published(date=published, source="input"))
+    """A document of ``text``, parsed by the nlp stage."""
+    doc = Document(id="t", origin=Origin(kind="text"), text=text, language=lang,
+                   published=Published(date=published, source="input"))
+    NlpStage(Config.load()).pipe([doc])
+    return doc
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c['lang']}-{c['type']}" for c in CASES])

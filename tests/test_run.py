@@ -35,3 +35,24 @@ def test_executors_agree(executor: str, workers: int) -> None:
 def test_unknown_executor() -> None:
     with pytest.raises(ValueError, match="unknown executor"):
         run(_items(), Config.load(), executor="slurm")
+
+
+def test_job_reads_inputs_runs_stages_and_feeds_the_sinks(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from claimgraph.run.job import Job
+    from claimgraph.run.sinks import Collect, store_sinks
+    from claimgraph.store import open_store
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i, text in enumerate(ARTICLES[:2] + ARTICLES[-1:]):
+        (folder / f"{i}.txt").write_text(text, encoding="utf-8")
+    config = Config.load()
+    collect = Collect()
+    with open_store(str(tmp_path / "j.db")) as store:
+        job = Job(config, [*store_sinks(store, config, link=False), collect], upto="clean",
+                  lang="fr")
+        report = job.run([str(folder)])
+        assert report.documents == 2 and [r.reason for r in report.rejected] == ["empty"]
+        assert [r.origin.path for r in collect.results] == [str(folder / f"{i}.txt") for i in range(3)]
+        assert [r.reason for r in store.rejected()] == ["empty"]
+        assert store.get(collect.results[0].id) is not None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 import sys
 from pathlib import Path
@@ -81,10 +80,11 @@ def analyze(ctx: click.Context, inputs: tuple[str, ...], fmt: str | None, no_sto
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
-    from claimgraph.ingest import read_inputs
     from claimgraph.model import Document, Rejected
     from claimgraph.report import print_document, print_rejected
-    from claimgraph.run import run
+    from claimgraph.run.job import Job
+    from claimgraph.run.sinks import store_sinks
+    from claimgraph.stage import StageError
     from claimgraph.store import mask_url
 
     config = _config(ctx)
@@ -93,26 +93,11 @@ def analyze(ctx: click.Context, inputs: tuple[str, ...], fmt: str | None, no_sto
     several = len(inputs) > 1 or not _single_document(inputs[0])
     fmt = fmt or ("none" if several else "text")
     store = None if no_store else _open_store(config)
-    link = None
-    if store is not None and not no_link and upto in (None, "events"):
-        from claimgraph.link import link_sink
-
-        link = link_sink(store, config)
     out = Console()
     first = True
 
-    def items():  # type: ignore[no-untyped-def]
-        for item in read_inputs(inputs, config, stdin=sys.stdin.buffer):
-            if lang and isinstance(item, Document):
-                item.meta["language"] = lang
-            yield item
-
-    def sink(result: Document | Rejected) -> None:
+    def show(result: Document | Rejected) -> None:
         nonlocal first
-        if store is not None:
-            store.save_many([result])
-        if link is not None:
-            link(result)
         if progress is not None:
             progress.advance(task)
         if isinstance(result, Rejected):
@@ -125,6 +110,8 @@ def analyze(ctx: click.Context, inputs: tuple[str, ...], fmt: str | None, no_sto
             click.echo(("[\n" if first else ",\n") + result.model_dump_json(indent=2), nl=False)
         first = False
 
+    sinks = [] if store is None else store_sinks(
+        store, config, link=not no_link and upto in (None, "events"))
     progress = None
     if several and err.is_terminal:
         progress = Progress(SpinnerColumn(), TextColumn("analysing"), BarColumn(),
@@ -132,7 +119,10 @@ def analyze(ctx: click.Context, inputs: tuple[str, ...], fmt: str | None, no_sto
         task = progress.add_task("analyse", total=None)
         progress.start()
     try:
-        report = run(items(), config, sink, workers=workers, upto=upto, executor=executor)
+        job = Job(config, [*sinks, show], executor=executor, workers=workers, upto=upto, lang=lang)
+        report = job.run(inputs, stdin=sys.stdin.buffer)
+    except StageError as exc:
+        raise click.ClickException(str(exc)) from exc
     finally:
         if progress is not None:
             progress.stop()
@@ -269,22 +259,18 @@ def eval_group() -> None:
     """Score claimgraph on annotated datasets."""
 
 
-# Commands contributed by other parts of the package (each module exposes click commands).
-for _modname in ("claimgraph.link.cli", "claimgraph.serve.cli"):
-    try:
-        _mod = importlib.import_module(_modname)
-    except ImportError:
-        continue
-    for _cmd in getattr(_mod, "commands", []):
-        main.add_command(_cmd)
+# Commands of other parts of the package, registered explicitly: an import error is an error.
+from claimgraph.eval import attribution as _eval_attribution  # noqa: E402
+from claimgraph.eval import events as _eval_events  # noqa: E402
+from claimgraph.eval import link as _eval_link  # noqa: E402
+from claimgraph.link import cli as _link_cli  # noqa: E402
+from claimgraph.serve import cli as _serve_cli  # noqa: E402
 
-for _name in ("attribution", "events", "link"):
-    try:
-        _mod = importlib.import_module(f"claimgraph.eval.{_name}")
-    except ImportError:
-        continue
-    if hasattr(_mod, "command"):
-        eval_group.add_command(_mod.command, _name)
+for _cmd in (*_link_cli.commands, *_serve_cli.commands):
+    main.add_command(_cmd)
+eval_group.add_command(_eval_attribution.command, "attribution")
+eval_group.add_command(_eval_events.command, "events")
+eval_group.add_command(_eval_link.command, "link")
 
 
 if __name__ == "__main__":  # pragma: no cover

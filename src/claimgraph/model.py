@@ -2,7 +2,7 @@
 
 ingest  -> id, origin, raw, content_type
 clean   -> text, title, captions, removed, language, outlet, published, metadata
-nlp     -> (a spaCy Doc, kept out of the serialised model)
+nlp     -> (spaCy Docs of the text and the title, kept out of the serialised model)
 attribution -> entities, attributions
 events  -> events
 link    -> links (cross-document: duplicates, stories, claims, disputes)
@@ -223,6 +223,7 @@ class Document(_Model):
     # free-form metadata from the input (JSONL fields, feed entry, WARC headers)
     meta: dict[str, Any] = Field(default_factory=dict)
     _nlp: Any = PrivateAttr(default=None)
+    _nlp_title: Any = PrivateAttr(default=None)
 
     @property
     def nlp(self) -> Any:
@@ -232,6 +233,15 @@ class Document(_Model):
     @nlp.setter
     def nlp(self, value: Any) -> None:
         self._nlp = value
+
+    @property
+    def nlp_title(self) -> Any:
+        """The spaCy Doc of ``title`` once the nlp stage ran (never serialised)."""
+        return self._nlp_title
+
+    @nlp_title.setter
+    def nlp_title(self, value: Any) -> None:
+        self._nlp_title = value
 
     def span(self, start: int, end: int) -> Span:
         """A Span of ``text``."""

@@ -2,7 +2,8 @@
 
 - ``AttributionStage``: the pipeline stage; reads ``Document.nlp`` and fills
   ``Document.entities`` and ``Document.attributions``.
-- ``attribute(text, lang="fr", published=None, outlet=None)``: convenience for one text.
+- ``analyse(sdoc, lang)``: both components on a parsed Doc (``claimgraph.quick.attribute``
+  parses a text first).
 - spaCy factories "claimgraph_entities" and "claimgraph_attributions" (see ``components``).
 """
 
@@ -13,18 +14,15 @@ from claimgraph.attribution.components import (
     EntitiesComponent,
     analyse,
 )
-from claimgraph.config import Config
-from claimgraph.model import Attribution, Document, Entity
-from claimgraph.pipeline import Stage
+from claimgraph.model import Document
+from claimgraph.stage import MissingLayer, Stage, register
 
 __all__ = [
     "AttributionStage",
     "AttributionsComponent",
     "EntitiesComponent",
     "analyse",
-    "attribute",
 ]
-
 
 
 
@@ -34,19 +32,17 @@ def _publisher(doc: Document) -> str | None:
     return doc.outlet.name
 
 
+@register("attribution")
 class AttributionStage(Stage):
     """Fills ``entities`` and ``attributions`` from the spaCy Doc of the nlp stage."""
 
-    name = "attribution"
+    requires = ("nlp",)
 
     def process(self, doc: Document) -> Document:
         lang = doc.language or self.config.default_language
         sdoc = doc.nlp
         if sdoc is None:
-            from claimgraph.nlp import nlp_for
-
-            sdoc = nlp_for(self.config, lang)(doc.text)
-            doc.nlp = sdoc
+            raise MissingLayer(self.name, "the spaCy parse (doc.nlp)", "nlp")
         published = doc.published.date if doc.published else None
         with_narration = bool(self.config.get("attribution.narration", True))
         doc.entities, doc.attributions = analyse(
@@ -54,18 +50,3 @@ class AttributionStage(Stage):
         )
         return doc
 
-
-def attribute(
-    text: str,
-    lang: str = "fr",
-    published: str | None = None,
-    outlet: str | None = None,
-    config: Config | None = None,
-) -> tuple[list[Entity], list[Attribution]]:
-    """Entities and attributions of ``text`` (parsed with the configured model of ``lang``)."""
-    from claimgraph.nlp import nlp_for
-
-    config = config or Config.load()
-    sdoc = nlp_for(config, lang)(text)
-    with_narration = bool(config.get("attribution.narration", True))
-    return analyse(sdoc, lang, published, outlet, narration=with_narration)

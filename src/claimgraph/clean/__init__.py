@@ -12,15 +12,14 @@ from claimgraph.clean.outlets import OutletRegistry
 from claimgraph.config import Config
 from claimgraph.errors import RejectedInput
 from claimgraph.model import Document, Outlet, Published
-from claimgraph.pipeline import Stage
+from claimgraph.stage import Stage, register
 
 __all__ = ["CleanStage", "OutletRegistry", "clean"]
 
 
+@register("clean")
 class CleanStage(Stage):
     """Fills text, title, captions, removed, language, outlet and published."""
-
-    name = "clean"
 
     @cached_property
     def outlets(self) -> OutletRegistry:

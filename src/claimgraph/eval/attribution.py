@@ -100,9 +100,12 @@ def evaluate_seed(
     config = config or Config.load()
     gold_path = gold_path or checkout_file(DEFAULT_GOLD)
     if not doc.attributions:
-        from claimgraph.attribution import AttributionStage
+        from claimgraph.pipeline import Pipeline
+        from claimgraph.stage import build_stages
 
-        AttributionStage(config).process(doc)
+        stages = build_stages(config, names=["attribution"] if doc.nlp is not None
+                              else ["nlp", "attribution"])
+        Pipeline(config, stages).run_batch([doc])
     gold = tomllib.loads(Path(gold_path).read_text(encoding="utf-8"))
     para_of_line = {line: k for k, line in enumerate(SEED_BODY_LINES)}
     matched: dict[str, Attribution] = {}

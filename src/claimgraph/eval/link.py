@@ -111,16 +111,16 @@ def doc_key(doc: Document) -> str:
 def load_corpus(inputs: Iterable[str], config: Config, gold: dict[str, Any] | None,
                 aliases: dict[str, str]) -> list[Document]:
     """Run the pipeline over ``inputs`` (only the clean stage when gold is given)."""
-    from claimgraph.ingest import read_inputs
-    from claimgraph.pipeline import Pipeline, default_stages
+    from claimgraph.run.job import Job
+    from claimgraph.run.sinks import Collect
 
-    stages = default_stages(config, "clean" if gold is not None else None)
+    collect = Collect()
+    Job(config, [collect], executor="local", upto="clean" if gold is not None else None).run(inputs)
     docs = []
     by_key = {v: k for k, v in aliases.items()}
-    for result in Pipeline(config, stages).run(read_inputs(list(inputs), config)):
+    for result in collect.results:
         if not isinstance(result, Document):
             raise click.ClickException(f"input rejected: {result.origin} ({result.reason}: {result.detail})")
-        result.nlp = None
         if gold is not None:
             alias = by_key.get(doc_key(result))
             if alias in gold:
@@ -240,7 +240,7 @@ def _group(assign: dict[Any, Any]) -> dict[Any, list[Any]]:
 def run(inputs: list[str], labels_path: str, gold_path: str | None, config: Config,
         order: str = "input", store_url: str | None = None) -> dict[str, Any]:
     """Analyse ``inputs``, link them in ``order`` into a fresh store, and score."""
-    from claimgraph.link import Linker
+    from claimgraph.run.sinks import LinkSink, StoreSink
     from claimgraph.store import open_store
 
     labels = tomllib.loads(Path(labels_path).read_text(encoding="utf-8"))
@@ -248,10 +248,11 @@ def run(inputs: list[str], labels_path: str, gold_path: str | None, config: Conf
     docs = load_corpus(inputs, config, gold, labels["documents"])
     with tempfile.TemporaryDirectory() as tmp, \
             open_store(store_url or os.path.join(tmp, "eval.db")) as store:
-        store.save_many(docs)
-        linker = Linker(store, config)
+        save, link = StoreSink(store), LinkSink(store, config)
+        for doc in docs:  # every document is stored before the first is linked
+            save(doc)
         for doc in order_docs(docs, order):
-            linker.add(doc)
+            link(doc)
         report = evaluate(store, docs, labels)
     report["mode"] = "gold attributions" if gold is not None else "end to end"
     report["order"] = order

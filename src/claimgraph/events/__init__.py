@@ -13,7 +13,7 @@ from claimgraph.events.actors import ActorDictionary, load_actors
 from claimgraph.events.detect import Candidate, Detector, detect_sentence
 from claimgraph.events.lexicon import TYPES, Lexicon, load_lexicon
 from claimgraph.model import Attribution, Document, Event, Span
-from claimgraph.pipeline import Stage
+from claimgraph.stage import MissingLayer, Stage, register
 
 __all__ = ["TYPES", "EventStage", "actors_for", "extract_events", "lexicon_for"]
 
@@ -158,7 +158,7 @@ def _cue_overlap(doc: Document, start: int, end: int) -> bool:
 
 
 def extract_events(doc: Document, config: Config | None = None, sdoc: Any = None) -> list[Event]:
-    """Events of one document (uses ``doc.nlp`` or parses ``doc.text``)."""
+    """Events of one document from its parse (``sdoc``, else ``doc.nlp`` of the nlp stage)."""
     config = config or Config.load()
     lang = doc.language or config.default_language
     lex = lexicon_for(config, lang)
@@ -166,9 +166,7 @@ def extract_events(doc: Document, config: Config | None = None, sdoc: Any = None
     if sdoc is None:
         sdoc = doc.nlp
     if sdoc is None:
-        from claimgraph.nlp import nlp_for
-
-        sdoc = nlp_for(config, lang)(doc.text)
+        raise MissingLayer("events", "the spaCy parse (doc.nlp)", "nlp")
     det = Detector(doc, sdoc, lex, actors)
     builder = _Builder(doc, config, lex, actors)
     raw: list[tuple[Event, bool]] = []
@@ -252,10 +250,10 @@ def _merge(raw: list[tuple[Event, bool]]) -> list[Event]:
 def _title_support(doc: Document, config: Config, lang: str, lex: Lexicon,
                    actors: ActorDictionary, events: list[Event]) -> None:
     """A headline is the outlet's own voice: body events it repeats gain "outlet" and its mode."""
-    from claimgraph.nlp import nlp_for
-
     title = Document(id=doc.id, origin=doc.origin, text=doc.title or "", language=lang)
-    tdoc = nlp_for(config, lang)(title.text)
+    tdoc = doc.nlp_title
+    if tdoc is None:
+        raise MissingLayer("events", "the parse of the title (doc.nlp_title)", "nlp")
     det = Detector(title, tdoc, lex, actors)
     for sent in tdoc.sents:
         for c in detect_sentence(det, sent):
@@ -272,10 +270,11 @@ def _title_support(doc: Document, config: Config, lang: str, lex: Lexicon,
                     break
 
 
+@register("events")
 class EventStage(Stage):
     """Fills ``doc.events`` (PLOVER types, coded actors, dates, places, provenance)."""
 
-    name = "events"
+    requires = ("nlp",)
 
     def process(self, doc: Document) -> Document:
         doc.events = extract_events(doc, self.config) if doc.text.strip() else []

@@ -7,7 +7,7 @@ from typing import Any
 
 from claimgraph.config import Config
 from claimgraph.model import Document
-from claimgraph.pipeline import Result, Stage, guarded
+from claimgraph.stage import Result, Stage, guarded, register
 
 _MODELS: dict[str, Any] = {}
 _LOCK = threading.Lock()
@@ -33,13 +33,13 @@ def nlp_for(config: Config, lang: str) -> Any:
     return load_model(config.model_name(lang))
 
 
+@register("nlp")
 class NlpStage(Stage):
-    """Parses each document's clean text with its language's spaCy model (batched).
+    """Parses each document's clean text and title with its language's spaCy model (batched).
 
-    The spaCy Doc is attached as ``doc.nlp`` (a private attribute, never serialised).
+    The only stage that runs spaCy. The Docs are attached as ``doc.nlp`` and
+    ``doc.nlp_title`` (private attributes, never serialised).
     """
-
-    name = "nlp"
 
     def __init__(self, config: Config, batch_size: int = 32) -> None:
         super().__init__(config)
@@ -56,11 +56,17 @@ class NlpStage(Stage):
                 parsed = nlp.pipe((docs[i].text for i in idx), batch_size=self.batch_size)
                 for i, sdoc in zip(idx, parsed, strict=True):
                     docs[i].nlp = sdoc
+                titled = [i for i in idx if docs[i].title]
+                titles = nlp.pipe((docs[i].title or "" for i in titled), batch_size=self.batch_size)
+                for i, tdoc in zip(titled, titles, strict=True):
+                    docs[i].nlp_title = tdoc
             except Exception:  # noqa: BLE001 - fall back to one by one to isolate the culprit
                 for i in idx:
                     out[i] = guarded(self.name, self._one, docs[i])
         return out
 
     def _one(self, doc: Document) -> Document:
-        doc.nlp = nlp_for(self.config, doc.language or self.config.default_language)(doc.text)
+        nlp = nlp_for(self.config, doc.language or self.config.default_language)
+        doc.nlp = nlp(doc.text)
+        doc.nlp_title = nlp(doc.title) if doc.title else None
         return doc

@@ -1,11 +1,9 @@
-"""Running submissions through the real pipeline without blocking the server.
+"""Running submissions through the run job without blocking the server.
 
-Worker processes (spawned, each loading the models once) fetch URL inputs (the ingest URL
-reader enforces the address policy), run ``claimgraph.run.run`` over the standard
-``claimgraph.pipeline.Pipeline``, save every result to the store and hand each document to
-``claimgraph.link.link_sink`` when the link layer is installed, as ``claimgraph analyze``
-does. The server's own process only serves reads. Too many pending analyses make new
-submissions fail fast (Busy).
+Worker processes (spawned, each loading the models once) run ``claimgraph.run.job.Job`` with
+the store and link sinks, as ``claimgraph analyze`` does: URL inputs are fetched by the ingest
+URL reader (which enforces the address policy), results are saved and linked. The server's
+own process only serves reads. Too many pending analyses make new submissions fail fast (Busy).
 """
 
 from __future__ import annotations
@@ -20,7 +18,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from claimgraph.config import Config
-from claimgraph.pipeline import Result
+from claimgraph.stage import Result
 
 log = logging.getLogger(__name__)
 
@@ -32,44 +30,25 @@ _WORKER: dict[str, Any] = {}
 
 def _init_worker(config_data: dict[str, Any]) -> None:
     from claimgraph.pipeline import Pipeline
+    from claimgraph.run.sinks import store_sinks
     from claimgraph.store import open_store
 
     config = Config(data=config_data)
     store = open_store(config.store_url)
     atexit.register(store.close)
-    sinks = [lambda r: store.save_many([r])]
-    try:
-        from claimgraph.link import link_sink
-    except ImportError:
-        log.info("claimgraph.link is not installed: documents are saved, not linked")
-    else:
-        sinks.append(link_sink(store, config))
-    _WORKER.update(config=config, pipeline=Pipeline(config), sinks=sinks)
+    _WORKER.update(config=config, pipeline=Pipeline(config), sinks=store_sinks(store, config))
 
 
 def _analyse(items: list[Item]) -> list[Result]:
-    """Worker: ingest URL items, run the pipeline, save and link; results in input order."""
-    from claimgraph.ingest import read_inputs
-    from claimgraph.run import run
+    """Worker: ingest URL items, run the stages, save and link; results in input order."""
+    from claimgraph.run.job import Job
+    from claimgraph.run.sinks import Collect
 
-    config: Config = _WORKER["config"]
-
-    def ingested() -> Any:
-        for item in items:
-            if isinstance(item, str):
-                yield from read_inputs([item], config)
-            else:
-                yield item
-
-    out: list[Result] = []
-
-    def sink(result: Result) -> None:
-        for each in _WORKER["sinks"]:
-            each(result)
-        out.append(result)
-
-    run(ingested(), config, sink, pipeline=_WORKER["pipeline"])
-    return out
+    out = Collect()
+    job = Job(_WORKER["config"], [*_WORKER["sinks"], out], executor="local",
+              pipeline=_WORKER["pipeline"])
+    job.run(items)
+    return out.results
 
 
 def _warm() -> bool:

@@ -17,11 +17,11 @@ from claimgraph.errors import RejectedInput
 from claimgraph.ingest.document import from_bytes, rejected
 from claimgraph.ingest.url import is_url
 from claimgraph.model import Document, Origin, Rejected
-from claimgraph.pipeline import Result
 from claimgraph.serve import search as fts
 from claimgraph.serve.analyze import Analyzer, Busy, Item
 from claimgraph.serve.security import require_read, require_write
 from claimgraph.serve.views import Views, as_json, document_disputes
+from claimgraph.stage import Result
 from claimgraph.store import AmbiguousIdError, Store
 
 router = APIRouter(prefix="/api")
