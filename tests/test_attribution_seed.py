@@ -83,7 +83,8 @@ def test_seed_details(seed):
     assert any(q.value == 1000 for q in a3.quantities)
     rostec = by_cue["a déclaré", "Rostec"]
     assert rostec.speaker.text == "le service de presse de Rostec"
-    assert any(lk.kind == "statement" for lk in rostec.via)
+    assert rostec.channel is not None and "communiqué" in rostec.channel.text
+    assert all(lk.kind != "statement" for lk in rostec.via)
     assert "2019-06-03" in {d.date for d in rostec.dates}
 
 

@@ -159,6 +159,8 @@ class Attribution(_Model):
     cue_class: str | None = None
     negated: bool = False
     via: list[ChainLink] = Field(default_factory=list)  # nearest hop first, publisher last
+    # the channel it came through ("dans un communiqué", "in an interview"): never a hop of ``via``
+    channel: Span | None = None
     target: str | None = None  # id of the attribution this one denies or disputes
     quantities: list[Quantity] = Field(default_factory=list)
     dates: list[DateMention] = Field(default_factory=list)

@@ -11,6 +11,7 @@ relays of the previous statement of the same speaker (``carried``).
 from __future__ import annotations
 
 from claimgraph.attribution.entities import Ent
+from claimgraph.attribution.hops import channel_hops, contact_hops
 from claimgraph.attribution.statements import Cand, Ctx, Link, np_extent
 
 CARRY_PARAGRAPHS = 3
@@ -76,42 +77,18 @@ def build_chains(ctx: Ctx, cands: list[Cand], publisher: str | None) -> list[Can
                 if link and (link.kind != "other" or link.entity is not None):
                     gov[0].via.append(link)
                     c.relayed = True
-    # channels and outlets addressed: "dans un communiqué", "told Reuters", "à Sputnik"
+    # channels and the outlets around the cue: "dans un communiqué", "told Reuters", "à l'AFP",
+    # "au micro de X", "une interview accordée à X", "des sources contactées par l'AFP"
     for c in cands:
         if c.cue is None or c.kind == "according_to" or c.relayed:
             continue
         lo, hi = ctx.unit_bounds(c.cue.head)
-        a, b = (c.content[1], hi) if c.content[0] <= c.cue.head else (lo, c.content[0])
-        for i in range(max(a, lo), min(b, hi)):
-            t = doc[i]
-            low = t.lower_
-            if low in lex.channel_statement or low in lex.channel_interview:
-                if not any(doc[k].lower_ in lex.channel_preps for k in range(max(lo, i - 3), i)):
-                    continue
-                s = max(lo, i - 2)
-                while doc[s].lower_ in lex.channel_preps or doc[s].is_punct:
-                    s += 1
-                c.via.append(Link(name=doc[s : i + 1].text, kind="statement", span=_chars(ctx, s, i + 1)))
-                if low in lex.channel_interview and i + 2 < hi and doc[i + 1].lower_ in lex.to_outlet:
-                    link = _np_link(ctx, i + 2, hi)
-                    if link and link.kind in ("agency", "outlet"):
-                        c.via.append(link)
-        for child in doc[c.cue.head].children:
-            if (
-                child.dep_ in ("iobj", "dative", "obl", "obl:arg", "obj", "dobj")
-                and ctx.index.tok2ent[child.i] >= 0
-            ):
-                ent = ctx.index.ents[ctx.index.tok2ent[child.i]]
-                prep = doc[child.i - 1].lower_ if child.i > 0 else ""
-                if (
-                    _is_source(ent)
-                    and ent is not c.entity
-                    and (child.dep_ in ("iobj", "dative", "obj", "dobj") or prep in lex.to_outlet)
-                ):
-                    s, e = np_extent(ctx, child, lo, hi)
-                    c.via.append(
-                        Link(name=ent.name, kind=link_kind(ctx, ent, ""), span=_chars(ctx, s, e), entity=ent)
-                    )
+        channel, hops = channel_hops(ctx, c, lo, hi)
+        for link in hops + contact_hops(ctx, c, hi):
+            if link.entity is None or link.entity is not c.entity:
+                c.via.append(link)
+        if channel is not None:
+            c.via.append(Link(name=ctx.doc.text[channel[0]:channel[1]], kind="statement", span=channel))
     # "cité par Sputnik", "quoted by Reuters": applies to the statements of the sentence
     for t in doc:
         if t.lower_ not in lex.relay_participles or t.i + 1 >= len(doc):

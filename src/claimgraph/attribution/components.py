@@ -33,6 +33,8 @@ from claimgraph.model import (
     Span,
 )
 
+# links of these kinds are the channel of a statement ("dans un communiqué"), never a hop
+CHANNEL_KINDS = ("statement", "document")
 EXTENSIONS = (
     "claimgraph_entities",
     "claimgraph_attributions",
@@ -182,7 +184,10 @@ def attributions_of(
                 carried=lk.carried,
             )
             for lk in c.via
+            if lk.kind not in CHANNEL_KINDS
         ]
+        channel = next((_span(doc, *lk.span) for lk in c.via if lk.kind in CHANNEL_KINDS and lk.span),
+                       None)
         out.append(
             Attribution(
                 id=f"A{k + 1}",
@@ -198,6 +203,7 @@ def attributions_of(
                 cue_class=c.cue_class,
                 negated=c.negated,
                 via=via,
+                channel=channel,
                 quantities=quantities,
                 dates=dates,
             )

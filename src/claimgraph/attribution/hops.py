@@ -1,0 +1,245 @@
+"""Intermediaries named around a statement: who carried it, nearest first.
+
+One construction per marker, all read from ``chains.toml`` ``[hops]``:
+
+- the outlet a statement was made to: "a déclaré à l'AFP", "auprès du quotidien", "sur
+  franceinfo", "said to Reuters", "told IANS" (the object of an addressee cue);
+- a frame naming the outlet: "au micro de X", "dans les colonnes du Parisien", "invité
+  d'Europe 1";
+- the outlet that reached the speaker: "des sources contactées par l'AFP";
+- the outlet behind a channel: "une interview accordée à X", "un article de Reuters", "in a
+  statement carried by IRNA", "in an interview with X".
+
+A hop is an outlet: a known source entity, a noun phrase headed by a media noun ("le
+quotidien RBC"; alone, "le quotidien" is the source named last before it), or, after a
+marker that expects an outlet, a proper name that is neither a person nor a place. The
+channel itself ("dans un communiqué", "in an interview") is returned apart: it is never a hop.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Token
+
+from claimgraph import langdata
+from claimgraph.attribution.entities import Ent
+from claimgraph.attribution.statements import Cand, Ctx, Link, np_extent
+
+NAME_POS = ("PROPN",)
+
+
+@dataclass(frozen=True)
+class HopWords:
+    addressee: frozenset[str]
+    frames: frozenset[str]
+    of: frozenset[str]
+    media_nouns: frozenset[str]
+    contact: frozenset[str]
+    agents: frozenset[str]
+    channel_links: frozenset[str]
+    channel_skip: frozenset[str]
+    documents: frozenset[str]
+
+
+@cache
+def hop_words(lang: str) -> HopWords:
+    data = langdata.load(lang, "chains").get("hops", {})
+    return HopWords(**{k: frozenset(w.lower() for w in data.get(k, []))
+                       for k in HopWords.__dataclass_fields__})
+
+
+def _chars(ctx: Ctx, s: int, e: int) -> tuple[int, int]:
+    doc = ctx.doc
+    return doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+
+
+def _is_source(ent: Ent | None) -> bool:
+    return ent is not None and (ent.source or ent.sector == "MED")
+
+
+def _kind(ent: Ent | None) -> str:
+    return "agency" if ent is not None and ent.kind == "news_agency" else "outlet"
+
+
+def _last_source_before(ctx: Ctx, i: int) -> Ent | None:
+    best, at = None, -1
+    for ent in ctx.index.ents:
+        if not _is_source(ent):
+            continue
+        for s, _e in ent.mentions:
+            if at < s < i:
+                best, at = ent, s
+    return best
+
+
+def _head_of(ctx: Ctx, start: int, hi: int) -> Token | None:
+    """The head noun of the phrase starting at ``start`` (after determiners)."""
+    doc = ctx.doc
+    if start >= hi:
+        return None
+    tok = doc[start]
+    while tok.pos_ in ("DET", "ADP") and tok.i + 1 < hi:
+        tok = doc[tok.i + 1]
+    while (tok.head.i != tok.i and start <= tok.head.i < min(hi, start + 6)
+           and tok.head.pos_ in ("NOUN", "PROPN")):
+        tok = tok.head
+    return tok if tok.pos_ in ("NOUN", "PROPN", "X") else None
+
+
+def outlet_at(ctx: Ctx, start: int, hi: int, words: HopWords, *, names: bool,
+              persons: bool = False) -> Link | None:
+    """The outlet named by the phrase at token ``start``, or None.
+
+    ``names``: a proper name that is no person or place counts (after markers that expect an
+    outlet); ``persons``: a person counts too (the interviewer of "an interview with X")."""
+    doc = ctx.doc
+    head = _head_of(ctx, start, hi)
+    if head is None:
+        return None
+    s, e = np_extent(ctx, head, start, hi)
+    ent = ctx.index.in_span(s, e, ("ORG", "PER", "MISC", "LOC"))
+    span = _chars(ctx, s, e)
+    if _is_source(ent):
+        return Link(name=ent.name, kind=_kind(ent), span=span, entity=ent)  # type: ignore[union-attr]
+    if head.lemma_.lower() in words.media_nouns or head.lower_ in words.media_nouns:
+        inside = [t for t in doc[s:e] if t.i != head.i and (t.pos_ in NAME_POS or (
+            t.i > head.i and t.text[:1].isupper() and t.is_alpha))]
+        if ent is not None and ent.label in ("ORG", "MISC"):
+            return Link(name=ent.name, kind="outlet", span=span, entity=ent)
+        if inside:
+            first = inside[0].i
+            if first - 1 > head.i and doc[first - 1].pos_ == "DET" and doc[first - 1].text[:1].isupper():
+                first -= 1  # "le quotidien Le Matin"
+            return Link(name=doc[first:inside[-1].i + 1].text, kind="outlet", span=span)
+        prior = _last_source_before(ctx, s)
+        if prior is not None:
+            return Link(name=prior.name, kind=_kind(prior), span=span, entity=prior)
+        return None
+    if not names or head.pos_ not in NAME_POS or not head.text[:1].isupper():
+        return None
+    if ent is not None and (ent.label == "LOC" or (ent.label == "PER" and not persons)):
+        return None
+    if ent is None and head.ent_type_ in ("LOC", "GPE", "PER", "PERSON", "NORP", "DATE"):
+        return None
+    if ent is not None:
+        return Link(name=ent.name, kind="outlet", span=span, entity=ent)
+    run = [t for t in doc[s:e] if t.pos_ in NAME_POS or t.is_digit]
+    name = doc[run[0].i:run[-1].i + 1].text if run else doc[s:e].text
+    return Link(name=name, kind="outlet", span=span)
+
+
+def _attached(tok: Token, anchors: set[int], steps: int = 3) -> bool:
+    """Whether ``tok`` (an outlet's head) depends on the cue within a few steps, through
+    prepositions, adverbs and nouns but no other verb."""
+    h = tok
+    for _ in range(steps):
+        if h.head.i == h.i:
+            return False
+        h = h.head
+        if h.i in anchors:
+            return True
+        if h.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def _anchors(ctx: Ctx, c: Cand) -> set[int]:
+    assert c.cue is not None
+    out = set(range(c.cue.start, c.cue.end)) | {c.cue.head}
+    head = ctx.doc[c.cue.head]
+    out |= {t.i for t in head.children if t.dep_ in ("aux", "aux:pass", "xcomp", "advcl")}
+    return out
+
+
+def channel_hops(ctx: Ctx, c: Cand, lo: int, hi: int) -> tuple[tuple[int, int] | None, list[Link]]:
+    """The channel of statement ``c`` (char span) and the hops found around its cue."""
+    doc, lex = ctx.doc, ctx.lex
+    words = hop_words(lex.lang)
+    assert c.cue is not None
+    regions = [(lo, c.content[0]), (c.content[1], hi)]
+    anchors = _anchors(ctx, c)
+    hops: list[Link] = []
+    channel: tuple[int, int] | None = None
+    head = doc[c.cue.head]
+    if c.cue.lemma in lex.addressee_cues:
+        for child in head.children:
+            if child.dep_ in ("dobj", "obj", "iobj", "dative") and not (
+                    c.content[0] <= child.i < c.content[1]):
+                link = outlet_at(ctx, child.left_edge.i, hi, words, names=True)
+                if link:
+                    hops.append(link)
+    for a, b in regions:
+        for i in range(max(a, lo), min(b, hi)):
+            t = doc[i]
+            low = t.lower_
+            if low in words.addressee and i + 1 < hi:
+                j = i + 1
+                if low == "auprès" and doc[j].lower_ in words.of:
+                    j += 1
+                head_tok = _head_of(ctx, j, hi)
+                if head_tok is not None and _attached(head_tok, anchors):
+                    link = outlet_at(ctx, j, hi, words, names=True)
+                    if link:
+                        hops.append(link)
+            elif low in words.frames and i + 2 < hi and doc[i + 1].lower_ in words.of:
+                link = outlet_at(ctx, i + 2, hi, words, names=True)
+                if link:
+                    hops.append(link)
+            elif (low in lex.channel_statement or low in lex.channel_interview
+                  or low in words.documents):
+                if not any(doc[k].lower_ in lex.channel_preps for k in range(max(lo, i - 3), i)):
+                    continue
+                if channel is None:
+                    s = max(lo, i - 2)
+                    while doc[s].lower_ in lex.channel_preps or doc[s].is_punct:
+                        s += 1
+                    channel = _chars(ctx, s, i + 1)
+                hops.extend(_after_channel(ctx, i, hi, words, interview=low in lex.channel_interview,
+                                           document=low in words.documents))
+    return channel, _dedupe(hops)
+
+
+def _after_channel(ctx: Ctx, i: int, hi: int, words: HopWords, *, interview: bool,
+                   document: bool) -> list[Link]:
+    """'une interview accordée à X', 'in a statement carried by IRNA', 'un article de Reuters'."""
+    doc = ctx.doc
+    j = i + 1
+    while j < min(hi, i + 5) and (doc[j].lower_ in words.channel_skip or doc[j].pos_ in ("ADJ", "ADV")):
+        j += 1
+    if j + 1 >= hi or doc[j].lower_ not in words.channel_links:
+        return []
+    prep = doc[j].lower_
+    of = prep in words.of
+    if of and not document:
+        link = outlet_at(ctx, j + 1, hi, words, names=False)  # "un communiqué de la présidence"
+    else:
+        link = outlet_at(ctx, j + 1, hi, words, names=True, persons=interview and not of)
+    return [link] if link else []
+
+
+def contact_hops(ctx: Ctx, c: Cand, hi: int) -> list[Link]:
+    """'des sources contactées par l'AFP ont évoqué': the outlet that reached the speaker."""
+    if c.speaker is None:
+        return []
+    doc = ctx.doc
+    words = hop_words(ctx.lex.lang)
+    s, e = c.speaker
+    out = []
+    for i in range(s, min(hi, e + 2)):
+        t = doc[i]
+        if t.lower_ in words.contact and i + 2 < hi and doc[i + 1].lower_ in words.agents \
+                and (s <= t.head.i < e or t.i < e):
+            link = outlet_at(ctx, i + 2, hi, words, names=True)
+            if link:
+                out.append(link)
+    return out
+
+
+def _dedupe(links: list[Link]) -> list[Link]:
+    out: list[Link] = []
+    for lk in links:
+        if not any(o.name.lower() == lk.name.lower() for o in out):
+            out.append(lk)
+    return out

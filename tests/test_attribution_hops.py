@@ -1,0 +1,55 @@
+"""Intermediaries around a statement (attribution/hops.py) on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.model import Attribution
+from claimgraph.quick import attribute
+
+pytestmark = pytest.mark.slow
+
+
+def _hops(a: Attribution) -> list[str]:
+    return [h.name for h in a.via if h.kind != "publisher"]
+
+
+def _by_cue(atts: list[Attribution], cue: str) -> Attribution:
+    return next(a for a in atts if a.cue is not None and cue in a.cue.text)
+
+
+@pytest.mark.parametrize("text,cue,hop", [
+    ("« Le site restera ouvert », a assuré la directrice au micro de Radio Valmont.", "assuré",
+     "Radio Valmont"),
+    ("Un porte-parole, contacté par le quotidien Le Matin, a démenti la fermeture du site.",
+     "démenti", "Matin"),
+    ("« C'est faux », a affirmé vendredi la ministre auprès de l'agence Belga.", "affirmé",
+     "Belga"),
+    ("The plant will stay open, the company told the Daily Courier on Monday.", "told",
+     "Daily Courier"),
+    ("In a statement carried by the Valmora News Agency, Foreign Minister Ana Kovel denied the report.",
+     "denied", "Valmora News Agency"),
+])
+def test_outlet_hops(text: str, cue: str, hop: str) -> None:
+    lang = "en" if text[0] in "TI" else "fr"
+    _, atts = attribute(text, lang)
+    a = _by_cue(atts, cue)
+    assert any(hop in h for h in _hops(a)), (_hops(a), a.channel)
+
+
+def test_channel_is_not_a_hop() -> None:
+    _, atts = attribute("In a statement carried by the Valmora News Agency, Foreign Minister "
+                        "Ana Kovel denied the report.", "en")
+    a = _by_cue(atts, "denied")
+    assert a.channel is not None and a.channel.text == "a statement"
+    assert all(h.kind != "statement" for h in a.via)
+
+
+@pytest.mark.parametrize("text,lang,cue", [
+    ("La ministre a déclaré à Lyon que le site resterait ouvert.", "fr", "déclaré"),
+    ("The minister told reporters that the plant would stay open.", "en", "told"),
+    ("Le maire a dit à ses proches que la ville allait racheter le terrain.", "fr", "dit"),
+])
+def test_no_hop_for_places_people_and_common_nouns(text: str, lang: str, cue: str) -> None:
+    _, atts = attribute(text, lang)
+    assert _hops(_by_cue(atts, cue)) == []
