@@ -80,6 +80,8 @@ def analyze(ctx: click.Context, inputs: tuple[str, ...], fmt: str | None, no_sto
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
+    from claimgraph.lang import LanguageDataError
+    from claimgraph.lang import check as check_languages
     from claimgraph.model import Document, Rejected
     from claimgraph.report import print_document, print_rejected
     from claimgraph.run.job import Job
@@ -88,6 +90,10 @@ def analyze(ctx: click.Context, inputs: tuple[str, ...], fmt: str | None, no_sto
     from claimgraph.store import mask_url
 
     config = _config(ctx)
+    try:  # every data file of the languages in use, before any input is read
+        check_languages([*config.languages, *([lang] if lang else [])])
+    except LanguageDataError as exc:
+        raise click.ClickException(str(exc)) from exc
     if allow_private:
         config.set("limits.allow_private_addresses", True)
     several = len(inputs) > 1 or not _single_document(inputs[0])

@@ -19,10 +19,11 @@ from claimgraph.attribution.chains import build_chains
 from claimgraph.attribution.entities import EntityIndex, build_entities
 from claimgraph.attribution.lexicon import Lexicon, load_lexicon
 from claimgraph.attribution.narration import narration
-from claimgraph.attribution.quantities import find_dates, find_quantities
+from claimgraph.attribution.quantities import find_quantities
 from claimgraph.attribution.speakers import resolve
 from claimgraph.attribution.statements import Cand, Ctx, claims_first, extract
 from claimgraph.attribution.targets import assign_targets, counter_claims
+from claimgraph.lang.dates import calendar, token_dates
 from claimgraph.model import (
     Attribution,
     ChainLink,
@@ -158,7 +159,7 @@ def attributions_of(
         quantities: list[Quantity] = []
         covered: set[int] = set()
         for s, e in _date_scope(ctx, c):
-            found, cov = find_dates(doc, s, e, lex, base)
+            found, cov = token_dates(doc, s, e, calendar(lex.lang), base)
             covered |= cov
             dates.extend(
                 DateMention(span=_span(doc, *d["span"]), date=d["date"], relative=d["relative"])

@@ -111,14 +111,14 @@ def _surface(low: str, lex: Lexicon) -> str:
     table = _SURFACES.get(lex.lang)
     if table is None:
         table = {}
-        from claimgraph import langdata
+        from claimgraph import lang as langdata
         from claimgraph.attribution.lexicon import available_languages
 
         for lang in available_languages():
-            for item in langdata.load(lang, "sources").get("source", []):
-                for s in [item["name"], *item.get("aliases", [])]:
+            for item in langdata.load(lang, "sources").source:
+                for s in [item.name, *item.aliases]:
                     table.setdefault(s.lower(), s)
-            for s in langdata.load(lang, "places").get("organisations", {}):
+            for s in langdata.load(lang, "places").organisations:
                 table.setdefault(s.lower(), s)
         _SURFACES[lex.lang] = table
     return table.get(low, low)

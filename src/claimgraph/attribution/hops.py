@@ -23,7 +23,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from claimgraph import langdata
+from claimgraph import lang as langdata
 from claimgraph.attribution.entities import Ent
 from claimgraph.attribution.statements import Cand, Ctx, Link, np_extent
 
@@ -45,8 +45,8 @@ class HopWords:
 
 @cache
 def hop_words(lang: str) -> HopWords:
-    data = langdata.load(lang, "chains").get("hops", {})
-    return HopWords(**{k: frozenset(w.lower() for w in data.get(k, []))
+    data = langdata.load(lang, "chains").hops
+    return HopWords(**{k: frozenset(w.lower() for w in getattr(data, k))
                        for k in HopWords.__dataclass_fields__})
 
 

@@ -1,30 +1,29 @@
 """Per-language knowledge (cues, roles, sources, places, quantities, time words) from data files.
 
-Everything language-specific lives in ``claimgraph/data/<lang>/*.toml``; this module only
-loads it into lookup tables. Lexicons are cached per language.
+Everything language-specific lives in ``claimgraph/data/<lang>/*.toml``, validated by
+``claimgraph.lang``; this module only turns it into lookup tables. Lexicons are cached per
+language.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
-from typing import Any
 
-from claimgraph import langdata
+from claimgraph import lang as langdata
+from claimgraph.lang.dates import calendar
 
 STANCE_ORDER = ("deny", "dispute", "question", "report", "estimate", "assert", "support")
-DATA_FILES = ("cues", "chains", "roles", "sources", "places", "quantities", "timewords")
 
 
 def available_languages() -> list[str]:
-    """Languages that have a cue file."""
-    base = resources.files("claimgraph").joinpath("data")
-    return sorted(p.name for p in base.iterdir() if p.joinpath("cues.toml").is_file())
+    """Languages that have data files."""
+    return langdata.languages()
 
 
-def _low(items: Any) -> set[str]:
-    return {str(x).lower() for x in items or ()}
+def _low(items: Iterable[str]) -> set[str]:
+    return {str(x).lower() for x in items}
 
 
 @dataclass
@@ -147,141 +146,125 @@ def _pattern(text: str) -> list[set[str] | None]:
 @lru_cache(maxsize=8)
 def _all_sources() -> dict[str, SourceInfo]:
     out: dict[str, SourceInfo] = {}
-    for lang in available_languages():
-        for item in langdata.load(lang, "sources").get("source", []):
-            info = SourceInfo(
-                name=item["name"],
-                country=item.get("country"),
-                kind=item.get("kind", "outlet"),
-                sector=item.get("sector", "MED"),
-            )
-            for surface in [item["name"], *item.get("aliases", [])]:
+    for code in available_languages():
+        for item in langdata.load(code, "sources").source:
+            info = SourceInfo(name=item.name, country=item.country, kind=item.kind, sector=item.sector)
+            for surface in [item.name, *item.aliases]:
                 out.setdefault(surface.lower(), info)
     return out
 
 
 @lru_cache(maxsize=8)
 def load_lexicon(lang: str) -> Lexicon:
-    """The lexicon of ``lang`` (falls back to English tables for unknown languages)."""
-    if lang not in available_languages():
-        lang = "en"
-    data = {name: langdata.load(lang, name) for name in DATA_FILES}
+    """The lexicon of ``lang`` (LanguageDataError for a language without data)."""
     lex = Lexicon(lang=lang)
-    cues = data["cues"]
-    verbs = cues.get("verbs", {})
+    cues = langdata.load(lang, "cues")
+    verbs = cues.verbs
     for stance in reversed(STANCE_ORDER):  # earlier classes win on duplicates
-        for lemma in verbs.get(stance, []):
+        for lemma in verbs.of(stance):
             lex.cue_verbs[lemma.lower()] = stance
-    lex.copular_cues = _low(verbs.get("copular"))
-    for phrase, stance in cues.get("phrases", {}).items():
+    lex.copular_cues = _low(verbs.copular)
+    for phrase, stance in cues.phrases.items():
         lex.cue_phrases[tuple(phrase.lower().split())] = stance
-    acc = cues.get("according_to", {})
-    lex.according_markers = [tuple(m.lower().split()) for m in acc.get("markers", [])]
-    lex.according_not_before = _low(acc.get("not_before"))
-    lex.according_never_before = _low(acc.get("never_before"))
-    lex.according_determined = _low(acc.get("determined"))
-    lex.in_markers = _low(acc.get("in_markers"))
-    lex.in_sources = _low(acc.get("in_sources"))
-    lex.view_markers = _low(acc.get("view_markers"))
-    lex.view_nouns = _low(acc.get("view_nouns"))
-    clause = cues.get("clause", {})
-    lex.complementizers = _low(clause.get("complementizers"))
-    lex.question_words = _low(clause.get("question_words"))
-    lex.object_cues = _low(clause.get("object_cues"))
-    lex.infinitive_cues = _low(clause.get("infinitive_cues"))
-    lex.colon_verbs = _low(clause.get("colon_verbs"))
-    lex.addressee_cues = _low(clause.get("addressee_cues"))
-    lex.as_marks = _low(clause.get("as_marks"))
-    lex.manner_preps = _low(clause.get("manner_preps"))
-    lex.object_control = _low(clause.get("object_control"))
-    lex.of_preps = _low(clause.get("of_preps"))
-    lex.as_verbs = _low(clause.get("as_verbs"))
-    lex.line_labels = _low(clause.get("line_labels"))
-    lex.next_words = _low(clause.get("next_words"))
-    lex.raising_verbs = _low(clause.get("raising_verbs"))
-    lex.raising_preps = _low(clause.get("raising_preps"))
-    lex.focus_words = _low(clause.get("focus_words"))
-    lex.clause_cues = _low(clause.get("clause_cues"))
-    lex.expletives = _low(clause.get("expletives"))
-    lex.thing_pronouns = _low(clause.get("thing_pronouns"))
-    lex.copulas = _low(clause.get("copulas"))
-    lex.medium_preps = _low(clause.get("medium_preps"))
-    lex.reply_cues = _low(clause.get("reply_cues"))
-    lex.reply_preps = _low(clause.get("reply_preps"))
-    lex.nested_cues = _low(cues.get("nesting", {}).get("keep"))
-    lex.cue_preps = _low(clause.get("prepositions"))
-    tables = (("nouns", lex.cue_nouns), ("adjectives", lex.cue_adjectives), ("adverbs", lex.cue_adverbs))
-    for key, table in tables:
-        section = cues.get(key, {})
+    acc = cues.according_to
+    lex.according_markers = [tuple(m.lower().split()) for m in acc.markers]
+    lex.according_not_before = _low(acc.not_before)
+    lex.according_never_before = _low(acc.never_before)
+    lex.according_determined = _low(acc.determined)
+    lex.in_markers = _low(acc.in_markers)
+    lex.in_sources = _low(acc.in_sources)
+    lex.view_markers = _low(acc.view_markers)
+    lex.view_nouns = _low(acc.view_nouns)
+    clause = cues.clause
+    lex.complementizers = _low(clause.complementizers)
+    lex.question_words = _low(clause.question_words)
+    lex.object_cues = _low(clause.object_cues)
+    lex.infinitive_cues = _low(clause.infinitive_cues)
+    lex.colon_verbs = _low(clause.colon_verbs)
+    lex.addressee_cues = _low(clause.addressee_cues)
+    lex.as_marks = _low(clause.as_marks)
+    lex.manner_preps = _low(clause.manner_preps)
+    lex.object_control = _low(clause.object_control)
+    lex.of_preps = _low(clause.of_preps)
+    lex.as_verbs = _low(clause.as_verbs)
+    lex.line_labels = _low(clause.line_labels)
+    lex.next_words = _low(clause.next_words)
+    lex.raising_verbs = _low(clause.raising_verbs)
+    lex.raising_preps = _low(clause.raising_preps)
+    lex.focus_words = _low(clause.focus_words)
+    lex.clause_cues = _low(clause.clause_cues)
+    lex.expletives = _low(clause.expletives)
+    lex.thing_pronouns = _low(clause.thing_pronouns)
+    lex.copulas = _low(clause.copulas)
+    lex.medium_preps = _low(clause.medium_preps)
+    lex.reply_cues = _low(clause.reply_cues)
+    lex.reply_preps = _low(clause.reply_preps)
+    lex.nested_cues = _low(cues.nesting.keep)
+    lex.cue_preps = _low(clause.prepositions)
+    tables = ((cues.nouns, lex.cue_nouns), (cues.adjectives, lex.cue_adjectives),
+              (cues.adverbs, lex.cue_adverbs))
+    for section, table in tables:
         for stance in reversed(STANCE_ORDER):
-            for lemma in section.get(stance, []):
+            for lemma in section.of(stance):
                 table[lemma.lower()] = stance
-    lex.noun_preps = _low(cues.get("nouns", {}).get("prepositions"))
-    lex.object_nouns = _low(cues.get("nouns", {}).get("with_object"))
-    lex.support_verbs = _low(cues.get("nouns", {}).get("support_verbs"))
-    lex.holder_preps = _low(cues.get("nouns", {}).get("holder_preps"))
-    lex.agent_nouns = _low(cues.get("nouns", {}).get("agents"))
-    lex.noun_manner_preps = _low(cues.get("nouns", {}).get("manner_preps"))
-    neg = cues.get("negation", {})
-    lex.neg_particles = _low(neg.get("particles"))
-    lex.neg_words = _low(neg.get("words"))
-    for stance, phrases in cues.get("content_stance", {}).items():
+    nouns = cues.nouns
+    lex.noun_preps = _low(nouns.prepositions)
+    lex.object_nouns = _low(nouns.with_object)
+    lex.support_verbs = _low(nouns.support_verbs)
+    lex.holder_preps = _low(nouns.holder_preps)
+    lex.agent_nouns = _low(nouns.agents)
+    lex.noun_manner_preps = _low(nouns.manner_preps)
+    lex.neg_particles = _low(cues.negation.particles)
+    lex.neg_words = _low(cues.negation.words)
+    for stance, phrases in cues.content_stance.items():
         for phrase in phrases:
             lex.content_stance.append((stance, _pattern(phrase)))
-    for phrase in cues.get("narration", {}).get("words", []):
+    for phrase in cues.narration.words:
         lex.narration.append(("narration", _pattern(phrase)))
-    chains = data["chains"]
-    relay = chains.get("relay", {})
-    lex.relay_participles = _low(relay.get("participles"))
-    lex.relay_agents = _low(relay.get("agents"))
-    lex.relay_cues = _low(relay.get("relay_cues"))
-    channel = chains.get("channel", {})
-    lex.channel_preps = _low(channel.get("prepositions"))
-    lex.channel_statement = _low(channel.get("statement"))
-    lex.channel_interview = _low(channel.get("interview"))
-    lex.to_outlet = _low(channel.get("to_outlet"))
-    unnamed = chains.get("unnamed", {})
-    lex.unnamed_nouns = _low(unnamed.get("nouns"))
-    lex.unnamed_indefinite = _low(unnamed.get("indefinite"))
-    lex.citing = _low(unnamed.get("citing"))
-    roles = data["roles"]
-    lex.titles = {t.lower() for t in roles.get("titles", {}).get("words", [])}
-    for sector, words in roles.get("person_roles", {}).items():
+    chains = langdata.load(lang, "chains")
+    lex.relay_participles = _low(chains.relay.participles)
+    lex.relay_agents = _low(chains.relay.agents)
+    lex.relay_cues = _low(chains.relay.relay_cues)
+    lex.channel_preps = _low(chains.channel.prepositions)
+    lex.channel_statement = _low(chains.channel.statement)
+    lex.channel_interview = _low(chains.channel.interview)
+    lex.to_outlet = _low(chains.channel.to_outlet)
+    lex.unnamed_nouns = _low(chains.unnamed.nouns)
+    lex.unnamed_indefinite = _low(chains.unnamed.indefinite)
+    lex.citing = _low(chains.unnamed.citing)
+    roles = langdata.load(lang, "roles")
+    lex.titles = _low(roles.titles.words)
+    for sector, words in roles.person_roles.items():
         for word in words:
             lex.person_roles.setdefault(word.lower(), sector)
-    lex.org_kinds = {k.lower(): v for k, v in roles.get("org_kinds", {}).items()}
-    lex.org_parts = _low(roles.get("org_parts", {}).get("words"))
-    pron = roles.get("pronouns", {})
-    lex.pronouns_per = _low(pron.get("PER"))
-    lex.pronouns_any = _low(pron.get("PER_ORG"))
-    lex.pronouns_org = _low(pron.get("ORG"))
-    lex.description_dets = _low(roles.get("descriptions", {}).get("determiners"))
-    lex.not_names = set(roles.get("not_names", {}).get("words", []))
+    lex.org_kinds = {k.lower(): v.model_dump() for k, v in roles.org_kinds.items()}
+    lex.org_parts = _low(roles.org_parts.words)
+    lex.pronouns_per = _low(roles.pronouns.PER)
+    lex.pronouns_any = _low(roles.pronouns.PER_ORG)
+    lex.pronouns_org = _low(roles.pronouns.ORG)
+    lex.description_dets = _low(roles.descriptions.determiners)
+    lex.not_names = set(roles.not_names.words)
     lex.sources = _all_sources()
-    places = data["places"]
-    lex.countries = {k.lower(): v for k, v in places.get("countries", {}).items()}
-    lex.organisations = {k.lower(): v for k, v in places.get("organisations", {}).items()}
-    lex.demonyms = {k.lower(): v for k, v in places.get("demonyms", {}).items()}
-    qty = data["quantities"]
-    lex.numbers = {k.lower(): float(v) for k, v in qty.get("numbers", {}).items()}
-    lex.decimal_mark = str(qty.get("format", {}).get("decimal_mark", "."))
-    lex.inflections = [(a, b) for a, b in cues.get("fallback", {}).get("inflections", [])]
-    lex.title_case_headlines = bool(cues.get("fallback", {}).get("title_case_headlines", False))
-    lex.credit_lines = {
-        tuple(m.lower().split()[-2:]) for m in cues.get("fallback", {}).get("credit_lines", [])
-    }
-    lex.multipliers = {k.lower(): float(v) for k, v in qty.get("multipliers", {}).items()}
-    vague = sorted(qty.get("vague", {}).items(), key=lambda kv: -len(kv[0].split()))
+    places = langdata.load(lang, "places")
+    lex.countries = {k.lower(): v for k, v in places.countries.items()}
+    lex.organisations = {k.lower(): v.model_dump() for k, v in places.organisations.items()}
+    lex.demonyms = {k.lower(): v for k, v in places.demonyms.items()}
+    qty = langdata.load(lang, "quantities")
+    lex.numbers = {k.lower(): float(v) for k, v in qty.numbers.items()}
+    lex.decimal_mark = qty.format.decimal_mark
+    lex.inflections = list(cues.fallback.inflections)
+    lex.title_case_headlines = cues.fallback.title_case_headlines
+    lex.credit_lines = {tuple(m.lower().split()[-2:]) for m in cues.fallback.credit_lines}  # type: ignore[misc]
+    lex.multipliers = {k.lower(): float(v) for k, v in qty.multipliers.items()}
+    vague = sorted(qty.vague.items(), key=lambda kv: -len(kv[0].split()))
     for phrase, (low, high) in vague:
         lex.vague.append(([set(w.split("|")) for w in phrase.lower().split()], (low, high)))
-    lex.unit_skip = _low(qty.get("unit", {}).get("skip"))
-    time = data["timewords"].get("time", {})
-    lex.weekdays = [w.lower() for w in time.get("weekdays", [])]
-    lex.months = [m.lower() for m in time.get("months", [])]
-    lex.relative_days = {k.lower(): int(v) for k, v in time.get("relative_days", {}).items()}
-    lex.relative_units = {
-        k.lower(): (str(v[0]), int(v[1])) for k, v in time.get("relative_units", {}).items()
-    }
-    lex.future_words = _low(time.get("future"))
-    lex.past_words = _low(time.get("past"))
+    lex.unit_skip = _low(qty.unit.skip)
+    cal = calendar(lang)
+    lex.weekdays = list(cal.weekdays)
+    lex.months = list(cal.months)
+    lex.relative_days = dict(cal.relative_days)
+    lex.relative_units = dict(cal.relative_units)
+    lex.future_words = set(cal.future)
+    lex.past_words = set(cal.past)
     return lex

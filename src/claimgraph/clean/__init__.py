@@ -5,12 +5,12 @@ from __future__ import annotations
 from functools import cached_property
 
 from claimgraph.clean import language
-from claimgraph.clean.dates import infer_published
 from claimgraph.clean.extract import extract_html
 from claimgraph.clean.lines import split_lines
 from claimgraph.clean.outlets import OutletRegistry
 from claimgraph.config import Config
 from claimgraph.errors import RejectedInput
+from claimgraph.lang.dates import infer_published
 from claimgraph.model import Document, Outlet, Published
 from claimgraph.stage import Stage, register
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from claimgraph import langdata
+from claimgraph import lang as langdata
 from claimgraph.clean import language
 from claimgraph.model import Caption, RemovedLine
 
@@ -36,9 +36,11 @@ def rules_for(langs: tuple[str, ...]) -> NoiseRules:
     nav: set[str] = set()
     for lang in langs:
         data = langdata.load(lang, "noise")
+        sections = {"share": data.share, "related": data.related, "caption": data.caption,
+                    "source_footer": data.source_footer}
         for key, pats in groups.items():
-            pats += data.get(key, {}).get("patterns", [])
-        nav |= {w.lower() for w in data.get("navigation", {}).get("words", [])}
+            pats += sections[key].patterns
+        nav |= {w.lower() for w in data.navigation.words}
 
     def union(pats: list[str]) -> re.Pattern[str]:
         return re.compile("|".join(f"(?:{p})" for p in pats) or r"(?!)", re.IGNORECASE)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 from typing import Any, Literal
+
+from claimgraph import lang as langdata
+from claimgraph.lang.schemas import Actors
 
 Kind = Literal["country", "demonym", "capital", "org"]
 
@@ -54,34 +54,28 @@ def _en_forms(word: str) -> set[str]:
 class ActorDictionary:
     """Lower-cased surface forms -> ActorCode, from actors.toml plus user files."""
 
-    def __init__(self, data: dict[str, Any]) -> None:
+    def __init__(self, data: Actors) -> None:
         self.forms: dict[str, ActorCode] = {}
         self.names: dict[str, str] = {}
         self.prefixes: dict[str, ActorCode] = {}
-        for iso, spec in data.get("countries", {}).items():
-            names = spec.get("names", [])
+        for iso, spec in data.countries.items():
+            names = spec.names
             canonical = next((n for n in names if n.isascii()), names[0] if names else iso)
             self.names[iso] = canonical
             for n in names:
                 self._add(n, ActorCode(iso, iso, "GOV", "country", canonical=canonical))
-            for d in spec.get("demonyms", []):
+            for d in spec.demonyms:
                 forms = _en_forms(d) if d[:1].isupper() else _fr_forms(d)
                 for f in forms:
                     self._add(f, ActorCode(iso, iso, None, "demonym", canonical=canonical))
-            for pre in spec.get("prefixes", []):
+            for pre in spec.prefixes:
                 self.prefixes[pre.lower()] = ActorCode(iso, iso, None, "demonym", canonical=canonical)
-            for c in spec.get("capitals", []):
+            for c in spec.capitals:
                 self._add(c, ActorCode(iso, iso, "GOV", "capital", canonical=canonical))
-        for key, spec in data.get("orgs", {}).items():
-            names = spec.get("names", [])
-            code = ActorCode(
-                key,
-                spec.get("country"),
-                spec.get("sector"),
-                "org",
-                bool(spec.get("state", False)),
-                names[0] if names else key,
-            )
+        for key, spec in data.orgs.items():
+            names = spec.names
+            code = ActorCode(key, spec.country, spec.sector, "org", spec.state,
+                             names[0] if names else key)
             for n in names:
                 self._add(n, code)
         self.max_words = max((len(k.split()) for k in self.forms), default=1)
@@ -107,17 +101,24 @@ class ActorDictionary:
 def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     out = {k: dict(v) if isinstance(v, dict) else v for k, v in base.items()}
     for section, entries in over.items():
-        if isinstance(entries, dict):
+        if isinstance(entries, dict) and isinstance(out.get(section, {}), dict):
             out.setdefault(section, {})
             out[section].update(entries)
+        else:  # not a table: kept so that validation reports it
+            out[section] = entries
     return out
 
 
 @lru_cache(maxsize=8)
 def load_actors(extra: tuple[str, ...] = ()) -> ActorDictionary:
-    """The bundled actor dictionary merged with user files (later entries win)."""
-    text = resources.files("claimgraph").joinpath("data/actors.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(text)
-    for item in extra:
-        data = _merge(data, tomllib.loads(Path(item).read_text(encoding="utf-8")))
+    """The bundled actor dictionary merged with user files (later entries win).
+
+    Each user file is validated with the data it extends (errors name that file).
+    """
+    data = langdata.load_actors()
+    if extra:
+        raw = langdata.load_raw(None, "actors")
+        for item in extra:
+            raw = _merge(raw, langdata.read_toml(item))
+            data = langdata.validate(Actors, raw, item)
     return ActorDictionary(data)

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from claimgraph.events.actors import ActorCode, ActorDictionary
-from claimgraph.events.dates import DateHit, find_dates
 from claimgraph.events.lexicon import COOPERATIVE, Lexicon
+from claimgraph.lang.dates import DateHit, calendar, text_dates
 from claimgraph.model import Document, Entity, EventActor, Span
 
 SUBJ = {"nsubj", "csubj", "expl:subj"}
@@ -1024,7 +1024,7 @@ def detect_sentence(det: Detector, sent: Any) -> list[Candidate]:
         c.mode = det.mode_of(c)
         c.background = det.is_background(c)
     # dates
-    hits = find_dates(sent.text, sent.start_char, lex, det.base)
+    hits = text_dates(sent.text, sent.start_char, calendar(lex.lang), det.base)
     for h in hits:
         span = det.sdoc.char_span(h.start, h.end, alignment_mode="expand")
         if span is None:

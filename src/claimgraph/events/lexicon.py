@@ -1,14 +1,13 @@
-"""Per-language event lexicons loaded from ``data/<lang>/events.toml``."""
+"""Per-language event lexicons loaded from ``data/<lang>/events.toml`` (see ``claimgraph.lang``)."""
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-from claimgraph import langdata
+from claimgraph import lang as langdata
+from claimgraph.lang.schemas import Events
 
 #: PLOVER types in priority order (a word listed under two types gets the first one).
 TYPES = (
@@ -74,9 +73,6 @@ class Lexicon:
     sector_phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
     state_words: set[str] = field(default_factory=set)
     anaphora_country: set[str] = field(default_factory=set)
-    weekdays: list[str] = field(default_factory=list)
-    months: list[str] = field(default_factory=list)
-    relative_dates: list[str] = field(default_factory=list)
 
     def phrases_longest_first(self) -> list[tuple[str, str]]:
         """Multi-word triggers, longest first ("failed to reach" before "reach agreement")."""
@@ -116,13 +112,16 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _build(lang: str, data: dict[str, Any]) -> Lexicon:
+def _low(words: list[str]) -> set[str]:
+    return {w.lower() for w in words}
+
+
+def _build(lang: str, data: Events) -> Lexicon:
     lex = Lexicon(lang=lang)
-    types = data.get("types", {})
     for t in TYPES:
-        spec = types.get(t, {})
+        spec = getattr(data.types, t)
         for key, target in (("verbs", lex.verbs), ("nouns", lex.nouns), ("adjs", lex.adjs)):
-            single, multi = _words(spec.get(key, []))
+            single, multi = _words(getattr(spec, key))
             for w in single:
                 target.setdefault(w, t)
             for parts in multi:
@@ -130,48 +129,41 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
                     lex.verb_particles.setdefault((parts[0], parts[1]), t)
                 else:
                     lex.phrases.setdefault(" ".join(parts), t)
-        for p in spec.get("phrases", []):
+        for p in spec.phrases:
             lex.phrases.setdefault(p.lower().replace("’", "'"), t)
-    for key, t in data.get("pairs", {}).items():
+    for key, t in data.pairs.items():
         verb, _, obj = key.lower().partition(" ")
         lex.pairs[(verb, obj.strip())] = t
-    lex.classes = {k: {w.lower() for w in v} for k, v in data.get("classes", {}).items()}
-    rev = data.get("reverse", {})
-    single, multi = _words(rev.get("verbs", []))
+    lex.classes = {k: _low(v) for k, v in data.classes.items()}
+    single, multi = _words(data.reverse.verbs)
     lex.reverse_verbs = single
     lex.reverse_particles = {(p[0], p[1]) for p in multi}
-    lex.reverse_nouns = {w.lower() for w in rev.get("nouns", [])}
-    light = data.get("light", {})
-    lex.light = {w.lower() for w in light.get("verbs", [])}
-    lex.inverse = {w.lower() for w in light.get("inverse", [])}
-    intent = data.get("intent", {})
-    lex.intent_verbs = {w.lower() for w in intent.get("verbs", [])}
-    lex.intent_adjs = {w.lower() for w in intent.get("adjs", [])}
-    lex.intent_aux = {w.lower() for w in intent.get("aux", [])}
-    lex.must = {w.lower() for w in intent.get("must", [])}
-    lex.consider = {w.lower() for w in intent.get("consider", [])}
-    lex.refuse = {w.lower() for w in intent.get("refuse", [])}
-    lex.stative = {w.lower() for w in data.get("stative", {}).get("verbs", [])}
-    lex.may = {w.lower() for w in intent.get("may", [])}
-    cond = data.get("conditions", {})
-    lex.unless = {w.lower() for w in cond.get("unless", [])}
-    lex.if_words = {w.lower() for w in cond.get("if", [])}
-    lex.nonstate_types = {k.lower(): v for k, v in data.get("nonstate_types", {}).items()}
-    lex.negation = {w.lower() for w in data.get("negation", {}).get("words", [])}
-    lex.claims = {w.lower() for w in data.get("claims", {}).get("nouns", [])}
-    single, multi = _words(data.get("reporting", {}).get("verbs", []))
+    lex.reverse_nouns = _low(data.reverse.nouns)
+    lex.light = _low(data.light.verbs)
+    lex.inverse = _low(data.light.inverse)
+    intent = data.intent
+    lex.intent_verbs = _low(intent.verbs)
+    lex.intent_adjs = _low(intent.adjs)
+    lex.intent_aux = _low(intent.aux)
+    lex.must = _low(intent.must)
+    lex.consider = _low(intent.consider)
+    lex.refuse = _low(intent.refuse)
+    lex.stative = _low(data.stative.verbs)
+    lex.may = _low(intent.may)
+    lex.unless = _low(data.conditions.unless)
+    lex.if_words = _low(data.conditions.if_)
+    lex.nonstate_types = {k.lower(): v for k, v in data.nonstate_types.items()}
+    lex.negation = _low(data.negation.words)
+    lex.claims = _low(data.claims.nouns)
+    single, multi = _words(data.reporting.verbs)
     lex.reporting = single
     lex.reporting_particles = {(p[0], p[1]) for p in multi}
-    lex.background = {w.lower() for w in data.get("background", {}).get("adverbs", [])}
-    lex.preps = {k: {w.lower() for w in v} for k, v in data.get("prepositions", {}).items()}
-    lex.modes = {
-        t: {m: {w.lower() for w in ws} for m, ws in modes.items()}
-        for t, modes in data.get("modes", {}).items()
-    }
-    vio = data.get("violence", {})
-    lex.violence_generic = {w.lower() for w in vio.get("generic", [])}
-    lex.violence_heavy = {w.lower() for w in vio.get("heavy", [])}
-    for code, ws in data.get("sectors", {}).items():
+    lex.background = _low(data.background.adverbs)
+    lex.preps = {k: _low(v) for k, v in data.prepositions.model_dump().items()}
+    lex.modes = {t: {m: _low(ws) for m, ws in modes.items()} for t, modes in data.modes.items()}
+    lex.violence_generic = _low(data.violence.generic)
+    lex.violence_heavy = _low(data.violence.heavy)
+    for code, ws in data.sectors.items():
         if code == "state":
             lex.state_words = {w.lower().replace("’", "'") for w in ws}
             continue
@@ -179,18 +171,20 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
         lex.sectors[code] = single
         for parts in multi:
             lex.sector_phrases.setdefault(parts, code)
-    lex.anaphora_country = {w.lower() for w in data.get("anaphora", {}).get("country", [])}
-    dates = data.get("dates", {})
-    lex.weekdays = [w.lower() for w in dates.get("weekdays", [])]
-    lex.months = [w.lower() for w in dates.get("months", [])]
-    lex.relative_dates = [w.lower().replace("’", "'") for w in dates.get("relative", [])]
+    lex.anaphora_country = _low(data.anaphora.country)
     return lex
 
 
 @lru_cache(maxsize=16)
 def load_lexicon(lang: str, extra: tuple[str, ...] = ()) -> Lexicon:
-    """The bundled lexicon of ``lang`` merged with extra TOML files (lists are extended)."""
-    data = langdata.load(lang, "events")  # cached and shared: _merge builds new dicts
-    for item in extra:
-        data = _merge(data, tomllib.loads(Path(item).read_text(encoding="utf-8")))
+    """The bundled lexicon of ``lang`` merged with extra TOML files (lists are extended).
+
+    Each extra file is validated with the bundled data it extends (errors name that file).
+    """
+    data = langdata.load(lang, "events")
+    if extra:
+        raw = langdata.load_raw(lang, "events")
+        for item in extra:
+            raw = _merge(raw, langdata.read_toml(item))
+            data = langdata.validate(Events, raw, item)
     return _build(lang, data)

@@ -31,7 +31,7 @@ from functools import cache
 from itertools import combinations
 from typing import Any
 
-from claimgraph import langdata
+from claimgraph import lang as langdata
 from claimgraph.link.text import fold
 
 LANGS = ("en", "fr")  # languages whose link.toml is always loaded (predicates cross languages)
@@ -79,24 +79,21 @@ def lexicon(lang: str | None) -> Lexicon:
     lex = Lexicon()
     langs = list(dict.fromkeys([*([lang] if lang else []), *LANGS]))
     for code in langs:
-        data: dict[str, Any] = langdata.load(code, "link")
-        if not data:
-            continue
-        lex.negation |= {fold(w) for w in data.get("negation", [])}
+        data = langdata.load(code, "link")
+        lex.negation |= {fold(w) for w in data.negation}
         if code == (lang or "en"):
-            lex.window = int(data.get("negation_window", lex.window))
-        for name, phrases in (data.get("predicates") or {}).items():
+            lex.window = data.negation_window
+        for name, phrases in data.predicates.items():
             lex.predicates.extend((name, _pattern(p)) for p in phrases)
-        prop = data.get("proportions") or {}
-        lex.numbers |= {fold(k): float(v) for k, v in (prop.get("numbers") or {}).items()}
-        lex.fractions.extend((_pattern(k), float(v)) for k, v in (prop.get("fractions") or {}).items())
+        prop = data.proportions
+        lex.numbers |= {fold(k): float(v) for k, v in prop.numbers.items()}
+        lex.fractions.extend((_pattern(k), float(v)) for k, v in prop.fractions.items())
         for key in ("ratio", "percent", "at_most", "at_least", "most", "few"):
-            getattr(lex, key).extend(_pattern(p) for p in prop.get(key, []))
-        lex.generic_speakers |= {fold(w) for w in (data.get("speakers") or {}).get("generic", [])}
-        topic = data.get("topic") or {}
-        lex.stopwords |= {fold(w) for w in topic.get("stopwords", [])}
+            getattr(lex, key).extend(_pattern(p) for p in getattr(prop, key))
+        lex.generic_speakers |= {fold(w) for w in data.speakers.generic}
+        lex.stopwords |= {fold(w) for w in data.topic.stopwords}
         if code == (lang or "en"):
-            lex.argument_window = int(topic.get("argument_window", lex.argument_window))
+            lex.argument_window = data.topic.argument_window
     lex.fractions.sort(key=lambda x: -len(x[0]))
     return lex
 
