@@ -175,7 +175,7 @@ def resolve(ref: str, aliases: dict[str, str], docs: dict[str, Document]) -> tup
 
 def evaluate(store: Any, docs: list[Document], labels: dict[str, Any]) -> dict[str, Any]:
     """Pairwise scores of the link layer in ``store`` against ``labels``."""
-    from claimgraph.link.schema import link_claim_members, link_disputes, link_docs
+    from claimgraph.store.schema import link_claim_members, link_disputes, link_docs
 
     aliases: dict[str, str] = labels["documents"]
     by_key = {doc_key(d): d for d in docs}

@@ -13,7 +13,10 @@ from sqlalchemy import Connection, select
 
 from claimgraph.link import graph
 from claimgraph.link.claims import relays
-from claimgraph.link.schema import (
+from claimgraph.link.text import fold, name_key, unpack
+from claimgraph.store import Store
+from claimgraph.store import schema as store_schema
+from claimgraph.store.schema import (
     link_claim_members,
     link_claims,
     link_disputes,
@@ -22,9 +25,6 @@ from claimgraph.link.schema import (
     link_stories,
     link_story_entities,
 )
-from claimgraph.link.text import fold, name_key, unpack
-from claimgraph.store import Store
-from claimgraph.store import schema as store_schema
 
 
 def _iso(day: int) -> str:

@@ -22,9 +22,9 @@ import numpy as np
 from sqlalchemy import Connection, and_, delete, insert, or_, select, update
 
 from claimgraph.link.config import LinkConfig
-from claimgraph.link.schema import link_claim_members, link_claims, link_disputes
 from claimgraph.link.text import name_key, pack, speakers_compatible, unpack
 from claimgraph.model import Attribution
+from claimgraph.store.schema import link_claim_members, link_claims, link_disputes
 
 RELAY_KINDS = ("agency", "outlet")  # chain hops that are media relaying a statement
 POLARITY = {"deny": "deny", "dispute": "deny", "question": "question"}

@@ -17,8 +17,8 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
 
-from claimgraph.link.schema import link_docs, link_dup_groups, link_lsh
 from claimgraph.link.text import shingles
+from claimgraph.store.schema import link_docs, link_dup_groups, link_lsh
 
 
 @cache

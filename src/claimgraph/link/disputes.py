@@ -38,8 +38,8 @@ from sqlalchemy import Connection, and_, delete, insert, or_, select
 
 from claimgraph.link import contrary
 from claimgraph.link.config import LinkConfig
-from claimgraph.link.schema import link_claim_members, link_claims, link_disputes
 from claimgraph.link.text import speakers_compatible, unit, unpack
+from claimgraph.store.schema import link_claim_members, link_claims, link_disputes
 
 CONTRARY_BASES = ("contrary", "negation", "quantity")
 

@@ -15,7 +15,6 @@ from sqlalchemy import Connection, delete, func, insert, select
 from claimgraph.config import Config
 from claimgraph.link import api, claims, contrary, dedup, disputes, embed, stories
 from claimgraph.link.config import LinkConfig
-from claimgraph.link.schema import link_docs
 from claimgraph.link.text import (
     doc_date,
     doc_entities,
@@ -29,6 +28,7 @@ from claimgraph.link.text import (
 from claimgraph.model import Attribution, Document, Rejected
 from claimgraph.store import Store
 from claimgraph.store import schema as store_schema
+from claimgraph.store.schema import link_docs
 
 log = logging.getLogger(__name__)
 

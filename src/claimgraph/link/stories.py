@@ -23,14 +23,14 @@ import numpy as np
 from sqlalchemy import Connection, and_, delete, func, insert, select, update
 
 from claimgraph.link.config import LinkConfig
-from claimgraph.link.schema import (
+from claimgraph.link.text import pack, unpack
+from claimgraph.store.schema import (
     link_claims,
     link_docs,
     link_stories,
     link_story_days,
     link_story_entities,
 )
-from claimgraph.link.text import pack, unpack
 
 
 @dataclass

@@ -185,7 +185,7 @@ class Views:
         self.store = store
         try:
             from claimgraph.link import api as link_api
-            from claimgraph.link.schema import link_docs
+            from claimgraph.store.schema import link_docs
         except ImportError:
             link_api = link_docs = None
         self.link_api, self._link_docs = link_api, link_docs
