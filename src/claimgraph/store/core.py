@@ -18,6 +18,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
+from claimgraph.event_records import records
 from claimgraph.model import Document, Origin, Rejected
 from claimgraph.store import export as exp
 from claimgraph.store import migrate, rows
@@ -361,8 +362,6 @@ class Store:
         if table == "plover":  # PLOVER-style event records, nested: JSONL only
             if format != "jsonl":
                 raise ValueError("PLOVER records are nested: export them as jsonl")
-            from claimgraph.events.export import records
-
             return exp.write_jsonl(path, (json.dumps(r, ensure_ascii=False)
                                           for d in self.documents() for r in records(d)))
         if table not in exp.COLUMNS:
