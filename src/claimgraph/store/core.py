@@ -115,7 +115,7 @@ class Store:
 
     @property
     def engine(self) -> Engine:
-        """The SQLAlchemy engine, for queries the API does not cover."""
+        """The SQLAlchemy engine (tests and benchmarks; code queries through ``store.queries``)."""
         if self._closed:
             raise StoreError(f"store {self.url} is closed")
         return self._engine
@@ -132,6 +132,19 @@ class Store:
     @contextmanager
     def _read(self) -> Iterator[Connection]:
         with self.engine.connect() as conn:
+            yield conn
+
+    @contextmanager
+    def connection(self) -> Iterator[Connection]:
+        """A connection for reading, to pass to ``claimgraph.store.queries`` functions."""
+        with self._read() as conn:
+            yield conn
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """A connection in a write transaction, committed when the block ends (rolled back
+        on an exception), to pass to ``claimgraph.store.queries`` functions."""
+        with self._write() as conn:
             yield conn
 
     def _insert(self, table: Any) -> Any:
