@@ -30,15 +30,6 @@ import numpy as np
 from sqlalchemy import insert
 
 from claimgraph.link import Linker, dedup, embed
-from claimgraph.link.schema import (
-    link_claim_members,
-    link_claims,
-    link_docs,
-    link_lsh,
-    link_stories,
-    link_story_days,
-    link_story_entities,
-)
 from claimgraph.model import (
     Attribution,
     ChainLink,
@@ -52,6 +43,15 @@ from claimgraph.model import (
 )
 from claimgraph.store import open_store
 from claimgraph.store import schema as store_schema
+from claimgraph.store.schema import (
+    link_claim_members,
+    link_claims,
+    link_docs,
+    link_lsh,
+    link_stories,
+    link_story_days,
+    link_story_entities,
+)
 
 DIM = embed.DIM
 START = date(2020, 1, 1).toordinal()

@@ -22,9 +22,9 @@ from claimgraph.eval import link as evlink
 from claimgraph.link import Linker, export_json, link_sink
 from claimgraph.link import stories as lstories
 from claimgraph.link.config import LinkConfig
-from claimgraph.link.schema import TABLES, link_claim_members, link_claims, link_docs
 from claimgraph.model import Document, Origin, Published, Rejected
 from claimgraph.store import Store, open_store
+from claimgraph.store.schema import LINK_TABLES, link_claim_members, link_claims, link_docs
 
 ROOT = Path(__file__).resolve().parent.parent
 FIX = ROOT / "tests" / "fixtures" / "link"
@@ -66,7 +66,7 @@ def _doc(doc_id: str, text: str, day: str, outlet: str = "Test Outlet") -> Docum
 
 def test_migration_creates_link_tables(store: Store) -> None:
     tables = set(inspect(store.engine).get_table_names())
-    assert {t.name for t in TABLES} <= tables
+    assert {t.name for t in LINK_TABLES} <= tables
 
 
 # ---------------------------------------------------------------- duplicates and stories

@@ -12,7 +12,6 @@ from sqlalchemy import select
 
 from claimgraph.link import Linker
 from claimgraph.link.contrary import conflict, generic_speaker, signals
-from claimgraph.link.schema import link_claim_members, link_disputes
 from claimgraph.model import (
     Attribution,
     ChainLink,
@@ -25,6 +24,7 @@ from claimgraph.model import (
     Span,
 )
 from claimgraph.store import Store
+from claimgraph.store.schema import link_claim_members, link_disputes
 
 
 def _conflict(a: str, la: str, b: str, lb: str) -> str | None:

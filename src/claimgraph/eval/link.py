@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import Any
 
 import click
-from sqlalchemy import select
 
 from claimgraph.config import Config
 from claimgraph.eval import checkout_file
@@ -175,22 +174,14 @@ def resolve(ref: str, aliases: dict[str, str], docs: dict[str, Document]) -> tup
 
 def evaluate(store: Any, docs: list[Document], labels: dict[str, Any]) -> dict[str, Any]:
     """Pairwise scores of the link layer in ``store`` against ``labels``."""
-    from claimgraph.link.schema import link_claim_members, link_disputes, link_docs
+    from claimgraph.store.queries.link_read import assignments
 
     aliases: dict[str, str] = labels["documents"]
     by_key = {doc_key(d): d for d in docs}
     missing = [a for a, k in aliases.items() if k not in by_key]
     if missing:
         raise ValueError(f"labelled documents not in the corpus: {', '.join(missing)}")
-    with store.engine.connect() as conn:
-        rows = conn.execute(select(link_docs.c.doc_id, link_docs.c.story_id,
-                                   link_docs.c.dup_group)).all()
-        claim_of = {(r.doc_id, r.attr_id): r.claim_id for r in conn.execute(
-            select(link_claim_members.c.doc_id, link_claim_members.c.attr_id,
-                   link_claim_members.c.claim_id))}
-        disputes = {(r.claim_id, r.against_id) for r in conn.execute(select(link_disputes))}
-    story_of = {r.doc_id: r.story_id for r in rows}
-    dup_of = {r.doc_id: r.dup_group for r in rows if r.dup_group}
+    story_of, dup_of, claim_of, disputes = assignments(store)
     alias_doc = {a: by_key[k].id for a, k in aliases.items()}
     report: dict[str, Any] = {}
 

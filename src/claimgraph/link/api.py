@@ -9,37 +9,21 @@ from collections import Counter
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, select
-
 from claimgraph.link import graph
 from claimgraph.link.claims import relays
-from claimgraph.link.schema import (
-    link_claim_members,
-    link_claims,
-    link_disputes,
-    link_docs,
-    link_dup_groups,
-    link_stories,
-    link_story_entities,
-)
 from claimgraph.link.text import fold, name_key, unpack
 from claimgraph.store import Store
-from claimgraph.store import schema as store_schema
+from claimgraph.store.queries import Conn
+from claimgraph.store.queries import link_read as q
 
 
 def _iso(day: int) -> str:
     return date.fromordinal(day).isoformat()
 
 
-def _docs(conn: Connection, story_ids: list[str] | None = None) -> list[dict[str, Any]]:
-    d, doc = link_docs.c, store_schema.documents.c
-    q = (select(d.doc_id, d.seq, d.day, d.date, d.dated, d.language, d.outlet_id, d.outlet_name,
-                d.title, d.dup_group, d.story_id, doc.url)
-         .join(store_schema.documents, doc.id == d.doc_id))
-    if story_ids is not None:
-        q = q.where(d.story_id.in_(story_ids))
-    rows = conn.execute(q.order_by(d.day, d.date, d.seq)).all()
-    groups = {g.id: g.original for g in conn.execute(select(link_dup_groups))}
+def _docs(conn: Conn, story_ids: list[str] | None = None) -> list[dict[str, Any]]:
+    rows = q.linked_docs(conn, story_ids)
+    groups = {g.id: g.original for g in q.dup_groups(conn)}
     return [{
         "doc_id": r.doc_id, "date": r.date, "dated": bool(r.dated), "language": r.language,
         "outlet": r.outlet_name, "outlet_id": r.outlet_id, "title": r.title, "url": r.url,
@@ -66,25 +50,23 @@ def _summary(row: Any, docs: list[dict[str, Any]], entities: list[str], n_claims
     }
 
 
-def _entities(conn: Connection, story_ids: list[str], top: int = 8) -> dict[str, list[str]]:
-    e = link_story_entities.c
+def _entities(conn: Conn, story_ids: list[str], top: int = 8) -> dict[str, list[str]]:
     out: dict[str, list[tuple[int, str]]] = {}
-    for r in conn.execute(select(e.story_id, e.key, e.name, e.n).where(e.story_id.in_(story_ids))):
+    for r in q.story_entities(conn, story_ids):
         if r.key.startswith(("per:", "cc:")):
             continue
         out.setdefault(r.story_id, []).append((-int(r.n), r.name))
     return {k: [name for _, name in sorted(v)[:top]] for k, v in out.items()}
 
 
-def _counts(conn: Connection, story_ids: list[str]) -> tuple[Counter[str], Counter[str]]:
-    c = link_claims.c
+def _counts(conn: Conn, story_ids: list[str]) -> tuple[Counter[str], Counter[str]]:
     claims: Counter[str] = Counter()
     owner: dict[str, str] = {}
-    for r in conn.execute(select(c.id, c.story_id).where(c.story_id.in_(story_ids))):
+    for r in q.story_claim_ids(conn, story_ids):
         claims[r.story_id] += 1
         owner[r.id] = r.story_id
     disputes: Counter[str] = Counter()
-    for r in conn.execute(select(link_disputes.c.claim_id, link_disputes.c.against_id)):
+    for r in q.dispute_pairs(conn):
         if r.claim_id in owner:
             disputes[owner[r.claim_id]] += 1
     return claims, disputes
@@ -92,12 +74,8 @@ def _counts(conn: Connection, story_ids: list[str]) -> tuple[Counter[str], Count
 
 def stories(store: Store, limit: int | None = None) -> list[dict[str, Any]]:
     """Stories, most recent first, with dates, size, languages, outlets and main entities."""
-    s = link_stories.c
-    with store.engine.connect() as conn:
-        q = select(link_stories).order_by(s.last_day.desc(), s.size.desc(), s.id)
-        if limit:
-            q = q.limit(limit)
-        rows = conn.execute(q).all()
+    with store.connection() as conn:
+        rows = q.latest_stories(conn, limit)
         ids = [r.id for r in rows]
         docs: dict[str, list[dict[str, Any]]] = {}
         for d in _docs(conn, ids):
@@ -108,28 +86,18 @@ def stories(store: Store, limit: int | None = None) -> list[dict[str, Any]]:
             for r in rows]
 
 
-def _claims(conn: Connection, claim_ids: list[str] | None = None,
+def _claims(conn: Conn, claim_ids: list[str] | None = None,
             story: str | None = None) -> list[dict[str, Any]]:
-    c, m = link_claims.c, link_claim_members.c
-    q = select(link_claims)
-    if claim_ids is not None:
-        q = q.where(c.id.in_(claim_ids))
-    if story is not None:
-        q = q.where(c.story_id == story)
-    rows = conn.execute(q).all()
+    rows = q.claims(conn, claim_ids, story)
     if not rows:
         return []
     members: dict[str, list[dict[str, Any]]] = {}
-    mq = select(link_claim_members).where(m.claim_id.in_([r.id for r in rows]))
     doc_ids: set[str] = set()
-    for r in conn.execute(mq).mappings():
-        item = dict(r)
+    for item in q.claim_members(conn, [r.id for r in rows]):
         item["embedding"] = unpack(item["embedding"], "<f2")
-        members.setdefault(r["claim_id"], []).append(item)
-        doc_ids.add(r["doc_id"])
-    dup_of = {r.doc_id: r.dup_group for r in conn.execute(
-        select(link_docs.c.doc_id, link_docs.c.dup_group).where(link_docs.c.doc_id.in_(doc_ids)))
-        if r.dup_group}
+        members.setdefault(item["claim_id"], []).append(item)
+        doc_ids.add(item["doc_id"])
+    dup_of = q.doc_dup_groups(conn, doc_ids)
     out = []
     for r in rows:
         ordered = relays(members.get(r.id, []), dup_of)
@@ -167,16 +135,12 @@ def claims(store: Store, speaker: str | None = None, outlet: str | None = None,
            entity: str | None = None, stance: str | None = None,
            story: str | None = None) -> list[dict[str, Any]]:
     """Claims with their members and relays; filters keep claims with a matching member."""
-    m = link_claim_members.c
-    with store.engine.connect() as conn:
-        q = select(m.claim_id, m.speaker_key, m.speaker_name, m.outlet_id, m.outlet_name,
-                   m.entities, m.stance)
-        if stance:
-            q = q.where(m.stance == stance)
+    with store.connection() as conn:
         ids = None
         if speaker or outlet or entity or stance:
             sp, ou, en = name_key(speaker), name_key(outlet), fold(entity) if entity else None
-            ids = sorted({r.claim_id for r in conn.execute(q) if _matches(r, sp, ou, en, outlet)})
+            ids = sorted({r.claim_id for r in q.member_filters(conn, stance)
+                          if _matches(r, sp, ou, en, outlet)})
             if not ids:
                 return []
         return _claims(conn, ids, story)
@@ -197,8 +161,8 @@ def _matches(r: Any, speaker: str | None, outlet_key: str | None, entity: str | 
 
 def disputes(store: Store, story: str | None = None) -> list[dict[str, Any]]:
     """Each disputed claim with the claims that deny or dispute it, both sides in full."""
-    with store.engine.connect() as conn:
-        rows = conn.execute(select(link_disputes).order_by(link_disputes.c.claim_id)).all()
+    with store.connection() as conn:
+        rows = q.disputes(conn)
         ids = sorted({r.claim_id for r in rows} | {r.against_id for r in rows})
         by_id = {c["id"]: c for c in _claims(conn, ids)}
     out: dict[str, dict[str, Any]] = {}
@@ -227,9 +191,9 @@ def _side(claim: dict[str, Any]) -> dict[str, Any]:
 
 def duplicates(store: Store) -> list[dict[str, Any]]:
     """Near-duplicate groups with their original and republications."""
-    with store.engine.connect() as conn:
+    with store.connection() as conn:
         docs = _docs(conn)
-        groups = conn.execute(select(link_dup_groups).order_by(link_dup_groups.c.id)).all()
+        groups = q.dup_groups(conn)
     by_group: dict[str, list[dict[str, Any]]] = {}
     for d in docs:
         if d["dup_group"]:
@@ -240,14 +204,10 @@ def duplicates(store: Store) -> list[dict[str, Any]]:
 
 def story(store: Store, story_id: str) -> dict[str, Any] | None:
     """One story: timeline, who says what (claims), disputes and the source graph."""
-    with store.engine.connect() as conn:
-        row = conn.execute(select(link_stories).where(link_stories.c.id == story_id)).first()
+    with store.connection() as conn:
+        row = q.find_story(conn, story_id)
         if row is None:
-            found = conn.execute(select(link_stories.c.id).where(
-                link_stories.c.id.startswith(story_id)).limit(2)).scalars().all()
-            if len(found) != 1:
-                return None
-            row = conn.execute(select(link_stories).where(link_stories.c.id == found[0])).one()
+            return None
         docs = _docs(conn, [row.id])
         ents = _entities(conn, [row.id], top=20)
         story_claims = _claims(conn, story=row.id)

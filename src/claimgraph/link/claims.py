@@ -19,12 +19,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, and_, delete, insert, or_, select, update
 
 from claimgraph.link.config import LinkConfig
-from claimgraph.link.schema import link_claim_members, link_claims, link_disputes
 from claimgraph.link.text import name_key, pack, speakers_compatible, unpack
 from claimgraph.model import Attribution
+from claimgraph.store.queries import Conn
+from claimgraph.store.queries import link as q
 
 RELAY_KINDS = ("agency", "outlet")  # chain hops that are media relaying a statement
 POLARITY = {"deny": "deny", "dispute": "deny", "question": "question"}
@@ -75,31 +75,24 @@ def via_json(att: Attribution) -> list[dict[str, Any]]:
     return [{"name": h.name, "kind": h.kind} for h in att.via]
 
 
-def _candidates(conn: Connection, st: Statement, info: DocInfo, cfg: LinkConfig) -> list[Any]:
+def _candidates(conn: Conn, st: Statement, info: DocInfo, cfg: LinkConfig) -> list[Any]:
     """Claims of the same polarity in the statement's story, or by its speaker lately."""
-    c = link_claims.c
-    cols = (c.id, c.centroid, c.speaker_key)
     rows: dict[str, Any] = {}
     if info.story_id is not None:
-        for r in conn.execute(select(*cols).where(c.story_id == info.story_id)
-                              .where(c.polarity == st.polarity)):
+        for r in q.claims_in_story(conn, info.story_id, st.polarity):
             rows[r.id] = r
     if st.speaker_key:
         ew = cfg.entity_window_days
-        for r in conn.execute(select(*cols).where(c.speaker_key == st.speaker_key)
-                              .where(c.polarity == st.polarity)
-                              .where(and_(c.last_day >= info.day - ew, c.first_day <= info.day + ew))
-                              .order_by(c.last_day.desc()).limit(200)):
+        for r in q.claims_of_speaker(conn, st.speaker_key, st.polarity, info.day - ew,
+                                     info.day + ew, limit=200):
             rows[r.id] = r
     return list(rows.values())
 
 
-def _profiles(conn: Connection, ids: list[str]) -> dict[str, tuple[set[str], set[str]]]:
+def _profiles(conn: Conn, ids: list[str]) -> dict[str, tuple[set[str], set[str]]]:
     """claim id -> (speaker keys, outlet and relay keys) of its members."""
     out: dict[str, tuple[set[str], set[str]]] = {i: (set(), set()) for i in ids}
-    m = link_claim_members.c
-    for row in conn.execute(select(m.claim_id, m.speaker_key, m.outlet_name, m.via)
-                            .where(m.claim_id.in_(ids))):
+    for row in q.member_sources(conn, ids):
         speakers, sources = out[row.claim_id]
         if row.speaker_key:
             speakers.add(row.speaker_key)
@@ -123,7 +116,7 @@ def link_level(st: Statement, outlet_key: str | None, speakers: set[str], source
     return 2 if speakers & mine else 0
 
 
-def assign(conn: Connection, info: DocInfo, statements: Iterable[Statement],
+def assign(conn: Conn, info: DocInfo, statements: Iterable[Statement],
            cfg: LinkConfig) -> tuple[dict[str, str], set[str]]:
     """Put each statement in a claim; returns attribution id -> claim id, and every claim
     touched (claims merged because a statement bridges them included)."""
@@ -152,10 +145,10 @@ def assign(conn: Connection, info: DocInfo, statements: Iterable[Statement],
             touched |= merge(conn, good[0][1], other)
         if best is None:
             claim_id = _free_id(conn, f"C{info.doc_id[:12]}-{st.attr.id}")
-            conn.execute(insert(link_claims).values(
-                id=claim_id, story_id=info.story_id, polarity=st.polarity,
+            q.insert_claim(
+                conn, id=claim_id, story_id=info.story_id, polarity=st.polarity,
                 speaker_key=st.speaker_key, size=0, first_day=info.day, last_day=info.day,
-                centroid=pack(np.zeros_like(st.emb))))
+                centroid=pack(np.zeros_like(st.emb)))
             score = 1.0
         else:
             score, claim_id = best
@@ -166,25 +159,23 @@ def assign(conn: Connection, info: DocInfo, statements: Iterable[Statement],
     return out, touched
 
 
-def merge(conn: Connection, keep: str, other: str) -> set[str]:
+def merge(conn: Conn, keep: str, other: str) -> set[str]:
     """Fold claim ``other`` into ``keep``; returns the claims whose disputes must be redone."""
-    a = conn.execute(select(link_claims).where(link_claims.c.id == keep)).one()
-    b = conn.execute(select(link_claims).where(link_claims.c.id == other)).one()
-    d = link_disputes.c
-    deniers = set(conn.execute(select(d.against_id).where(d.claim_id == other)).scalars())
-    conn.execute(delete(link_disputes).where(or_(d.claim_id == other, d.against_id == other)))
-    conn.execute(update(link_claim_members).where(link_claim_members.c.claim_id == other)
-                 .values(claim_id=keep))
-    conn.execute(update(link_claims).where(link_claims.c.id == keep).values(
-        size=a.size + b.size, centroid=pack(unpack(a.centroid) + unpack(b.centroid)),
-        first_day=min(a.first_day, b.first_day), last_day=max(a.last_day, b.last_day)))
-    conn.execute(delete(link_claims).where(link_claims.c.id == other))
+    a = q.get_claim(conn, keep)
+    b = q.get_claim(conn, other)
+    deniers = q.claim_deniers(conn, other)
+    q.delete_claim_disputes(conn, other)
+    q.move_claim_members(conn, other, keep)
+    q.update_claim(conn, keep, size=a.size + b.size,
+                   centroid=pack(unpack(a.centroid) + unpack(b.centroid)),
+                   first_day=min(a.first_day, b.first_day), last_day=max(a.last_day, b.last_day))
+    q.delete_claim(conn, other)
     return {keep} | deniers
 
 
-def _free_id(conn: Connection, base: str) -> str:
+def _free_id(conn: Conn, base: str) -> str:
     """``base``, or ``base.2``, ``base.3``... when taken (shared id prefixes, relinking)."""
-    taken = set(conn.execute(select(link_claims.c.id).where(link_claims.c.id.startswith(base))).scalars())
+    taken = q.claim_ids_with_prefix(conn, base)
     n, out = 1, base
     while out in taken:
         n += 1
@@ -192,37 +183,36 @@ def _free_id(conn: Connection, base: str) -> str:
     return out
 
 
-def _insert_member(conn: Connection, claim_id: str, st: Statement, info: DocInfo,
+def _insert_member(conn: Conn, claim_id: str, st: Statement, info: DocInfo,
                    score: float) -> None:
     a = st.attr
-    conn.execute(insert(link_claim_members).values(
-        doc_id=info.doc_id, attr_id=a.id, claim_id=claim_id, seq=info.seq, day=info.day,
+    q.insert_claim_member(
+        conn, doc_id=info.doc_id, attr_id=a.id, claim_id=claim_id, seq=info.seq, day=info.day,
         date=info.date, outlet_id=info.outlet_id, outlet_name=info.outlet_name,
         language=info.language, speaker_name=a.speaker_name or (a.speaker.text if a.speaker else None),
         speaker_key=st.speaker_key, stance=member_stance(a), kind=a.kind,
         cue=a.cue.text if a.cue else None, content=a.content.text,
         content_start=a.content.start, content_end=a.content.end, via=via_json(a),
         target=a.target, entities=[list(e) for e in st.entities], score=round(score, 4),
-        embedding=pack(st.emb, "<f2")))
+        embedding=pack(st.emb, "<f2"))
 
 
-def _move(conn: Connection, claim_id: str, emb: np.ndarray, day: int, sign: int) -> None:
-    row = conn.execute(select(link_claims).where(link_claims.c.id == claim_id)).one()
+def _move(conn: Conn, claim_id: str, emb: np.ndarray, day: int, sign: int) -> None:
+    row = q.get_claim(conn, claim_id)
     size = row.size + sign
     if size <= 0:
-        conn.execute(delete(link_claims).where(link_claims.c.id == claim_id))
+        q.delete_claim(conn, claim_id)
         return
     values: dict[str, Any] = {"size": size, "centroid": pack(unpack(row.centroid) + sign * emb)}
     if sign > 0:
         values |= {"first_day": min(row.first_day, day), "last_day": max(row.last_day, day)}
-    conn.execute(update(link_claims).where(link_claims.c.id == claim_id).values(**values))
+    q.update_claim(conn, claim_id, **values)
 
 
-def remove_doc(conn: Connection, doc_id: str) -> set[str]:
+def remove_doc(conn: Conn, doc_id: str) -> set[str]:
     """Take a document's statements out of their claims; returns the claims touched."""
-    m = link_claim_members.c
-    rows = conn.execute(select(m.claim_id, m.embedding, m.day).where(m.doc_id == doc_id)).all()
-    conn.execute(delete(link_claim_members).where(m.doc_id == doc_id))
+    rows = q.doc_claim_members(conn, doc_id)
+    q.delete_doc_claim_members(conn, doc_id)
     for r in rows:
         _move(conn, r.claim_id, unpack(r.embedding, "<f2"), r.day, -1)
     return {r.claim_id for r in rows}

@@ -15,10 +15,10 @@ from functools import cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
-from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
 
-from claimgraph.link.schema import link_docs, link_dup_groups, link_lsh
 from claimgraph.link.text import shingles
+from claimgraph.store.queries import Conn
+from claimgraph.store.queries import link as q
 
 
 @cache
@@ -50,69 +50,57 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.mean(a == b))
 
 
-def find(conn: Connection, doc_id: str, sig: np.ndarray, keys: list[tuple[int, str]],
+def find(conn: Conn, doc_id: str, sig: np.ndarray, keys: list[tuple[int, str]],
          threshold: float) -> list[tuple[str, float]]:
     """Linked documents whose signature is within ``threshold`` of ``sig``, best first."""
     if not keys:
         return []
-    cond = or_(*(and_(link_lsh.c.band == b, link_lsh.c.key == k) for b, k in keys))
-    cands = conn.execute(
-        select(link_lsh.c.doc_id).where(cond).where(link_lsh.c.doc_id != doc_id).distinct()
-    ).scalars().all()
+    cands = q.lsh_candidates(conn, keys, doc_id)
     if not cands:
         return []
     found = []
-    for row in conn.execute(
-        select(link_docs.c.doc_id, link_docs.c.minhash).where(link_docs.c.doc_id.in_(cands))
-    ):
+    for row in q.minhashes(conn, cands):
         sim = similarity(sig, np.frombuffer(row.minhash, dtype="<u4"))
         if sim >= threshold:
             found.append((row.doc_id, sim))
     return sorted(found, key=lambda x: (-x[1], x[0]))
 
 
-def index(conn: Connection, doc_id: str, keys: list[tuple[int, str]]) -> None:
-    if keys:
-        conn.execute(insert(link_lsh), [{"band": b, "key": k, "doc_id": doc_id} for b, k in keys])
+def index(conn: Conn, doc_id: str, keys: list[tuple[int, str]]) -> None:
+    q.insert_lsh(conn, doc_id, keys)
 
 
-def assign(conn: Connection, doc_id: str, dups: list[tuple[str, float]]) -> str | None:
+def assign(conn: Conn, doc_id: str, dups: list[tuple[str, float]]) -> str | None:
     """Put ``doc_id`` in the group of its duplicates (merging groups it bridges)."""
     if not dups:
         return None
     ids = [d for d, _ in dups]
-    groups = sorted({g for g in conn.execute(
-        select(link_docs.c.dup_group).where(link_docs.c.doc_id.in_(ids))).scalars() if g})
+    groups = sorted({g for g in q.dup_groups_of(conn, ids) if g})
     gid = groups[0] if groups else "D" + min([doc_id, *ids])
     for other in groups[1:]:
-        conn.execute(update(link_docs).where(link_docs.c.dup_group == other).values(dup_group=gid))
-        conn.execute(delete(link_dup_groups).where(link_dup_groups.c.id == other))
-    conn.execute(update(link_docs).where(link_docs.c.doc_id.in_([doc_id, *ids]))
-                 .values(dup_group=gid))
+        q.rename_dup_group(conn, other, gid)
+    q.set_dup_group(conn, [doc_id, *ids], gid)
     refresh(conn, gid)
     return gid
 
 
-def refresh(conn: Connection, gid: str) -> None:
+def refresh(conn: Conn, gid: str) -> None:
     """Recompute a group's original and size; a group left with one document is dissolved."""
-    members = conn.execute(
-        select(link_docs.c.doc_id).where(link_docs.c.dup_group == gid)
-        .order_by(link_docs.c.day, link_docs.c.dated.desc(), link_docs.c.date, link_docs.c.seq)
-    ).scalars().all()
-    conn.execute(delete(link_dup_groups).where(link_dup_groups.c.id == gid))
+    members = q.dup_group_members(conn, gid)
+    q.delete_dup_group(conn, gid)
     if len(members) < 2:
-        conn.execute(update(link_docs).where(link_docs.c.dup_group == gid).values(dup_group=None))
+        q.dissolve_dup_group(conn, gid)
         return
-    conn.execute(insert(link_dup_groups).values(id=gid, original=members[0], size=len(members)))
+    q.insert_dup_group(conn, gid, members[0], len(members))
 
 
-def remove(conn: Connection, doc_id: str, gid: str | None) -> None:
+def remove(conn: Conn, doc_id: str, gid: str | None) -> None:
     """Take a document out of the LSH index and of its group."""
-    conn.execute(delete(link_lsh).where(link_lsh.c.doc_id == doc_id))
+    q.delete_lsh(conn, doc_id)
     if gid:
-        conn.execute(update(link_docs).where(link_docs.c.doc_id == doc_id).values(dup_group=None))
+        q.set_dup_group(conn, [doc_id], None)
         refresh(conn, gid)
 
 
-def count_groups(conn: Connection) -> int:
-    return int(conn.execute(select(func.count()).select_from(link_dup_groups)).scalar_one())
+def count_groups(conn: Conn) -> int:
+    return q.count_dup_groups(conn)

@@ -34,24 +34,22 @@ from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, and_, delete, insert, or_, select
 
 from claimgraph.link import contrary
 from claimgraph.link.config import LinkConfig
-from claimgraph.link.schema import link_claim_members, link_claims, link_disputes
 from claimgraph.link.text import speakers_compatible, unit, unpack
+from claimgraph.store.queries import Conn
+from claimgraph.store.queries import link as q
 
 CONTRARY_BASES = ("contrary", "negation", "quantity")
 
 
-def _members(conn: Connection, ids: Iterable[str]) -> dict[str, list[Any]]:
+def _members(conn: Conn, ids: Iterable[str]) -> dict[str, list[Any]]:
     out: dict[str, list[Any]] = {}
-    m = link_claim_members.c
     ids = list(ids)
     if not ids:
         return out
-    for row in conn.execute(select(m.claim_id, m.doc_id, m.attr_id, m.speaker_key, m.target,
-                                   m.entities, m.embedding).where(m.claim_id.in_(ids))):
+    for row in q.members_of_claims(conn, ids):
         out.setdefault(row.claim_id, []).append(row)
     return out
 
@@ -66,27 +64,20 @@ def _keys(rows: list[Any]) -> set[str]:
     return {k for r in rows for k, _ in (r.entities or [])}
 
 
-def _sibling_target(conn: Connection, member: Any) -> str | None:
+def _sibling_target(conn: Conn, member: Any) -> str | None:
     """The claim denied by another denial of the same speaker in the same document."""
-    m = link_claim_members.c
     if not member.speaker_key:
         return None
-    for r in conn.execute(select(m.speaker_key, m.target).where(m.doc_id == member.doc_id)
-                          .where(m.target.is_not(None)).where(m.stance.in_(("deny", "dispute")))
-                          .order_by(m.attr_id)):
+    for r in q.targeted_denials(conn, member.doc_id):
         if r.speaker_key and speakers_compatible(r.speaker_key, member.speaker_key):
-            return conn.execute(select(m.claim_id).where(and_(
-                m.doc_id == member.doc_id, m.attr_id == r.target))).scalar()
+            return q.claim_of_statement(conn, member.doc_id, r.target)
     return None
 
 
-def _same_document(conn: Connection, member: Any, mine: list[Any],
+def _same_document(conn: Conn, member: Any, mine: list[Any],
                    cfg: LinkConfig) -> tuple[float, str] | None:
     """The assert-side claim reported in the denial's own document closest to it."""
-    m, c = link_claim_members.c, link_claims.c
-    rows = conn.execute(select(c.id, c.centroid, m.stance, m.content_start, m.content_end)
-                        .join(link_claim_members, m.claim_id == c.id)
-                        .where(m.doc_id == member.doc_id).where(c.polarity == "assert")).all()
+    rows = q.doc_assert_claims(conn, member.doc_id)
     if not rows:
         return None
     emb = unit(unpack(member.embedding, "<f2"))
@@ -102,15 +93,13 @@ def _same_document(conn: Connection, member: Any, mine: list[Any],
     return max(scored) if scored else None
 
 
-def _without_allies(conn: Connection, scored: list[tuple[float, str]]) -> list[tuple[float, str]]:
+def _without_allies(conn: Conn, scored: list[tuple[float, str]]) -> list[tuple[float, str]]:
     """Drop a candidate that contradicts a better candidate: a denial of the better one
     is on its side, not against it."""
     if len(scored) < 2:
         return scored
     ids = [cid for _, cid in scored]
-    d = link_disputes.c
-    links = conn.execute(select(d.claim_id, d.against_id).where(d.basis.in_(CONTRARY_BASES))
-                         .where(d.claim_id.in_(ids)).where(d.against_id.in_(ids))).all()
+    links = q.links_among(conn, ids, CONTRARY_BASES)
     if not links:
         return scored
     score = {cid: s for s, cid in scored}
@@ -120,38 +109,32 @@ def _without_allies(conn: Connection, scored: list[tuple[float, str]]) -> list[t
     return [x for x in scored if x[1] not in drop]
 
 
-def refresh(conn: Connection, touched: set[str], cfg: LinkConfig) -> int:
+def refresh(conn: Conn, touched: set[str], cfg: LinkConfig) -> int:
     """Recompute the disputes of the deny-side claims concerned by ``touched`` claims."""
     if not touched:
         return 0
-    c = link_claims.c
-    rows = conn.execute(select(c.id, c.story_id, c.polarity).where(c.id.in_(list(touched)))).all()
+    rows = q.claim_polarities(conn, touched)
     deny = {r.id for r in rows if r.polarity == "deny"}
     stories = {r.story_id for r in rows if r.polarity == "assert" and r.story_id}
     if stories:
-        deny.update(conn.execute(select(c.id).where(c.polarity == "deny")
-                                 .where(c.story_id.in_(list(stories)))).scalars())
+        deny.update(q.deny_claims_in_stories(conn, stories))
     gone = touched - {r.id for r in rows}
     if gone:  # claims that no longer exist take their disputes with them
-        conn.execute(delete(link_disputes).where(or_(link_disputes.c.claim_id.in_(list(gone)),
-                                                     link_disputes.c.against_id.in_(list(gone)))))
+        q.delete_disputes_of(conn, gone)
     n = refresh_contrary(conn, {r.id for r in rows if r.polarity == "assert"}, cfg)
     for did in sorted(deny):
         n += _refresh_one(conn, did, cfg)
     return n
 
 
-def _refresh_one(conn: Connection, deny_id: str, cfg: LinkConfig) -> int:
-    conn.execute(delete(link_disputes).where(link_disputes.c.against_id == deny_id))
-    c = link_claims.c
-    me = conn.execute(select(c.id, c.story_id, c.centroid).where(c.id == deny_id)).one()
+def _refresh_one(conn: Conn, deny_id: str, cfg: LinkConfig) -> int:
+    q.delete_disputes_against(conn, deny_id)
+    me = q.claim_centroid(conn, deny_id)
     found: dict[str, tuple[str, float]] = {}
     mine = _members(conn, [deny_id]).get(deny_id, [])
-    m = link_claim_members.c
     for r in mine:  # stated in the document
         if r.target:
-            target = conn.execute(select(m.claim_id).where(and_(m.doc_id == r.doc_id,
-                                                                m.attr_id == r.target))).scalar()
+            target = q.claim_of_statement(conn, r.doc_id, r.target)
             if target and target != deny_id:
                 found[target] = ("target", 1.0)
             continue
@@ -163,8 +146,7 @@ def _refresh_one(conn: Connection, deny_id: str, cfg: LinkConfig) -> int:
         if best and best[1] not in found:
             found[best[1]] = ("same_document", round(best[0], 4))
     if me.story_id:
-        cands = conn.execute(select(c.id, c.centroid).where(c.story_id == me.story_id)
-                             .where(c.polarity == "assert")).all()
+        cands = q.story_assert_claims(conn, me.story_id)
         if cands:
             members = _members(conn, [r.id for r in cands])
             vec = unit(unpack(me.centroid))
@@ -185,7 +167,7 @@ def _refresh_one(conn: Connection, deny_id: str, cfg: LinkConfig) -> int:
                         found[cid] = ("similarity", round(s, 4))
     found = _drop_allies(conn, found)
     if found:
-        conn.execute(insert(link_disputes), [
+        q.insert_disputes(conn, [
             {"claim_id": cid, "against_id": deny_id, "basis": basis, "score": score}
             for cid, (basis, score) in sorted(found.items())])
     return len(found)
@@ -194,15 +176,12 @@ def _refresh_one(conn: Connection, deny_id: str, cfg: LinkConfig) -> int:
 _RANK = {"target": 3, "same_speaker": 2, "same_document": 1, "similarity": 0}
 
 
-def _drop_allies(conn: Connection, found: dict[str, tuple[str, float]]) -> dict[str, tuple[str, float]]:
+def _drop_allies(conn: Conn, found: dict[str, tuple[str, float]]) -> dict[str, tuple[str, float]]:
     """Of two claims a denial would dispute that contradict each other, keep the one found
     on the firmer basis: the other one says what the denial says."""
     if len(found) < 2:
         return found
-    d = link_disputes.c
-    ids = list(found)
-    links = conn.execute(select(d.claim_id, d.against_id).where(d.basis.in_(CONTRARY_BASES))
-                         .where(d.claim_id.in_(ids)).where(d.against_id.in_(ids))).all()
+    links = q.links_among(conn, list(found), CONTRARY_BASES)
     drop = set()
     for a, b in links:
         ka, kb = ((_RANK.get(found[x][0], 0), found[x][1]) for x in (a, b))
@@ -213,17 +192,11 @@ def _drop_allies(conn: Connection, found: dict[str, tuple[str, float]]) -> dict[
 # ---------------------------------------------------------------- contradiction
 
 
-def _story_asserts(conn: Connection, story_id: str) -> list[Any]:
-    m, c = link_claim_members.c, link_claims.c
-    return conn.execute(
-        select(m.claim_id, m.doc_id, m.attr_id, m.speaker_key, m.content, m.content_start,
-               m.content_end, m.language, m.entities, m.embedding, m.day, m.date)
-        .join(link_claims, m.claim_id == c.id)
-        .where(c.story_id == story_id).where(c.polarity == "assert")
-        .order_by(m.doc_id, m.attr_id)).all()
+def _story_asserts(conn: Conn, story_id: str) -> list[Any]:
+    return q.story_assert_members(conn, story_id)
 
 
-def refresh_contrary(conn: Connection, claim_ids: set[str], cfg: LinkConfig) -> int:
+def refresh_contrary(conn: Conn, claim_ids: set[str], cfg: LinkConfig) -> int:
     """Recompute the contradiction links of assert-side claims ``claim_ids`` against the
     other assert-side claims of their stories; returns how many links were made.
 
@@ -231,12 +204,9 @@ def refresh_contrary(conn: Connection, claim_ids: set[str], cfg: LinkConfig) -> 
     members of their story."""
     if not claim_ids:
         return 0
-    d, c = link_disputes.c, link_claims.c
     ids = list(claim_ids)
-    conn.execute(delete(link_disputes).where(d.basis.in_(CONTRARY_BASES))
-                 .where(or_(d.claim_id.in_(ids), d.against_id.in_(ids))))
-    stories = {r.story_id for r in conn.execute(select(c.story_id).where(c.id.in_(ids)))
-               if r.story_id}
+    q.delete_links_of(conn, ids, CONTRARY_BASES)
+    stories = {sid for sid in q.stories_of_claims(conn, ids) if sid}
     found: dict[tuple[str, str], tuple[str, float]] = {}
     for sid in sorted(stories):
         rows = _story_asserts(conn, sid)
@@ -281,7 +251,7 @@ def refresh_contrary(conn: Connection, claim_ids: set[str], cfg: LinkConfig) -> 
                 if score > found.get((early, late), ("", -1.0))[1]:
                     found[(early, late)] = (why, round(score, 4))
     if found:
-        conn.execute(insert(link_disputes), [
+        q.insert_disputes(conn, [
             {"claim_id": a, "against_id": b, "basis": why, "score": score}
             for (a, b), (why, score) in sorted(found.items())])
     return len(found)

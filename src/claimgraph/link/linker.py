@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, delete, func, insert, select
 
 from claimgraph.config import Config
 from claimgraph.link import api, claims, contrary, dedup, disputes, embed, stories
 from claimgraph.link.config import LinkConfig
-from claimgraph.link.schema import link_docs
 from claimgraph.link.text import (
     doc_date,
     doc_entities,
@@ -28,7 +24,8 @@ from claimgraph.link.text import (
 )
 from claimgraph.model import Attribution, Document, Rejected
 from claimgraph.store import Store
-from claimgraph.store import schema as store_schema
+from claimgraph.store.queries import Conn
+from claimgraph.store.queries import link as q
 
 log = logging.getLogger(__name__)
 
@@ -58,14 +55,6 @@ class Linker:
         self.store = store
         self.config = LinkConfig.from_config(config)
 
-    @contextmanager
-    def _write(self) -> Iterator[Connection]:
-        with self.store.engine.connect() as conn:
-            if conn.dialect.name == "sqlite":
-                conn.execution_options(claimgraph_begin="BEGIN IMMEDIATE")
-            with conn.begin():
-                yield conn
-
     # ------------------------------------------------------------------ writing
 
     def prepare(self, doc: Document) -> Prepared:
@@ -93,40 +82,35 @@ class Linker:
         doc = prep.doc if prep is not None else doc  # type: ignore[union-attr]
         cfg = self.config
         digest = prep.digest if prep is not None else text_hash(doc)
-        with self.store.engine.connect() as conn:
-            old = conn.execute(select(link_docs.c.text_hash, link_docs.c.story_id)
-                               .where(link_docs.c.doc_id == doc.id)).first()
+        with self.store.connection() as conn:
+            old = q.linked_doc(conn, doc.id)
         if old is not None and old.text_hash == digest:
             return {"doc_id": doc.id, "story_id": old.story_id, "unchanged": True}
         if prep is None:
             prep = self.prepare(doc)
         sig, keys, vec, statements, entities = prep.sig, prep.keys, prep.vec, prep.statements, prep.entities
-        with self._write() as conn:
+        with self.store.transaction() as conn:
             touched: set[str] = set()
             if old is not None:
                 touched |= self._unlink(conn, doc.id)
-            seen = conn.execute(select(store_schema.documents.c.created_at)
-                                .where(store_schema.documents.c.id == doc.id)).scalar()
+            seen = q.first_seen(conn, doc.id)
             if seen is None:
                 raise ValueError(f"document {doc.id} is not in the store: save it before linking")
             day_date, dated = doc_date(doc, seen)
             date_str = doc.published.date if dated and doc.published else day_date.isoformat()
-            seq = int(conn.execute(select(func.coalesce(func.max(link_docs.c.seq), 0))).scalar_one()) + 1
+            seq = q.next_link_seq(conn)
             dups = dedup.find(conn, doc.id, sig, keys, cfg.dup_threshold)
-            conn.execute(insert(link_docs).values(
-                doc_id=doc.id, seq=seq, day=day_date.toordinal(), date=date_str, dated=int(dated),
+            q.insert_link_doc(
+                conn, doc_id=doc.id, seq=seq, day=day_date.toordinal(), date=date_str, dated=int(dated),
                 language=doc.language, outlet_id=doc.outlet.id if doc.outlet else None,
                 outlet_name=doc.outlet.name if doc.outlet else None, title=doc.title,
                 text_hash=digest, dup_group=None, story_id=None, minhash=sig.tobytes(),
-                embedding=pack(vec, "<f2"), entities=[list(e) for e in entities],
-                linked_at=datetime.now(UTC)))
+                embedding=pack(vec, "<f2"), entities=[list(e) for e in entities])
             dedup.index(conn, doc.id, keys)
             group = dedup.assign(conn, doc.id, dups)
             forced = None
             if dups:
-                forced = conn.execute(select(link_docs.c.story_id).where(
-                    link_docs.c.doc_id.in_([d for d, _ in dups])).where(
-                    link_docs.c.story_id.is_not(None))).scalars().first()
+                forced = q.story_of_docs(conn, [d for d, _ in dups])
             story_id, _ = stories.assign(conn, doc.id, doc.title, vec, day_date.toordinal(),
                                          entities, cfg, forced)
             info = claims.DocInfo(doc.id, seq, day_date.toordinal(), date_str,
@@ -138,23 +122,20 @@ class Linker:
         return {"doc_id": doc.id, "story_id": story_id, "dup_group": group,
                 "duplicates": [d for d, _ in dups], "claims": assigned}
 
-    def _unlink(self, conn: Connection, doc_id: str) -> set[str]:
-        row = conn.execute(select(link_docs).where(link_docs.c.doc_id == doc_id)).one()
+    def _unlink(self, conn: Conn, doc_id: str) -> set[str]:
+        row = q.get_link_doc(conn, doc_id)
         touched = claims.remove_doc(conn, doc_id)
         dedup.remove(conn, doc_id, row.dup_group)
         if row.story_id:
             stories.add_member(conn, row.story_id, unpack(row.embedding, "<f2"), row.day,
                                [tuple(e) for e in row.entities], sign=-1)
-        conn.execute(delete(link_docs).where(link_docs.c.doc_id == doc_id))
+        q.delete_link_doc(conn, doc_id)
         return touched
 
     def pending(self) -> list[str]:
         """Ids of stored documents not linked yet, oldest publication first."""
-        d = store_schema.documents.c
-        with self.store.engine.connect() as conn:
-            return list(conn.execute(
-                select(d.id).where(d.id.not_in(select(link_docs.c.doc_id)))
-                .order_by(d.published, d.created_at, d.id)).scalars())
+        with self.store.connection() as conn:
+            return q.unlinked_documents(conn)
 
     def link_pending(self, progress: Callable[[str], None] | None = None) -> int:
         """Link every stored document not linked yet; returns how many were linked."""

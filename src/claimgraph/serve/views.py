@@ -8,15 +8,13 @@ attribution they deny or dispute.
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from sqlalchemy import select, text
-
 from claimgraph.model import Attribution, Document
 from claimgraph.store import Store
-from claimgraph.store.schema import documents
+from claimgraph.store.queries import documents as docq
+from claimgraph.store.queries import link_read
 
 DOC_STORY = "doc-"  # prefix of the id of a one-document story
 
@@ -185,24 +183,17 @@ class Views:
         self.store = store
         try:
             from claimgraph.link import api as link_api
-            from claimgraph.link.schema import link_docs
         except ImportError:
-            link_api = link_docs = None
-        self.link_api, self._link_docs = link_api, link_docs
-
-    def _rows(self, sql: str, **params: Any) -> list[Any]:
-        with self.store.engine.connect() as conn:
-            return list(conn.execute(text(sql), params).all())
+            link_api = None
+        self.link_api = link_api
 
     # stories ---------------------------------------------------------------
     def story_of(self, doc_id: str) -> str:
         """The id of the document's story: its linked story, else its one-document story."""
-        if self._link_docs is not None:
-            c = self._link_docs.c
-            with self.store.engine.connect() as conn:
-                found = conn.execute(select(c.story_id).where(c.doc_id == doc_id)).scalar()
-            if found:
-                return str(found)
+        with self.store.connection() as conn:
+            found = link_read.story_of_doc(conn, doc_id)
+        if found:
+            return str(found)
         return DOC_STORY + doc_id
 
     def stories(self, limit: int = 50) -> list[dict[str, Any]]:
@@ -233,12 +224,9 @@ class Views:
             linked = self.link_api.disputes(self.store)
             if linked:
                 return [_linked_dispute(d) for d in linked[offset:offset + limit]]
-        rows = self._rows(
-            "SELECT DISTINCT doc_id FROM attributions WHERE target IS NOT NULL ORDER BY doc_id "
-            "LIMIT :limit OFFSET :offset", limit=limit, offset=offset)
         out: list[Dispute] = []
-        for r in rows:
-            doc = self.store.get(r.doc_id)
+        for doc_id in docq.disputed_documents(self.store, limit=limit, offset=offset):
+            doc = self.store.get(doc_id)
             if doc is not None:
                 out.extend(document_disputes(doc))
         return out
@@ -246,41 +234,21 @@ class Views:
     # outlets ---------------------------------------------------------------
     def outlets(self) -> list[dict[str, Any]]:
         """Outlets of the stored documents with their labels and document counts."""
-        rows = self._rows(
-            "SELECT outlet_id, count(*) AS n, max(id) AS sample FROM documents "
-            "WHERE outlet_id IS NOT NULL GROUP BY outlet_id ORDER BY n DESC, outlet_id")
+        rows = docq.outlet_counts(self.store)
         return [{**(self.outlet_info(r.outlet_id, sample=r.sample) or {"id": r.outlet_id}),
                  "documents": int(r.n)} for r in rows]
 
     def outlet_info(self, outlet_id: str, sample: str | None = None) -> dict[str, Any] | None:
         """The Outlet record as stored with one of its documents (``sample`` or any)."""
-        c = documents.c
-        query = select(c.data).where(c.outlet_id == outlet_id)
-        query = query.where(c.id == sample) if sample else query.order_by(c.id.desc()).limit(1)
-        with self.store.engine.connect() as conn:
-            data = conn.execute(query).scalar()
-        if isinstance(data, str):
-            data = json.loads(data)
-        return (data or {}).get("outlet")
+        return docq.outlet_record(self.store, outlet_id, sample=sample)
 
     def outlet_documents(self, outlet_id: str, limit: int = 100) -> list[dict[str, Any]]:
-        rows = self._rows(
-            "SELECT id, title, language, published FROM documents WHERE outlet_id = :o "
-            "ORDER BY published DESC, id LIMIT :limit", o=outlet_id, limit=limit)
-        return [dict(r._mapping) for r in rows]
+        return docq.outlet_documents(self.store, outlet_id, limit=limit)
 
     def recent(self, limit: int = 20, offset: int = 0, outlet: str | None = None,
                language: str | None = None) -> list[dict[str, Any]]:
         """Document summaries, most recently stored first."""
-        c = documents.c
-        query = (select(c.id, c.title, c.url, c.outlet_id, c.outlet_name, c.language, c.published,
-                        c.created_at)
-                 .order_by(c.created_at.desc(), c.id).limit(limit).offset(offset))
-        if outlet:
-            query = query.where(c.outlet_id == outlet)
-        if language:
-            query = query.where(c.language == language)
-        with self.store.engine.connect() as conn:
-            rows = conn.execute(query).all()
-        return [{**r._mapping, "created_at": r.created_at.isoformat() if r.created_at else None}
+        rows = docq.recent_documents(self.store, limit=limit, offset=offset, outlet=outlet,
+                                     language=language)
+        return [{**r, "created_at": r["created_at"].isoformat() if r["created_at"] else None}
                 for r in rows]

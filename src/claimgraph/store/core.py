@@ -18,6 +18,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
+from claimgraph.event_records import records
 from claimgraph.model import Document, Origin, Rejected
 from claimgraph.store import export as exp
 from claimgraph.store import migrate, rows
@@ -114,7 +115,7 @@ class Store:
 
     @property
     def engine(self) -> Engine:
-        """The SQLAlchemy engine, for queries the API does not cover."""
+        """The SQLAlchemy engine (tests and benchmarks; code queries through ``store.queries``)."""
         if self._closed:
             raise StoreError(f"store {self.url} is closed")
         return self._engine
@@ -131,6 +132,19 @@ class Store:
     @contextmanager
     def _read(self) -> Iterator[Connection]:
         with self.engine.connect() as conn:
+            yield conn
+
+    @contextmanager
+    def connection(self) -> Iterator[Connection]:
+        """A connection for reading, to pass to ``claimgraph.store.queries`` functions."""
+        with self._read() as conn:
+            yield conn
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """A connection in a write transaction, committed when the block ends (rolled back
+        on an exception), to pass to ``claimgraph.store.queries`` functions."""
+        with self._write() as conn:
             yield conn
 
     def _insert(self, table: Any) -> Any:
@@ -361,8 +375,6 @@ class Store:
         if table == "plover":  # PLOVER-style event records, nested: JSONL only
             if format != "jsonl":
                 raise ValueError("PLOVER records are nested: export them as jsonl")
-            from claimgraph.events.export import records
-
             return exp.write_jsonl(path, (json.dumps(r, ensure_ascii=False)
                                           for d in self.documents() for r in records(d)))
         if table not in exp.COLUMNS:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from claimgraph.event_records import flat_rows
 from claimgraph.model import Document, EventActor, Rejected
 
 
@@ -223,9 +224,7 @@ def export_attributions(doc: Document) -> list[dict[str, Any]]:
 
 
 def export_events(doc: Document) -> list[dict[str, Any]]:
-    """The events stage's flat rows (claimgraph.events.export) with the document context."""
-    from claimgraph.events.export import flat_rows
-
+    """The flat event rows (claimgraph.event_records) with the document context."""
     ctx = _context(doc)
     rows = []
     for ev, flat in zip(doc.events, flat_rows(doc), strict=True):

@@ -10,7 +10,7 @@ column is generated; the attributions and entities columns are set by a trigger 
 the language of their document.
 
 These objects are maintained by the database itself and queried by
-``claimgraph.serve.search``; the Core tables in ``store/schema.py`` do not list them, so
+``claimgraph.store.queries.search``; the Core tables in ``store/schema.py`` do not list them, so
 the store's inserts never touch them. A later migration that recreates one of the three
 tables on SQLite (batch mode) must recreate its triggers and rebuild its FTS table.
 
