@@ -124,3 +124,17 @@ def test_participle_counter_claim_disputes_the_same_statement() -> None:
     claim = next(a for a in atts if a.speaker_name and "Brandt" in a.speaker_name)
     counter = next(a for a in atts if a.cue and a.cue.text == "affirmant")
     assert (counter.stance, counter.cue_class, counter.target) == ("assert", "dispute", claim.id)
+
+
+@pytest.mark.parametrize("text,lang,cue,denies", [
+    ("« C'est totalement faux », a déclaré le ministre.", "fr", "déclaré", True),
+    ("The spokesman said the report was untrue.", "en", "said", True),
+    ("Le ministre a qualifié ces accusations de mensonges.", "fr", "qualifié", True),
+    # an evaluative word that is not what the content says is no denial
+    ("The senator warned voters about fake candidates in the primary.", "en", "warned", False),
+    ("Le maire a annoncé une campagne contre les fausses annonces immobilières.", "fr", "annoncé", False),
+])
+def test_falsity_word_denies_only_as_the_predicate(text: str, lang: str, cue: str, denies: bool) -> None:
+    _, atts = attribute(text, lang)
+    a = next(a for a in atts if a.cue is not None and cue in a.cue.text)
+    assert (a.stance == "deny") is denies, (a.stance, a.stance_evidence, a.content.text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from claimgraph.attribution.lexicon import Lexicon
 
@@ -266,15 +266,20 @@ def is_negated(doc: Doc, head: int, lex: Lexicon) -> bool:
 
 
 def content_stance(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[str, str] | None:
-    """(stance, phrase) when a content phrase gives a stance ("rien à voir avec la réalité")."""
-    words = [t.lower_ for t in doc[start:end]]
+    """(stance, phrase) when a content phrase gives a stance ("rien à voir avec la réalité").
+
+    A pattern word matches a token's form or its lemma ("faux" matches "fausses")."""
+    words = [{t.lower_, t.lemma_.lower()} for t in doc[start:end]]
     best: tuple[str, str] | None = None
     for stance, pattern in lex.content_stance:
         first = pattern[0]
         for k, w in enumerate(words):
-            if first is not None and w not in first:
+            if first is not None and not (w & first):
                 continue
             m = _match(words, k, pattern)
+            if m and m - k == 1 and not _predicative(doc[start + k], start, end,
+                                                                lex.naming_verbs):
+                continue  # one evaluative word counts as the predicate only: "c'est faux"
             if m:
                 phrase = doc[start + k : start + m].text
                 if best is None or (stance == "deny" and best[0] != "deny"):
@@ -283,16 +288,30 @@ def content_stance(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[str, s
     return best
 
 
-def _match(words: list[str], k: int, pattern: list[set[str] | None]) -> int:
+def _predicative(tok: Token, start: int, end: int, naming: set[str]) -> bool:
+    """Whether ``tok`` is what the content says of something: the root of ``[start, end)`` or
+    its complement ("that's untrue"), an adjective with its copula ("c'est faux"), or the
+    complement of a naming verb ("qualifiant les accusations de mensonges", "calling it absurd")."""
+    def is_root(t: Token) -> bool:
+        return t.head.i == t.i or not (start <= t.head.i < end)
+
+    if is_root(tok) or any(c.dep_ == "cop" for c in tok.children):
+        return True
+    if is_root(tok.head) and tok.dep_ in ("acomp", "attr", "oprd", "xcomp", "ccomp"):
+        return True
+    return any(h.lemma_.lower() in naming for h in (tok.head, tok.head.head))
+
+
+def _match(words: list[set[str]], k: int, pattern: list[set[str] | None]) -> int:
     """End index of ``pattern`` matched at ``k`` (0 when no match); None is one optional token."""
     i = k
     for p_idx, p in enumerate(pattern):
         if p is None:
             nxt = pattern[p_idx + 1] if p_idx + 1 < len(pattern) else None
-            if i < len(words) and not (nxt is not None and words[i] in nxt):
+            if i < len(words) and not (nxt is not None and words[i] & nxt):
                 i += 1
             continue
-        if i >= len(words) or words[i] not in p:
+        if i >= len(words) or not (words[i] & p):
             return 0
         i += 1
     return i

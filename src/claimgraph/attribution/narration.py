@@ -17,11 +17,11 @@ MIN_TOKENS = 6
 
 def _loaded(ctx: Ctx, s: int, e: int) -> tuple[int, int] | None:
     """Token range of the first loaded phrase in ``[s, e)``."""
-    words = [t.lower_ for t in ctx.doc[s:e]]
+    words = [{t.lower_} for t in ctx.doc[s:e]]  # forms only: loaded words are exact
     for k in range(len(words)):
         for _, pattern in ctx.lex.narration:
             first = pattern[0]
-            if first is not None and words[k] not in first:
+            if first is not None and not (words[k] & first):
                 continue
             m = _match(words, k, pattern)
             if m:

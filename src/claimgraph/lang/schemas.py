@@ -99,6 +99,7 @@ class Clause(Section):
     reply_cues: Words = []
     reply_preps: Words = []
     prepositions: Words = []
+    naming_verbs: Words = []
 
 
 class Nesting(Section):
