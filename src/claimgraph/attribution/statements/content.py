@@ -1,7 +1,8 @@
-"""Statements: the content of a cue and where it stops at other cues.
+"""Statements: the content of a cue, from what its verb governs (see clauses).
 
-The content found for a cue (see clauses), with the subject of a passive of address, the
-object of a cue that has one of its own, and the content cut before another statement of the
+A passive cue's subject is what is said ("the plan was endorsed by the union") or belongs to it
+("X was accused of lying"); words before a cue give way to its own object or clause; the
+content goes on over the quotations after it and stops before another statement of the
 sentence ("said A, disputing B", "said A and suggested that B", "said A, though she noted B").
 """
 
