@@ -180,12 +180,15 @@ def show(ctx: click.Context, doc_id: str, fmt: str) -> None:
               default="documents", show_default=True,
               help="plover: PLOVER-style event records (JSONL); events: one flat row per event.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), required=True)
+@click.option("--quotes-only", is_flag=True,
+              help="attributions: speech and writing only (direct, indirect, mixed), as quote "
+                   "trackers count them; no beliefs, refusals to comment or according-to.")
 @click.pass_context
-def export(ctx: click.Context, fmt: str, table: str, output: str) -> None:
+def export(ctx: click.Context, fmt: str, table: str, output: str, quotes_only: bool) -> None:
     """Export the store: documents as the JSON contract, or flat tables."""
     with _open_store(_config(ctx)) as store:
         try:
-            n = store.export(Path(output), fmt, table=table)
+            n = store.export(Path(output), fmt, table=table, quotes_only=quotes_only)
         except ValueError as exc:
             raise click.ClickException(str(exc)) from exc
     err.print(f"wrote {n} {table} row(s) to {output}")

@@ -148,7 +148,8 @@ class Attribution(_Model):
     role: str | None = None
     cue: Span | None = None
     content: Span
-    kind: Literal["direct", "indirect", "mixed", "according_to", "narration"]
+    # no_comment: a refusal to comment ("declined to comment"), with an empty content
+    kind: Literal["direct", "indirect", "mixed", "according_to", "narration", "no_comment"]
     # the speaker's stance toward the content: assert, deny (a contested figure, "overestimated",
     # is a denial), estimate, question. "report" and "dispute" are legacy values, still accepted
     # when reading older documents; the attribution stage no longer produces them (see cue_class).
@@ -157,6 +158,9 @@ class Attribution(_Model):
     # the lexicon class of the cue: assert, deny, report, estimate, question, dispute, according_to,
     # narration (None for a quotation without a cue of its own)
     cue_class: str | None = None
+    # what the cue reports: "speech" (said, wrote, denied) or "belief" (thinks, fears, hopes);
+    # quote trackers count speech only (see ``is_quote``)
+    mode: Literal["speech", "belief"] | None = None
     negated: bool = False
     via: list[ChainLink] = Field(default_factory=list)  # nearest hop first, publisher last
     # the channel it came through ("dans un communiqué", "in an interview"): never a hop of ``via``
@@ -164,6 +168,11 @@ class Attribution(_Model):
     target: str | None = None  # id of the attribution this one denies or disputes
     quantities: list[Quantity] = Field(default_factory=list)
     dates: list[DateMention] = Field(default_factory=list)
+
+
+def is_quote(att: Attribution) -> bool:
+    """A quotation as quote trackers count them: speech or writing, direct, indirect or mixed."""
+    return att.mode == "speech" and att.kind in ("direct", "indirect", "mixed")
 
 
 class EventActor(_Model):

@@ -19,6 +19,7 @@ from claimgraph.attribution.chains import build_chains
 from claimgraph.attribution.entities import EntityIndex, build_entities
 from claimgraph.attribution.lexicon import Lexicon, load_lexicon
 from claimgraph.attribution.narration import narration
+from claimgraph.attribution.nocomment import no_comments
 from claimgraph.attribution.quantities import find_quantities
 from claimgraph.attribution.speakers import resolve
 from claimgraph.attribution.statements import Cand, Ctx, claims_first, extract
@@ -202,6 +203,7 @@ def attributions_of(
                 stance=c.stance,  # type: ignore[arg-type]
                 stance_evidence=c.stance_evidence,
                 cue_class=c.cue_class,
+                mode=mode_of(c.cue_class, c.kind),  # type: ignore[arg-type]
                 negated=c.negated,
                 via=via,
                 channel=channel,
@@ -211,7 +213,15 @@ def attributions_of(
         )
     for i, j in targets.items():
         out[i].target = out[j].id
-    return out
+    return no_comments(ctx, out)
+
+
+def mode_of(cue_class: str | None, kind: str) -> str | None:
+    """Speech or belief: the lexicon's "estimate" class holds the verbs, nouns and adjectives
+    of belief and perception (think, fear, hope, convinced); narration reports no one."""
+    if kind == "narration":
+        return None
+    return "belief" if cue_class == "estimate" else "speech"
 
 
 def _lang(doc: Doc) -> str:

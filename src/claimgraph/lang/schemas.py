@@ -117,6 +117,15 @@ class Fallback(Section):
     credit_lines: Words = []
 
 
+class NoComment(Section):
+    """Refusals to comment ("n'a pas souhaité commenter", "declined to comment")."""
+
+    verbs: Words = []
+    nouns: Words = []
+    refusals: Words = []  # refusing by themselves: "a refusé de commenter", "declined to comment"
+    wishes: Words = []  # refusing when negated: "n'a pas souhaité commenter"
+
+
 class Cues(Section):
     verbs: CueVerbs
     phrases: dict[str, Stance]
@@ -130,6 +139,7 @@ class Cues(Section):
     content_stance: dict[Stance, Words]
     narration: WordList
     fallback: Fallback = Fallback()
+    no_comment: NoComment = NoComment()
 
 
 # --- chains.toml -----------------------------------------------------------------------------

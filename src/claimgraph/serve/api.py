@@ -304,12 +304,18 @@ def rejected_inputs(request: Request) -> list[dict[str, Any]]:
 @reads.get("/export", summary="Export a table", response_class=FileResponse)
 def export(request: Request,
            table: Literal["documents", "entities", "attributions", "events", "rejected"] = "documents",
-           format: Literal["jsonl", "parquet"] = "jsonl") -> FileResponse:
-    """A whole table as JSONL (documents: the JSON contract, one per line) or Parquet."""
+           format: Literal["jsonl", "parquet"] = "jsonl",
+           quotes_only: bool = False) -> FileResponse:
+    """A whole table as JSONL (documents: the JSON contract, one per line) or Parquet.
+
+    ``quotes_only`` (attributions): speech and writing only, as quote trackers count them."""
     fd, path = tempfile.mkstemp(prefix="claimgraph-export-", suffix=f".{format}")
     os.close(fd)
     try:
-        store_of(request).export(path, format, table=table)
+        store_of(request).export(path, format, table=table, quotes_only=quotes_only)
+    except ValueError as exc:
+        os.unlink(path)
+        raise HTTPException(422, str(exc)) from exc
     except Exception:
         os.unlink(path)
         raise

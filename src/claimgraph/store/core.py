@@ -360,13 +360,15 @@ class Store:
         path: str | os.PathLike[str],
         format: Format | None = None,
         table: Table = "documents",
+        quotes_only: bool = False,
     ) -> int:
         """Write a table to ``path``; returns the number of rows.
 
         ``format`` defaults from the suffix (``.parquet`` or JSONL). JSONL of documents is
         one Document JSON per line (the contract), JSONL of rejected one Rejected JSON per
         line; everything else is flat rows (entity, attribution and event rows carry the
-        document id, URL and outlet).
+        document id, URL and outlet). ``quotes_only`` keeps the attributions of speech and
+        writing (``model.is_quote``): no beliefs, no refusals to comment, no according-to.
         """
         if format is None:
             format = "parquet" if str(path).endswith((".parquet", ".pq")) else "jsonl"
@@ -379,6 +381,8 @@ class Store:
                                           for d in self.documents() for r in records(d)))
         if table not in exp.COLUMNS:
             raise ValueError(f"unknown table {table!r}: use one of {', '.join(exp.COLUMNS)}")
+        if quotes_only and table != "attributions":
+            raise ValueError("quotes only applies to the attributions table")
         if format == "jsonl" and table == "documents":
             return exp.write_jsonl(path, (d.model_dump_json() for d in self.documents()))
         if format == "jsonl" and table == "rejected":
@@ -389,7 +393,7 @@ class Store:
             make = {
                 "documents": rows.export_document,
                 "entities": rows.export_entities,
-                "attributions": rows.export_attributions,
+                "attributions": functools.partial(rows.export_attributions, quotes_only=quotes_only),
                 "events": rows.export_events,
             }[table]
             flat = (row for doc in self.documents() for row in make(doc))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from claimgraph.event_records import flat_rows
-from claimgraph.model import Document, EventActor, Rejected
+from claimgraph.model import Document, EventActor, Rejected, is_quote
 
 
 def _actor_name(actor: EventActor | None) -> str | None:
@@ -189,10 +189,13 @@ def export_entities(doc: Document) -> list[dict[str, Any]]:
     ]
 
 
-def export_attributions(doc: Document) -> list[dict[str, Any]]:
+def export_attributions(doc: Document, quotes_only: bool = False) -> list[dict[str, Any]]:
+    """Flat attribution rows; ``quotes_only``: speech and writing only, as quote trackers count."""
     ctx = _context(doc)
     rows = []
     for a in doc.attributions:
+        if quotes_only and not is_quote(a):
+            continue
         rows.append(
             {
                 **ctx,
@@ -210,12 +213,14 @@ def export_attributions(doc: Document) -> list[dict[str, Any]]:
                 "content_end": a.content.end,
                 "content_text": a.content.text,
                 "kind": a.kind,
+                "mode": a.mode,
                 "stance": a.stance,
                 "stance_evidence": a.stance_evidence,
                 "negated": a.negated,
                 "target": a.target,
                 "via_names": " > ".join(link.name for link in a.via) or None,
                 "via": [link.model_dump(mode="json") for link in a.via],
+                "channel": a.channel.text if a.channel else None,
                 "quantities": [q.model_dump(mode="json") for q in a.quantities],
                 "dates": [d.model_dump(mode="json") for d in a.dates],
             }

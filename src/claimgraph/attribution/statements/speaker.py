@@ -93,10 +93,18 @@ def find_speaker(ctx: Ctx, cue: Cue, depth: int = 0) -> tuple[tuple[int, int] | 
     if opening:
         hi = opening  # the speaker ends at the mark
     j = cue.end if after_mark or opening else hi
-    while j < hi and j < cue.end + 6:
+    limit = cue.end + 6
+    while j < hi and j < limit:
         t = doc[j]
         if t.pos_ in ("ADV", "AUX", "PART") or t.lower_ in ctx.date_words or t.like_num:
             j += 1
+            continue
+        # a prepositional phrase before the inverted subject: ", a déclaré à l'AFP M. X",
+        # ", a indiqué lors d'un point presse le porte-parole"
+        if (after_mark and t.pos_ == "ADP" and t.head.i > t.i and t.head.pos_ in ("NOUN", "PROPN")
+                and t.head.right_edge.i + 1 < hi):
+            j = t.head.right_edge.i + 1
+            limit = min(hi, j + 6)
             continue
         if t.lower_ in ("-il", "-elle", "-ils", "-elles", "-t-il", "-t-elle", "-on"):
             return (j, j + 1), True

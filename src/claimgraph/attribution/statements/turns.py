@@ -155,10 +155,25 @@ def transcript(ctx: Ctx) -> list[Cand]:
         if s > lo and doc[lo].is_quote:
             end = _transcript_turn_end(ctx, end, doc[lo].text)
         content = ctx.trim(j + 1, end)
-        if content[1] - content[0] < 3:
+        if content[1] - content[0] < 3 or _rubric(ctx, s, j, hi):
             continue
         out.append(_colon_turn(ctx, content, lo, para, j, (s, j)))
     return out
+
+
+def _rubric(ctx: Ctx, s: int, colon: int, hi: int) -> bool:
+    """'Lyon : l'avocat du maire conteste ...': a place, or a label before a clause whose own
+    cue has its own subject, is a rubric or a dateline, not a speaker."""
+    doc = ctx.doc
+    ents = {ctx.index.tok2ent[k] for k in range(s, colon)}
+    if ents and all(e >= 0 and ctx.index.ents[e].label == "LOC" for e in ents):
+        return True
+    for h in range(colon + 1, hi):
+        if h in ctx.cue_at and doc[h].pos_ in ("VERB", "AUX"):
+            subj = _subject(ctx, doc[h])
+            if subj is not None and colon < subj.i < h:
+                return True
+    return False
 
 
 def colon_quotes(ctx: Ctx, used: set[int]) -> list[Cand]:
