@@ -10,10 +10,10 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
+from tests.seed import seed_path
 
 from claimgraph.cli import main
 from claimgraph.store import open_store
-from seed import seed_path
 
 ARTICLE_FR = (
     "Grève au port de Saint-Malo\n\n"

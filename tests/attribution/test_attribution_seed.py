@@ -14,7 +14,7 @@ from claimgraph.nlp import NlpStage
 
 pytestmark = pytest.mark.slow
 
-GOLD = Path(__file__).parent / "fixtures" / "attribution" / "seed_gold.toml"
+GOLD = Path(__file__).parents[1] / "fixtures" / "attribution" / "seed_gold.toml"
 
 
 @pytest.fixture(scope="module")
@@ -93,7 +93,7 @@ def test_seed_eval_command_runs_outside_the_checkout(tmp_path, monkeypatch):
 
     from claimgraph.eval.attribution import command
 
-    seed_file = Path(__file__).parents[1] / "examples" / "seed" / "000_bc6f034066979636.txt"
+    seed_file = Path(__file__).parents[2] / "examples" / "seed" / "000_bc6f034066979636.txt"
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(command, ["--dataset", str(seed_file)])
     assert result.exit_code == 0, result.output

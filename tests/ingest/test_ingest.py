@@ -25,7 +25,7 @@ from claimgraph.ingest import from_bytes, from_text, read_inputs
 from claimgraph.ingest import url as url_module
 from claimgraph.model import Document, Origin, Rejected, content_id
 
-FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "ingest"
 LATIN1_TEXT = "Le ministre a déclaré mardi que l’accord était « solide »."
 
 

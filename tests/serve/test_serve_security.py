@@ -8,9 +8,9 @@ from pathlib import Path
 
 import httpx
 import pytest
+from tests.serve_support import TOKEN, live_server
 
 from claimgraph.serve.ui import local_path, safe_href
-from serve_support import TOKEN, live_server
 
 
 def _csrf(client: httpx.Client, path: str = "/submit") -> str:

@@ -26,7 +26,7 @@ from claimgraph.model import Document, Origin, Published, Rejected
 from claimgraph.store import Store, open_store
 from claimgraph.store.schema import LINK_TABLES, link_claim_members, link_claims, link_docs
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 FIX = ROOT / "tests" / "fixtures" / "link"
 CORPUS = [str(ROOT / "examples" / "corpus"), str(ROOT / "examples" / "seed")]
 LABELS = tomllib.loads((FIX / "labels.toml").read_text(encoding="utf-8"))
@@ -177,10 +177,13 @@ def test_source_graph(linked: tuple[Store, Linker], corpus: list[Document]) -> N
 def test_eval_scores_on_the_labelled_set(tmp_path: Path) -> None:
     report = evlink.run(CORPUS, str(FIX / "labels.toml"), str(FIX / "gold.toml"), Config.load(),
                         order="random:7", store_url=str(tmp_path / "eval.db"))
-    for task in ("stories", "disputes"):
-        assert report[task]["precision"] >= 0.9 and report[task]["recall"] >= 0.9, (task, report)
-    assert report["duplicates"]["f1"] == 1.0
-    assert report["claims"]["precision"] >= 0.9
+    counts = {t: (report[t]["tp"], report[t]["pred"], report[t]["gold"])
+              for t in ("stories", "disputes", "duplicates", "claims")}
+    # the hand-made statements of gold.toml link exactly; four claim pairs are not found
+    # (listed in report["claims"]["missed"])
+    assert counts == {"stories": (22, 22, 22), "disputes": (41, 41, 41),
+                      "duplicates": (3, 3, 3), "claims": (31, 31, 35)}
+    assert len(report["claims"]["missed"]) == 4
 
 
 # ---------------------------------------------------------------- incremental updates

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from tests.seed import seed_path
 
 from claimgraph.clean import CleanStage
 from claimgraph.clean.lines import normalize_line
 from claimgraph.config import Config
 from claimgraph.errors import RejectedInput
 from claimgraph.model import Document, Origin, content_id
-from seed import seed_path
 
 # The Cleaning table of EXPECTED.md: line -> reason.
 SEED_REMOVED = {

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import httpx
 import pytest
+from tests.seed import seed_path
+from tests.serve_support import HOSTILE_TEXT, PAYLOADS, TOKEN, live_server, pg_database
 
 from conftest import pg_base_url
-from seed import seed_path
-from serve_support import HOSTILE_TEXT, PAYLOADS, TOKEN, live_server, pg_database
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 

@@ -12,9 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from seed import seed_path
-from serve_support import TOKEN, hostile_html, live_server
+from tests.seed import seed_path
+from tests.serve_support import TOKEN, hostile_html, live_server
 
 CHROMIUM = os.environ.get("CLAIMGRAPH_CHROMIUM", "/usr/bin/chromium")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -12,7 +12,7 @@ from claimgraph.config import Config
 from claimgraph.model import Document, Event
 
 pytestmark = pytest.mark.slow
-GOLD = tomllib.loads((Path(__file__).parent / "fixtures" / "events" / "seed_events.toml")
+GOLD = tomllib.loads((Path(__file__).parents[1] / "fixtures" / "events" / "seed_events.toml")
                      .read_text(encoding="utf-8"))["event"]
 
 

@@ -13,7 +13,7 @@ from claimgraph.model import Attribution, Document, Origin, Published, Span
 from claimgraph.nlp import NlpStage
 
 pytestmark = pytest.mark.slow
-CASES = tomllib.loads((Path(__file__).parent / "fixtures" / "events" / "sentences.toml")
+CASES = tomllib.loads((Path(__file__).parents[1] / "fixtures" / "events" / "sentences.toml")
                       .read_text(encoding="utf-8"))["case"]
 
 
