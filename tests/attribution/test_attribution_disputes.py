@@ -138,3 +138,9 @@ def test_falsity_word_denies_only_as_the_predicate(text: str, lang: str, cue: st
     _, atts = attribute(text, lang)
     a = next(a for a in atts if a.cue is not None and cue in a.cue.text)
     assert (a.stance == "deny") is denies, (a.stance, a.stance_evidence, a.content.text)
+
+
+def test_denial_object_after_adverbials() -> None:
+    _, atts = attribute("La présidence a démenti « totalement » lundi les affirmations du quotidien.", "fr")
+    a = next(a for a in atts if a.cue is not None and "démenti" in a.cue.text)
+    assert (a.content.text, a.stance) == ("les affirmations du quotidien", "deny")

@@ -372,6 +372,10 @@ def _find_content(
                 # (a name alone is enough: "endorses Smith")
                 if e - s >= 2 or (e - s == 1 and doc[s].pos_ in ("PROPN", "PRON")):
                     return (s, e), False, False
+        if cue.stance in ("deny", "dispute"):
+            found_np = _object_after_adverbials(ctx, cue, cend, hi)
+            if found_np is not None:
+                return found_np, False, False
     # 8. any other cue: its infinitive, object or prepositional object ("pledged to remain
     # civil", "endorsed the plan", "spoke about her ties", "called for more investment")
     found = _complement(ctx, cue, cend, lo, hi)
@@ -381,3 +385,33 @@ def _find_content(
         if e - s >= 2:
             return (s, e), False, False
     return found
+
+
+def _object_after_adverbials(ctx: Ctx, cue: Cue, cend: int, hi: int) -> tuple[int, int] | None:
+    """'a démenti « totalement » lundi les affirmations du Monde', 'avait démenti la semaine
+    dernière une affirmation': the noun phrase a denial takes after adverbs and time phrases,
+    when the parser attached it to one of them."""
+    doc = ctx.doc
+    j = cend
+    while j < hi and j < cend + 8:
+        t = doc[j]
+        if t.pos_ == "ADV" or t.lower_ in ctx.date_words or t.like_num or (
+                t.is_quote and j + 2 < hi and doc[j + 1].pos_ == "ADV" and doc[j + 2].is_quote):
+            j += 3 if t.is_quote else 1
+            continue
+        if t.pos_ == "DET" and j + 1 < hi and _is_time(ctx, doc[j + 1]):
+            j += 2  # "la semaine (dernière)", "ce vendredi"
+            while j < hi and doc[j].pos_ == "ADJ":
+                j += 1
+            continue
+        break
+    if j >= hi or doc[j].pos_ not in ("DET", "NOUN", "PROPN") or j == cend:
+        return None
+    head = doc[j]
+    while head.pos_ == "DET" and head.head.i > head.i and head.head.i < hi:
+        head = head.head
+    if head.pos_ not in ("NOUN", "PROPN") or head.lower_ in ctx.date_words:
+        return None
+    s, e = ctx.trim(j, min(head.right_edge.i + 1, hi))
+    e = _object_end(ctx, s, e, hi, doc[cue.head])
+    return (s, e) if e - s >= 2 else None
