@@ -162,3 +162,12 @@ def test_seed_line_30_is_the_outlets_framing():
     assert nar and all(a.speaker_name == "Press TV" and a.speaker is None for a in nar)
     assert any("coup d" in a.content.text and "Guaido" in a.content.text for a in nar)
     assert any("démocratiquement" in a.content.text for a in nar)
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Kaskar's ambassador to Valmora, Dmitar Kovel, denied the report on Monday.", "en"),
+    ("L'ambassadeur de Kaskar à Valmora, Dmitar Kovel, a démenti ces informations.", "fr"),
+])
+def test_the_apposed_name_is_the_speaker(text: str, lang: str) -> None:
+    _, atts = attribute(text, lang)
+    assert [a.speaker_name for a in atts] == ["Dmitar Kovel"]

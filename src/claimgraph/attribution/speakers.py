@@ -46,6 +46,28 @@ def _nearest_entity(
     return None
 
 
+def _apposed_name(ctx: Ctx, s: int, e: int, h: int) -> tuple[int, int] | None:
+    """The name set beside the speaker's description: "Kaskar's ambassador to Valmora, Dmitar
+    Kovel", "le porte-parole du Kremlin, Dmitri Peskov" (an apposition of proper nouns)."""
+    doc = ctx.doc
+    for ch in doc[h].children:
+        if ch.dep_ == "appos" and s <= ch.i < e and ch.pos_ == "PROPN":
+            a, b = max(s, ch.left_edge.i), min(e, ch.right_edge.i + 1)
+            while a < b and (doc[a].is_punct or doc[a].pos_ == "DET"):
+                a += 1
+            return (a, b) if b > a else None
+    end = e
+    while end > s and doc[end - 1].is_punct:
+        end -= 1
+    comma = next((i for i in range(end - 1, s, -1) if doc[i].text == ","), None)
+    if comma is None or comma + 1 >= end or comma <= h:
+        return None
+    names = doc[comma + 1:end]
+    if all(t.pos_ == "PROPN" or (t.text[:1].isupper() and t.is_alpha) for t in names) and len(names) <= 4:
+        return comma + 1, end
+    return None
+
+
 def resolve(ctx: Ctx, cands: list[Cand]) -> None:
     """Fill entity, speaker_name and role of every candidate (in text order)."""
     doc, lex, idx = ctx.doc, ctx.lex, ctx.index
@@ -63,6 +85,15 @@ def resolve(ctx: Ctx, cands: list[Cand]) -> None:
         text = doc[s:e].text
         ent: Ent | None = None
         unnamed = False
+        apposed = _apposed_name(ctx, s, e, h) if idx.tok2ent[h] < 0 else None
+        if apposed is not None:
+            ent = idx.in_span(*apposed, ("PER", "ORG"))
+            c.entity = ent
+            c.speaker_name = ent.name if ent is not None else doc[apposed[0]:apposed[1]].text
+            described = doc[s:apposed[0]].text.rstrip(" ,")
+            c.role = (ent.role if ent is not None and ent.role else None) or described
+            previous.append(c)
+            continue
         if idx.tok2ent[h] >= 0:
             ent = idx.ents[idx.tok2ent[h]]
         elif low in lex.pronouns_per or low in lex.pronouns_any or text.lower() in lex.pronouns_any:
