@@ -49,7 +49,15 @@ def test_channel_is_not_a_hop() -> None:
     ("La ministre a déclaré à Lyon que le site resterait ouvert.", "fr", "déclaré"),
     ("The minister told reporters that the plant would stay open.", "en", "told"),
     ("Le maire a dit à ses proches que la ville allait racheter le terrain.", "fr", "dit"),
+    ("The senator said on Capitol Hill that the bill would pass.", "en", "said"),
 ])
 def test_no_hop_for_places_people_and_common_nouns(text: str, lang: str, cue: str) -> None:
     _, atts = attribute(text, lang)
     assert _hops(_by_cue(atts, cue)) == []
+
+
+def test_addressee_of_a_quote_that_goes_on_after_its_cue() -> None:
+    _, atts = attribute('"We are staying," the mayor told the Valmora Herald newspaper. "Nothing has '
+                        'changed."', "en")
+    a = _by_cue(atts, "told")
+    assert any("Valmora Herald" in h for h in _hops(a))

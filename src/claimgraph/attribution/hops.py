@@ -33,6 +33,7 @@ NAME_POS = ("PROPN",)
 @dataclass(frozen=True)
 class HopWords:
     addressee: frozenset[str]
+    strict: frozenset[str]
     frames: frozenset[str]
     of: frozenset[str]
     media_nouns: frozenset[str]
@@ -121,6 +122,8 @@ def outlet_at(ctx: Ctx, start: int, hi: int, words: HopWords, *, names: bool,
         return None
     if ent is not None and (ent.label == "LOC" or (ent.label == "PER" and not persons)):
         return None
+    if ent is not None and ent.sector not in (None, "MED"):
+        return None  # a government, an army, a court: an addressee, not an outlet
     if ent is None and head.ent_type_ in ("LOC", "GPE", "PER", "PERSON", "NORP", "DATE"):
         return None
     if ent is not None:
@@ -153,25 +156,32 @@ def _anchors(ctx: Ctx, c: Cand) -> set[int]:
     return out
 
 
+def _outside(ctx: Ctx, c: Cand, i: int) -> bool:
+    """Token ``i`` is no word of the statement's content: outside it, or, when the content
+    runs around its own cue ('"...," X told Y. "..."'), outside its quotations."""
+    s, e = c.content
+    if not (s <= i < e):
+        return True
+    return c.cue is not None and s <= c.cue.head < e and ctx.quote_of[i] < 0
+
+
 def channel_hops(ctx: Ctx, c: Cand, lo: int, hi: int) -> tuple[tuple[int, int] | None, list[Link]]:
     """The channel of statement ``c`` (char span) and the hops found around its cue."""
     doc, lex = ctx.doc, ctx.lex
     words = hop_words(lex.lang)
     assert c.cue is not None
-    regions = [(lo, c.content[0]), (c.content[1], hi)]
     anchors = _anchors(ctx, c)
     hops: list[Link] = []
     channel: tuple[int, int] | None = None
     head = doc[c.cue.head]
     if c.cue.lemma in lex.addressee_cues:
         for child in head.children:
-            if child.dep_ in ("dobj", "obj", "iobj", "dative") and not (
-                    c.content[0] <= child.i < c.content[1]):
+            if child.dep_ in ("dobj", "obj", "iobj", "dative") and _outside(ctx, c, child.i):
                 link = outlet_at(ctx, child.left_edge.i, hi, words, names=True)
                 if link:
                     hops.append(link)
-    for a, b in regions:
-        for i in range(max(a, lo), min(b, hi)):
+    for i in range(lo, hi):
+        if _outside(ctx, c, i):
             t = doc[i]
             low = t.lower_
             if low in words.addressee and i + 1 < hi:
@@ -180,7 +190,7 @@ def channel_hops(ctx: Ctx, c: Cand, lo: int, hi: int) -> tuple[tuple[int, int] |
                     j += 1
                 head_tok = _head_of(ctx, j, hi)
                 if head_tok is not None and _attached(head_tok, anchors):
-                    link = outlet_at(ctx, j, hi, words, names=True)
+                    link = outlet_at(ctx, j, hi, words, names=low not in words.strict)
                     if link:
                         hops.append(link)
             elif low in words.frames and i + 2 < hi and doc[i + 1].lower_ in words.of:

@@ -168,6 +168,7 @@ class Hops(Section):
     """Intermediaries around a statement (attribution/hops.py)."""
 
     addressee: Words = []
+    strict: Words = []  # addressee markers that take known outlets only ("said on CNN")
     frames: Words = []
     of: Words = []
     media_nouns: Words = []
