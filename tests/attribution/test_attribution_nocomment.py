@@ -75,3 +75,12 @@ def test_quotes_only_export(tmp_path: Path) -> None:
     bad = run.invoke(main, ["--db", db, "export", "--table", "events", "--quotes-only",
                             "-o", str(tmp_path / "e.jsonl")])
     assert bad.exit_code != 0 and "attributions table" in bad.output
+
+
+@pytest.mark.parametrize("text", [
+    "« Nous ne réagirons pas à cette rumeur », a indiqué jeudi le parquet.",
+    "Il n'y a pas eu de réaction du ministère après la publication.",
+])
+def test_quoted_words_and_impersonal_phrases_are_no_refusal(text: str) -> None:
+    _, atts = attribute(text, "fr")
+    assert all(a.kind != "no_comment" for a in atts)

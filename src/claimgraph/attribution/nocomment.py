@@ -122,9 +122,11 @@ def no_comments(ctx: Ctx, atts: list[Attribution]) -> list[Attribution]:
     found: list[Attribution] = []
     drop: set[int] = set()
     for t in doc:
+        if ctx.quote_of[t.i] >= 0:
+            continue  # «nous ne réagirons pas»: the words of a statement, not a refusal reported
         verb = _construction(ctx, t, w)
-        if verb is None:
-            continue
+        if verb is None or any(c.dep_.startswith("expl") or c.lower_ == "y" for c in verb.children):
+            continue  # "il n'y a pas eu de réaction": nobody refuses
         s, e = min(_first(ctx, verb), t.i), max(verb.i, t.i) + 1
         cue = Span(start=doc[s].idx, end=doc[e - 1].idx + len(doc[e - 1]), text="")
         cue.text = doc.text[cue.start:cue.end]
