@@ -171,3 +171,12 @@ def test_seed_line_30_is_the_outlets_framing():
 def test_the_apposed_name_is_the_speaker(text: str, lang: str) -> None:
     _, atts = attribute(text, lang)
     assert [a.speaker_name for a in atts] == ["Dmitar Kovel"]
+
+
+def test_full_name_title_and_surname_are_one_entity() -> None:
+    text = ("L'ambassadeur de Kaskar à Valmora, Dmitar Kovel, a démenti ces informations. "
+            "« C'est faux », a ajouté M. Kovel. L'ambassadeur a précisé que son pays n'avait rien livré.")
+    ents, atts = attribute(text, "fr")
+    kovel = next(e for e in ents if e.name == "Dmitar Kovel")
+    assert kovel.label == "PER"
+    assert {a.speaker_entity for a in atts} == {kovel.id}

@@ -276,6 +276,13 @@ def build_entities(doc: Doc, lex: Lexicon) -> EntityIndex:
             cands = [x for x in ents if x.label == "PER" and len(x.key) > 1 and x.key[-1] == key[0]]
             if not cands:
                 cands = [x for x in ents if x.label == "PER" and len(x.key) > 1 and key[0] in x.key]
+            if not cands and label == "PER":
+                # "M. Kovel" after "Dmitar Kovel" that the tagger took for a place or a thing:
+                # the full name of the person
+                cands = [x for x in ents if x.label in ("LOC", "MISC") and len(x.key) > 1
+                         and x.key[-1] == key[0] and x.country is None]
+                for x in cands[:1]:
+                    x.label = "PER"
             if cands and label in ("PER", "LOC", "MISC") and doc[s:e].text[:1].isupper():
                 ent = cands[0]
         if ent is None:
