@@ -184,6 +184,7 @@ def test_full_name_title_and_surname_are_one_entity() -> None:
 
 def test_according_to_an_outlet_or_a_document_noun() -> None:
     for text in ("Selon le journal, la ville a vendu le terrain en mars.",
-                 "Selon le communiqué, quatre officiers ont été interpellés."):
+                 "Selon le communiqué, quatre officiers ont été interpellés.",
+                 "D’après le quotidien, la ville a vendu le terrain."):
         _, atts = attribute(text, "fr")
         assert [a.kind for a in atts] == ["according_to"], text

@@ -20,17 +20,19 @@ def according_to(ctx: Ctx) -> list[Cand]:
     """Statements sourced with "selon X", "d'après X", "according to X"."""
     doc, lex = ctx.doc, ctx.lex
     out: list[Cand] = []
-    first: dict[str, list[tuple[str, ...]]] = {}
-    for m in lex.according_markers:
-        first.setdefault(m[0], []).append(m)
+    # markers are matched on the text, whatever the tokenizer made of them ("d'après" is
+    # one token or two: "D'" "après")
+    ends = {tok.idx + len(tok): tok.i for tok in doc}
+    text = doc.text.lower().replace("’", "'")
+    markers = sorted({" ".join(m).replace("’", "'") for m in lex.according_markers}, key=len, reverse=True)
     for t in doc:
-        if t.lower_ not in first or ctx.quote_of[t.i] >= 0:
+        if ctx.quote_of[t.i] >= 0:
             continue
-        for marker in first[t.lower_]:
-            n = len(marker)
-            if tuple(x.lower_ for x in doc[t.i : t.i + n]) != marker:
+        for joined in markers:
+            if not text.startswith(joined, t.idx) or t.idx + len(joined) not in ends:
                 continue
-            j = t.i + n
+            marker = tuple(joined.split())
+            j = ends[t.idx + len(joined)] + 1
             lo, hi = ctx.unit_bounds(t.i)
             if j >= hi:
                 continue
