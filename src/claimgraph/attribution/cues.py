@@ -278,7 +278,7 @@ def content_stance(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[str, s
                 continue
             m = _match(words, k, pattern)
             if m and m - k == 1 and not _predicative(doc[start + k], start, end,
-                                                                lex.naming_verbs):
+                                                                lex.naming_verbs, lex.claim_nouns):
                 continue  # one evaluative word counts as the predicate only: "c'est faux"
             if m:
                 phrase = doc[start + k : start + m].text
@@ -288,7 +288,7 @@ def content_stance(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[str, s
     return best
 
 
-def _predicative(tok: Token, start: int, end: int, naming: set[str]) -> bool:
+def _predicative(tok: Token, start: int, end: int, naming: set[str], claims: set[str] = frozenset()) -> bool:
     """Whether ``tok`` is what the content says of something: the root of ``[start, end)`` or
     its complement ("that's untrue"), an adjective with its copula ("c'est faux"), or the
     complement of a naming verb ("qualifiant les accusations de mensonges", "calling it absurd")."""
@@ -299,6 +299,8 @@ def _predicative(tok: Token, start: int, end: int, naming: set[str]) -> bool:
         return True
     if is_root(tok.head) and tok.dep_ in ("acomp", "attr", "oprd", "xcomp", "ccomp"):
         return True
+    if tok.dep_ in ("amod", "nmod", "compound") and tok.head.lemma_.lower() in claims:
+        return True  # "des rumeurs infondées", "false reports": the claim is judged
     return any(h.lemma_.lower() in naming for h in (tok.head, tok.head.head))
 
 

@@ -57,6 +57,7 @@ class Lexicon:
     infinitive_cues: set[str] = field(default_factory=set)
     colon_verbs: set[str] = field(default_factory=set)  # cues only before a colon ("continued:")
     addressee_cues: set[str] = field(default_factory=set)  # their object is the addressee
+    claim_nouns: set[str] = field(default_factory=set)  # 'des rumeurs infondées'
     naming_verbs: set[str] = field(default_factory=set)  # 'qualifier X de mensonges', 'call it absurd'
     as_marks: set[str] = field(default_factory=set)  # "as X put it", "comme l'a dit X"
     as_verbs: set[str] = field(default_factory=set)  # cues only with "object as ...": "see X as Y"
@@ -184,6 +185,7 @@ def load_lexicon(lang: str) -> Lexicon:
     lex.colon_verbs = _low(clause.colon_verbs)
     lex.addressee_cues = _low(clause.addressee_cues)
     lex.naming_verbs = _low(clause.naming_verbs)
+    lex.claim_nouns = _low(clause.claim_nouns)
     lex.as_marks = _low(clause.as_marks)
     lex.manner_preps = _low(clause.manner_preps)
     lex.object_control = _low(clause.object_control)

@@ -100,6 +100,7 @@ class Clause(Section):
     reply_preps: Words = []
     prepositions: Words = []
     naming_verbs: Words = []
+    claim_nouns: Words = []
 
 
 class Nesting(Section):
