@@ -130,6 +130,7 @@ def test_participle_counter_claim_disputes_the_same_statement() -> None:
     ("« C'est totalement faux », a déclaré le ministre.", "fr", "déclaré", True),
     ("The spokesman said the report was untrue.", "en", "said", True),
     ("Le ministre a qualifié ces accusations de mensonges.", "fr", "qualifié", True),
+    ("Le ministère a qualifié le message du journal de « fake news ».", "fr", "qualifié", True),
     ("Le porte-parole a évoqué des rumeurs infondées sur la fermeture du site.", "fr", "évoqué", True),
     # an evaluative word that is not what the content says is no denial
     ("The senator warned voters about fake candidates in the primary.", "en", "warned", False),

@@ -301,7 +301,12 @@ def _predicative(tok: Token, start: int, end: int, naming: set[str], claims: set
         return True
     if tok.dep_ in ("amod", "nmod", "compound") and tok.head.lemma_.lower() in claims:
         return True  # "des rumeurs infondées", "false reports": the claim is judged
-    return any(h.lemma_.lower() in naming for h in (tok.head, tok.head.head))
+    h = tok
+    for _ in range(3):  # "a qualifié le message du NYT de « Fake-News »"
+        h = h.head
+        if h.lemma_.lower() in naming:
+            return True
+    return False
 
 
 def _match(words: list[set[str]], k: int, pattern: list[set[str] | None]) -> int:
