@@ -146,3 +146,9 @@ def test_denial_object_after_adverbials() -> None:
     _, atts = attribute("La présidence a démenti « totalement » lundi les affirmations du quotidien.", "fr")
     a = next(a for a in atts if a.cue is not None and "démenti" in a.cue.text)
     assert (a.content.text, a.stance) == ("les affirmations du quotidien", "deny")
+
+
+def test_phrasal_denial_cues() -> None:
+    _, atts = attribute("The runner hit back at the doping allegations on Thursday.", "en")
+    a = next(a for a in atts if a.cue is not None and "hit back" in a.cue.text)
+    assert a.stance == "deny" and a.content.text.startswith("the doping allegations")
