@@ -152,3 +152,12 @@ def test_phrasal_denial_cues() -> None:
     _, atts = attribute("The runner hit back at the doping allegations on Thursday.", "en")
     a = next(a for a in atts if a.cue is not None and "hit back" in a.cue.text)
     assert a.stance == "deny" and a.content.text.startswith("the doping allegations")
+
+
+def test_denial_verb_tagged_as_a_modifier() -> None:
+    # the tagger reads "dément" as an adverb here; it is the verb of "Le ministère"
+    _, atts = attribute("Le ministère dément catégoriquement les allégations rapportées par ce "
+                        "journal.", "fr")
+    a = next(a for a in atts if a.cue is not None and a.cue.text == "dément")
+    assert (a.speaker.text, a.content.text, a.stance) == (  # type: ignore[union-attr]
+        "Le ministère", "les allégations rapportées par ce journal", "deny")

@@ -63,6 +63,12 @@ def find_cues(doc: Doc, lex: Lexicon, skip: list[bool]) -> list[Cue]:
             if base is not None and not noun:
                 cues.append(Cue(head=i, start=i, end=i + 1, stance=lex.cue_verbs[base], lemma=base))
             continue
+        if tok.pos_ in ("ADJ", "ADV", "NOUN") and _denial_as_modifier(tok, lex):
+            # "Le ministère dément catégoriquement ...", "Dassault dément": a denial verb the
+            # tagger took for an adjective of the noun before it (that noun is its subject)
+            base = lem if lem in lex.cue_verbs else _inflected_base(low, lex)
+            cues.append(Cue(head=i, start=i, end=i + 1, stance=lex.cue_verbs[base], lemma=base))  # type: ignore[index]
+            continue
         if tok.pos_ in ("NOUN", "ADV") and _misread_verb(tok):
             # the tagger took a verb for a noun ("Trump questions the fairness of ...", "the
             # film documents how ...", "44 percent would back Trump")
@@ -99,6 +105,20 @@ def _verbal(doc: Doc, seg, lex: Lexicon) -> bool:  # type: ignore[no-untyped-def
     if any(t.pos_ in ("VERB", "AUX") for t in seg):
         return True
     return bool(lex.title_case_headlines and headline(doc, seg[0].i))
+
+
+def _denial_as_modifier(tok, lex: Lexicon) -> bool:  # type: ignore[no-untyped-def]
+    """A word that inflects a denial verb, right after a noun it modifies ("Dassault dément")."""
+    i = tok.i
+    if i == 0 or tok.dep_ not in ("amod", "advmod", "appos", "nmod", "acl"):
+        return False
+    prev = tok.doc[i - 1]
+    if not (prev.pos_ in ("NOUN", "PROPN") or (prev.pos_ == "ADJ" and i > 1
+                                                 and tok.doc[i - 2].pos_ in ("NOUN", "PROPN"))):
+        return False
+    lem = _lemma(tok)
+    base = lem if lem in lex.cue_verbs else _inflected_base(tok.lower_, lex)
+    return base is not None and lex.cue_verbs.get(base) in ("deny", "dispute")
 
 
 def _misread_verb(tok) -> bool:  # type: ignore[no-untyped-def]

@@ -83,6 +83,17 @@ def find_speaker(ctx: Ctx, cue: Cue, depth: int = 0) -> tuple[tuple[int, int] | 
     between = _name_after_quote(ctx, cue, lo)
     if between is not None:
         return between, False
+    if head.pos_ in ("ADJ", "ADV", "NOUN") and head.i - 1 >= lo:
+        # a cue the tagger took for a modifier after its subject ("Dassault dément", "le
+        # gouvernement gabonais dément"): the noun phrase that ends before it
+        prev = doc[head.i - 1]
+        if prev.pos_ == "ADJ" and head.i - 2 >= lo:
+            prev = doc[head.i - 2]
+        if prev.pos_ in ("NOUN", "PROPN"):
+            while prev.head.i < head.i and prev.head.i >= lo and prev.head.pos_ in ("NOUN", "PROPN") \
+                    and prev.head.i != prev.i:
+                prev = prev.head
+            return np_extent(ctx, prev, lo, head.i), False
     # inverted subject: ", a déclaré lundi M. Zaemsky", ", said the spokesman"
     b = cue.start - 1
     while b >= lo and doc[b].pos_ in ("AUX", "ADV") and doc[b].text not in DASHES:
