@@ -231,7 +231,8 @@ def _group(assign: dict[Any, Any]) -> dict[Any, list[Any]]:
 def run(inputs: list[str], labels_path: str, gold_path: str | None, config: Config,
         order: str = "input", store_url: str | None = None) -> dict[str, Any]:
     """Analyse ``inputs``, link them in ``order`` into a fresh store, and score."""
-    from claimgraph.run.sinks import LinkSink, StoreSink
+    from claimgraph.link import link_sink
+    from claimgraph.run.sinks import StoreSink
     from claimgraph.store import open_store
 
     labels = tomllib.loads(Path(labels_path).read_text(encoding="utf-8"))
@@ -239,7 +240,7 @@ def run(inputs: list[str], labels_path: str, gold_path: str | None, config: Conf
     docs = load_corpus(inputs, config, gold, labels["documents"])
     with tempfile.TemporaryDirectory() as tmp, \
             open_store(store_url or os.path.join(tmp, "eval.db")) as store:
-        save, link = StoreSink(store), LinkSink(store, config)
+        save, link = StoreSink(store), link_sink(store, config)
         for doc in docs:  # every document is stored before the first is linked
             save(doc)
         for doc in order_docs(docs, order):

@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import Any
 
 from claimgraph.config import Config
-from claimgraph.model import Document
 from claimgraph.stage import Result
 
 
@@ -22,19 +21,6 @@ class StoreSink:
         self.store.save_many([result])
 
 
-class LinkSink:
-    """Links each stored Document across articles (duplicates, stories, claims, disputes)."""
-
-    def __init__(self, store: Any, config: Config) -> None:
-        from claimgraph.link import Linker
-
-        self.linker = Linker(store, config)
-
-    def __call__(self, result: Result) -> None:
-        if isinstance(result, Document):
-            self.linker.add(result)
-
-
 class Collect:
     """Keeps the results in a list (for callers that want them all)."""
 
@@ -46,5 +32,10 @@ class Collect:
 
 
 def store_sinks(store: Any, config: Config, link: bool = True) -> list[Any]:
-    """Save, then (when ``link``) link: the sinks of ``claimgraph analyze`` and the server."""
-    return [StoreSink(store)] + ([LinkSink(store, config)] if link else [])
+    """Save, then (when ``link``) link across articles with ``claimgraph.link.link_sink``: the
+    sinks of ``claimgraph analyze`` and the server."""
+    if not link:
+        return [StoreSink(store)]
+    from claimgraph.link import link_sink
+
+    return [StoreSink(store), link_sink(store, config)]
