@@ -18,16 +18,12 @@ from claimgraph.config import Config
 from claimgraph.eval import checkout_file
 from claimgraph.eval.devsets import DEV_SETS, datasets_dir, language_of, read_records, resolve, table
 from claimgraph.eval.metrics import overlap
-from claimgraph.eval.scoring import Scorer
+from claimgraph.eval.scoring import Scorer, norm
 from claimgraph.model import Attribution, Document, Entity, Origin, Outlet, Published
 
 SEED_BODY_LINES = (8, 10, 12, 14, 18, 20, 24, 26, 28, 30)
 SEED_TITLE_LINE = 3
 DEFAULT_GOLD = "tests/fixtures/attribution/seed_gold.toml"
-
-
-def _norm(text: str | None) -> str:
-    return " ".join((text or "").lower().replace("’", "'").split())
 
 
 def predict(texts: list[str], lang: str, config: Config,
@@ -123,14 +119,14 @@ def evaluate_seed(
         if cands:
             a = cands[0]
             matched[g["id"]] = a
-            names = [_norm(x) for x in g["speaker"].split("|")]
-            relays = [_norm(lk.name) for lk in a.via if lk.kind in ("agency", "outlet", "unnamed", "other")]
+            names = [norm(x) for x in g["speaker"].split("|")]
+            relays = [norm(lk.name) for lk in a.via if lk.kind in ("agency", "outlet", "unnamed", "other")]
             row.update(
                 predicted=a.id,
-                speaker=_norm(a.speaker_name) in names,
+                speaker=norm(a.speaker_name) in names,
                 kind=a.kind in g["kind"].split("|"),
                 stance=a.stance == g["stance"],
-                via=sorted(relays) == sorted(_norm(v) for v in g.get("via", [])),
+                via=sorted(relays) == sorted(norm(v) for v in g.get("via", [])),
             )
             if "cue_class" in g:
                 row["stance"] = row["stance"] and a.cue_class == g["cue_class"]
