@@ -11,30 +11,21 @@ relays of the previous statement of the same speaker (``carried``).
 from __future__ import annotations
 
 from claimgraph.attribution.entities import Ent
-from claimgraph.attribution.hops import channel_hops, contact_hops
+from claimgraph.attribution.hops import channel_hops, char_span, contact_hops, is_source
 from claimgraph.attribution.statements import Cand, Ctx, Link, np_extent
 
 CARRY_PARAGRAPHS = 3
 RELAY_KINDS = ("agency", "outlet", "unnamed", "other")
 
 
-def _is_source(ent: Ent | None) -> bool:
-    return ent is not None and (ent.source or ent.sector == "MED")
-
-
 def link_kind(ctx: Ctx, ent: Ent | None, head_text: str) -> str:
     if ent is not None and ent.kind == "news_agency":
         return "agency"
-    if _is_source(ent):
+    if is_source(ent):
         return "outlet"
     if head_text.lower() in ctx.lex.unnamed_nouns:
         return "unnamed"
     return "other"
-
-
-def _chars(ctx: Ctx, s: int, e: int) -> tuple[int, int]:
-    doc = ctx.doc
-    return doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
 
 
 def _np_link(ctx: Ctx, start: int, hi: int) -> Link | None:
@@ -53,7 +44,7 @@ def _np_link(ctx: Ctx, start: int, hi: int) -> Link | None:
     s, e = np_extent(ctx, tok, start, hi)
     ent = ctx.index.in_span(s, e, ("ORG", "PER"))
     name = ent.name if ent is not None else doc[s:e].text
-    return Link(name=name, kind=link_kind(ctx, ent, tok.lower_), span=_chars(ctx, s, e), entity=ent)
+    return Link(name=name, kind=link_kind(ctx, ent, tok.lower_), span=char_span(ctx, s, e), entity=ent)
 
 
 def build_chains(ctx: Ctx, cands: list[Cand], publisher: str | None) -> list[Cand]:
@@ -107,7 +98,7 @@ def build_chains(ctx: Ctx, cands: list[Cand], publisher: str | None) -> list[Can
         if len(group) < 2:
             continue
         for r in group:
-            if not _is_source(r.entity) or r.cue is None or r.kind == "according_to":
+            if not is_source(r.entity) or r.cue is None or r.kind == "according_to":
                 continue
             if r.cue.lemma not in lex.relay_cues:
                 continue
@@ -123,7 +114,7 @@ def build_chains(ctx: Ctx, cands: list[Cand], publisher: str | None) -> list[Can
                 link = Link(
                     name=r.entity.name,  # type: ignore[union-attr]
                     kind=link_kind(ctx, r.entity, ""),
-                    span=_chars(ctx, *r.speaker),
+                    span=char_span(ctx, *r.speaker),
                     entity=r.entity,
                 )
                 for o in inner:
@@ -143,7 +134,7 @@ def build_chains(ctx: Ctx, cands: list[Cand], publisher: str | None) -> list[Can
                 link = Link(
                     name=ent.name if ent else doc[r.speaker[0] : r.speaker[1]].text,
                     kind=link_kind(ctx, ent, head_text),
-                    span=_chars(ctx, *r.speaker),
+                    span=char_span(ctx, *r.speaker),
                     entity=ent,
                 )
                 for o in others:
@@ -156,7 +147,7 @@ def build_chains(ctx: Ctx, cands: list[Cand], publisher: str | None) -> list[Can
         by_para.setdefault(c.para, []).append(c)
     for group in by_para.values():
         last = max(group, key=lambda x: x.content[1])
-        if not (_is_source(last.entity) and last.inverted and last.speaker):
+        if not (is_source(last.entity) and last.inverted and last.speaker):
             continue
         for o in group:
             if o is last or o.entity is last.entity or o.unit == last.unit:
@@ -167,7 +158,7 @@ def build_chains(ctx: Ctx, cands: list[Cand], publisher: str | None) -> list[Can
                 Link(
                     name=last.entity.name,  # type: ignore[union-attr]
                     kind=link_kind(ctx, last.entity, ""),
-                    span=_chars(ctx, *last.speaker),
+                    span=char_span(ctx, *last.speaker),
                     entity=last.entity,
                 )
             )

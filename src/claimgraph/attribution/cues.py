@@ -297,8 +297,7 @@ def content_stance(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[str, s
             if first is not None and not (w & first):
                 continue
             m = _match(words, k, pattern)
-            if m and m - k == 1 and not _predicative(doc[start + k], start, end,
-                                                                lex.naming_verbs, lex.claim_nouns):
+            if m and m - k == 1 and not _predicative(doc[start + k], start, end, lex):
                 continue  # one evaluative word counts as the predicate only: "c'est faux"
             if m:
                 phrase = doc[start + k : start + m].text
@@ -308,7 +307,7 @@ def content_stance(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[str, s
     return best
 
 
-def _predicative(tok: Token, start: int, end: int, naming: set[str], claims: set[str] = frozenset()) -> bool:
+def _predicative(tok: Token, start: int, end: int, lex: Lexicon) -> bool:
     """Whether ``tok`` is what the content says of something: the root of ``[start, end)`` or
     its complement ("that's untrue"), an adjective with its copula ("c'est faux"), or the
     complement of a naming verb ("qualifiant les accusations de mensonges", "calling it absurd")."""
@@ -319,12 +318,12 @@ def _predicative(tok: Token, start: int, end: int, naming: set[str], claims: set
         return True
     if is_root(tok.head) and tok.dep_ in ("acomp", "attr", "oprd", "xcomp", "ccomp"):
         return True
-    if tok.dep_ in ("amod", "nmod", "compound") and tok.head.lemma_.lower() in claims:
+    if tok.dep_ in ("amod", "nmod", "compound") and tok.head.lemma_.lower() in lex.claim_nouns:
         return True  # "des rumeurs infondées", "false reports": the claim is judged
     h = tok
     for _ in range(3):  # "a qualifié le message du NYT de « Fake-News »"
         h = h.head
-        if h.lemma_.lower() in naming:
+        if h.lemma_.lower() in lex.naming_verbs:
             return True
     return False
 

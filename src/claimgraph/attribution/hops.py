@@ -18,45 +18,21 @@ channel itself ("dans un communiqué", "in an interview") is returned apart: it 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cache
-
 from spacy.tokens import Token
 
-from claimgraph import lang as langdata
 from claimgraph.attribution.entities import Ent
+from claimgraph.attribution.lexicon import HopWords
 from claimgraph.attribution.statements import Cand, Ctx, Link, np_extent
 
 NAME_POS = ("PROPN",)
 
 
-@dataclass(frozen=True)
-class HopWords:
-    addressee: frozenset[str]
-    strict: frozenset[str]
-    frames: frozenset[str]
-    of: frozenset[str]
-    media_nouns: frozenset[str]
-    contact: frozenset[str]
-    agents: frozenset[str]
-    channel_links: frozenset[str]
-    channel_skip: frozenset[str]
-    documents: frozenset[str]
-
-
-@cache
-def hop_words(lang: str) -> HopWords:
-    data = langdata.load(lang, "chains").hops
-    return HopWords(**{k: frozenset(w.lower() for w in getattr(data, k))
-                       for k in HopWords.__dataclass_fields__})
-
-
-def _chars(ctx: Ctx, s: int, e: int) -> tuple[int, int]:
+def char_span(ctx: Ctx, s: int, e: int) -> tuple[int, int]:
     doc = ctx.doc
     return doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
 
 
-def _is_source(ent: Ent | None) -> bool:
+def is_source(ent: Ent | None) -> bool:
     return ent is not None and (ent.source or ent.sector == "MED")
 
 
@@ -67,7 +43,7 @@ def _kind(ent: Ent | None) -> str:
 def _last_source_before(ctx: Ctx, i: int) -> Ent | None:
     best, at = None, -1
     for ent in ctx.index.ents:
-        if not _is_source(ent):
+        if not is_source(ent):
             continue
         for s, _e in ent.mentions:
             if at < s < i:
@@ -101,8 +77,8 @@ def outlet_at(ctx: Ctx, start: int, hi: int, words: HopWords, *, names: bool,
         return None
     s, e = np_extent(ctx, head, start, hi)
     ent = ctx.index.in_span(s, e, ("ORG", "PER", "MISC", "LOC"))
-    span = _chars(ctx, s, e)
-    if _is_source(ent):
+    span = char_span(ctx, s, e)
+    if is_source(ent):
         return Link(name=ent.name, kind=_kind(ent), span=span, entity=ent)  # type: ignore[union-attr]
     if head.lemma_.lower() in words.media_nouns or head.lower_ in words.media_nouns:
         inside = [t for t in doc[s:e] if t.i != head.i and (t.pos_ in NAME_POS or (
@@ -168,7 +144,7 @@ def _outside(ctx: Ctx, c: Cand, i: int) -> bool:
 def channel_hops(ctx: Ctx, c: Cand, lo: int, hi: int) -> tuple[tuple[int, int] | None, list[Link]]:
     """The channel of statement ``c`` (char span) and the hops found around its cue."""
     doc, lex = ctx.doc, ctx.lex
-    words = hop_words(lex.lang)
+    words = lex.hops
     assert c.cue is not None
     anchors = _anchors(ctx, c)
     hops: list[Link] = []
@@ -205,7 +181,7 @@ def channel_hops(ctx: Ctx, c: Cand, lo: int, hi: int) -> tuple[tuple[int, int] |
                     s = max(lo, i - 2)
                     while doc[s].lower_ in lex.channel_preps or doc[s].is_punct:
                         s += 1
-                    channel = _chars(ctx, s, i + 1)
+                    channel = char_span(ctx, s, i + 1)
                 hops.extend(_after_channel(ctx, i, hi, words, interview=low in lex.channel_interview,
                                            document=low in words.documents))
     return channel, _dedupe(hops)
@@ -234,7 +210,7 @@ def contact_hops(ctx: Ctx, c: Cand, hi: int) -> list[Link]:
     if c.speaker is None:
         return []
     doc = ctx.doc
-    words = hop_words(ctx.lex.lang)
+    words = ctx.lex.hops
     s, e = c.speaker
     out = []
     for i in range(s, min(hi, e + 2)):

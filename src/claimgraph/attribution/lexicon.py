@@ -36,6 +36,37 @@ class SourceInfo:
     sector: str = "MED"
 
 
+@dataclass(frozen=True)
+class HopWords:
+    """chains.toml [hops]: the words around a statement that name who carried it (hops.py)."""
+
+    addressee: frozenset[str] = frozenset()
+    strict: frozenset[str] = frozenset()
+    frames: frozenset[str] = frozenset()
+    of: frozenset[str] = frozenset()
+    media_nouns: frozenset[str] = frozenset()
+    contact: frozenset[str] = frozenset()
+    agents: frozenset[str] = frozenset()
+    channel_links: frozenset[str] = frozenset()
+    channel_skip: frozenset[str] = frozenset()
+    documents: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class NoCommentWords:
+    """cues.toml [no_comment]: refusals to comment (nocomment.py)."""
+
+    verbs: frozenset[str] = frozenset()
+    nouns: frozenset[str] = frozenset()
+    refusals: frozenset[str] = frozenset()
+    wishes: frozenset[str] = frozenset()
+
+
+def _frozen(kind: type, section: object) -> object:
+    return kind(**{k: frozenset(w.lower() for w in getattr(section, k))
+                   for k in kind.__dataclass_fields__})
+
+
 @dataclass
 class Lexicon:
     """Lookup tables for one language."""
@@ -112,6 +143,8 @@ class Lexicon:
     description_dets: set[str] = field(default_factory=set)
     not_names: set[str] = field(default_factory=set)
     sources: dict[str, SourceInfo] = field(default_factory=dict)  # surface (lower) -> info
+    hops: HopWords = field(default_factory=HopWords)
+    no_comment: NoCommentWords = field(default_factory=NoCommentWords)
     countries: dict[str, str] = field(default_factory=dict)  # name (lower) -> ISO3
     organisations: dict[str, dict[str, str]] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)
@@ -249,6 +282,8 @@ def load_lexicon(lang: str) -> Lexicon:
     lex.description_dets = _low(roles.descriptions.determiners)
     lex.not_names = set(roles.not_names.words)
     lex.sources = _all_sources()
+    lex.hops = _frozen(HopWords, chains.hops)  # type: ignore[assignment]
+    lex.no_comment = _frozen(NoCommentWords, cues.no_comment)  # type: ignore[assignment]
     places = langdata.load(lang, "places")
     lex.countries = {k.lower(): v for k, v in places.countries.items()}
     lex.organisations = {k.lower(): v.model_dump() for k, v in places.organisations.items()}

@@ -15,45 +15,27 @@ speaker does not assert; a statement found on the same words (a negated cue with
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cache
-
 from spacy.tokens import Token
 
-from claimgraph import lang as langdata
 from claimgraph.attribution.cues import is_negated
+from claimgraph.attribution.lexicon import NoCommentWords
 from claimgraph.attribution.statements import Ctx, np_extent
 from claimgraph.model import Attribution, Mention, Span
 
 SUBJECTS = ("nsubj", "nsubj:pass", "nsubjpass")
 
 
-@dataclass(frozen=True)
-class Words:
-    verbs: frozenset[str]
-    nouns: frozenset[str]
-    refusals: frozenset[str]
-    wishes: frozenset[str]
-
-
-@cache
-def words_of(lang: str) -> Words:
-    nc = langdata.load(lang, "cues").no_comment
-    return Words(*(frozenset(w.lower() for w in getattr(nc, k))
-                   for k in ("verbs", "nouns", "refusals", "wishes")))
-
-
 def _lemma(t: Token) -> str:
     return t.lemma_.lower()
 
 
-def _refuses(ctx: Ctx, verb: Token, w: Words) -> bool:
+def _refuses(ctx: Ctx, verb: Token, w: NoCommentWords) -> bool:
     if _lemma(verb) in w.refusals:
         return not is_negated(ctx.doc, verb.i, ctx.lex)
     return _lemma(verb) in w.wishes and is_negated(ctx.doc, verb.i, ctx.lex)
 
 
-def _construction(ctx: Ctx, t: Token, w: Words) -> Token | None:
+def _construction(ctx: Ctx, t: Token, w: NoCommentWords) -> Token | None:
     """The verb that carries the refusal of ``t`` (a comment verb or noun), or None."""
     if _lemma(t) in w.verbs and t.pos_ in ("VERB", "AUX"):
         gov = t.head
@@ -116,7 +98,7 @@ def _first(ctx: Ctx, verb: Token) -> int:
 def no_comments(ctx: Ctx, atts: list[Attribution]) -> list[Attribution]:
     """``atts`` with the refusals to comment as "no_comment" statements (renumbered in order)."""
     doc = ctx.doc
-    w = words_of(ctx.lex.lang)
+    w = ctx.lex.no_comment
     if not (w.verbs or w.nouns):
         return atts
     found: list[Attribution] = []

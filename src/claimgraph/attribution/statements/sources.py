@@ -6,11 +6,8 @@ leads"); the possessor of a noun of view ("in his view", "à son avis").
 
 from __future__ import annotations
 
-from functools import cache
-
 from spacy.tokens import Token
 
-from claimgraph import lang as langdata
 from claimgraph.attribution.cues import Cue
 from claimgraph.attribution.statements.context import SPEAKER_POS, Cand, Ctx, _subject
 from claimgraph.attribution.statements.quotations import _continue_quotes
@@ -187,11 +184,6 @@ def _source_cand(
     )
 
 
-@cache
-def _media_nouns(lang: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in langdata.load(lang, "chains").hops.media_nouns)
-
-
 def _source_like(ctx: Ctx, j: int, hi: int) -> bool:
     """After a determiner: a role, an organisation kind, a source noun or an entity."""
     lex = ctx.lex
@@ -208,7 +200,7 @@ def _source_like(ctx: Ctx, j: int, hi: int) -> bool:
         if low in lex.org_parts or t.lemma_.lower() in lex.org_parts:
             return True
         # an outlet or a document ("d'après le journal", "selon ce texte", "selon le rapport")
-        if low in _media_nouns(lex.lang) or low in lex.in_sources or low in lex.channel_statement:
+        if low in lex.hops.media_nouns or low in lex.in_sources or low in lex.channel_statement:
             return True
         if t.pos_ in ("NOUN", "PROPN"):
             return False
