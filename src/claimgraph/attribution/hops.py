@@ -162,7 +162,7 @@ def channel_hops(ctx: Ctx, c: Cand, lo: int, hi: int) -> tuple[tuple[int, int] |
             low = t.lower_
             if low in words.addressee and i + 1 < hi:
                 j = i + 1
-                if low == "auprès" and doc[j].lower_ in words.of:
+                if low in words.with_of and doc[j].lower_ in words.of:
                     j += 1
                 head_tok = _head_of(ctx, j, hi)
                 if head_tok is not None and _attached(head_tok, anchors):

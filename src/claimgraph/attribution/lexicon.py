@@ -42,6 +42,7 @@ class HopWords:
 
     addressee: frozenset[str] = frozenset()
     strict: frozenset[str] = frozenset()
+    with_of: frozenset[str] = frozenset()
     frames: frozenset[str] = frozenset()
     of: frozenset[str] = frozenset()
     media_nouns: frozenset[str] = frozenset()
@@ -60,6 +61,8 @@ class NoCommentWords:
     nouns: frozenset[str] = frozenset()
     refusals: frozenset[str] = frozenset()
     wishes: frozenset[str] = frozenset()
+    topic_preps: frozenset[str] = frozenset()
+    impersonal: frozenset[str] = frozenset()
 
 
 def _frozen(kind: type, section: object) -> object:

@@ -51,25 +51,23 @@ def _construction(ctx: Ctx, t: Token, w: NoCommentWords) -> Token | None:
     return None
 
 
-TOPIC_PREPS = frozenset({"on", "about", "to", "sur", "à", "au", "aux", "concernant"})
-
-
 def _topic(ctx: Ctx, t: Token) -> tuple[int, int] | None:
     """What the refusal is about: "commenter ces informations", "comment on the report"."""
     _, hi = ctx.unit_bounds(t.i)
+    preps = ctx.lex.no_comment.topic_preps
     for c in t.children:
         if c.i < t.i:
             continue
         if c.dep_ in ("obj", "dobj"):
             return np_extent(ctx, c, t.i + 1, hi)
-        if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS:
+        if c.dep_ == "prep" and c.lower_ in preps:
             obj = next((x for x in c.children if x.dep_ == "pobj"), None)
             if obj is not None:
                 return np_extent(ctx, obj, t.i + 1, hi)
-        if c.dep_ in ("obl", "obl:arg") and any(x.dep_ == "case" and x.lower_ in TOPIC_PREPS
+        if c.dep_ in ("obl", "obl:arg") and any(x.dep_ == "case" and x.lower_ in preps
                                                 for x in c.children):
             s, e = np_extent(ctx, c, t.i + 1, hi)
-            while s < e and ctx.doc[s].lower_ in TOPIC_PREPS:
+            while s < e and ctx.doc[s].lower_ in preps:
                 s += 1
             return (s, e) if e > s else None
     return None
@@ -107,7 +105,8 @@ def no_comments(ctx: Ctx, atts: list[Attribution]) -> list[Attribution]:
         if ctx.quote_of[t.i] >= 0:
             continue  # «nous ne réagirons pas»: the words of a statement, not a refusal reported
         verb = _construction(ctx, t, w)
-        if verb is None or any(c.dep_.startswith("expl") or c.lower_ == "y" for c in verb.children):
+        if verb is None or any(c.dep_.startswith("expl") or c.lower_ in w.impersonal
+                                   for c in verb.children):
             continue  # "il n'y a pas eu de réaction": nobody refuses
         s, e = min(_first(ctx, verb), t.i), max(verb.i, t.i) + 1
         cue = Span(start=doc[s].idx, end=doc[e - 1].idx + len(doc[e - 1]), text="")

@@ -125,6 +125,8 @@ class NoComment(Section):
     nouns: Words = []
     refusals: Words = []  # refusing by themselves: "a refusé de commenter", "declined to comment"
     wishes: Words = []  # refusing when negated: "n'a pas souhaité commenter"
+    topic_preps: Words = []  # what a refusal is about: "comment on X", "réagir sur X"
+    impersonal: Words = []  # clitics of impersonal phrases: "il n'y a pas eu de réaction"
 
 
 class Cues(Section):
@@ -170,6 +172,7 @@ class Hops(Section):
 
     addressee: Words = []
     strict: Words = []  # addressee markers that take known outlets only ("said on CNN")
+    with_of: Words = []  # addressee markers followed by an "of" word ("auprès de")
     frames: Words = []
     of: Words = []
     media_nouns: Words = []
