@@ -114,7 +114,7 @@ def resolve(ctx: Ctx, cands: list[Cand]) -> None:
             if (
                 ent is None
                 and (head.lower_ in lex.unnamed_nouns or head.lemma_.lower() in lex.unnamed_nouns)
-                and doc[s].lower_ in lex.unnamed_indefinite | {"des", "de", "d'"}
+                and doc[s].lower_ in lex.unnamed_indefinite
             ):
                 unnamed = True
             if ent is None and not unnamed:
