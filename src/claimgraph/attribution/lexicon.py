@@ -124,6 +124,8 @@ class Lexicon:
     noun_manner_preps: set[str] = field(default_factory=set)  # "X acted with hopes of Y": X holds it
     neg_particles: set[str] = field(default_factory=set)
     neg_words: set[str] = field(default_factory=set)
+    neg_universal: set[str] = field(default_factory=set)
+    neg_existential: set[str] = field(default_factory=set)
     content_stance: list[tuple[str, list[set[str] | None]]] = field(default_factory=list)
     narration: list[tuple[str, list[set[str] | None]]] = field(default_factory=list)
     relay_participles: set[str] = field(default_factory=set)
@@ -256,6 +258,8 @@ def load_lexicon(lang: str) -> Lexicon:
     lex.noun_manner_preps = _low(nouns.manner_preps)
     lex.neg_particles = _low(cues.negation.particles)
     lex.neg_words = _low(cues.negation.words)
+    lex.neg_universal = _low(cues.negation.universal)
+    lex.neg_existential = _low(cues.negation.existential)
     for stance, phrases in cues.content_stance.items():
         for phrase in phrases:
             lex.content_stance.append((stance, _pattern(phrase)))

@@ -110,6 +110,8 @@ class Nesting(Section):
 class CueNegation(Section):
     particles: Words = []
     words: Words = []
+    universal: Words = []  # negative quantifiers: "aucun", "jamais", "no", "never", "nothing"
+    existential: Words = []  # expletives of "there is"/"il y a": "there", "y"
 
 
 class Fallback(Section):

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from claimgraph.attribution.cues import content_stance, is_negated
 from claimgraph.attribution.entities import EntityIndex
 from claimgraph.attribution.lexicon import Lexicon
+from claimgraph.attribution.polarity import in_dispute, negated_claim
 from claimgraph.attribution.statements.content import find_content
 from claimgraph.attribution.statements.context import Cand, Ctx, _side_participle, stance_of
 from claimgraph.attribution.statements.nouns import adverb_cues, noun_cues
@@ -103,6 +104,7 @@ def extract(doc: Doc, lex: Lexicon, index: EntityIndex) -> tuple[Ctx, list[Cand]
         )
     cands.sort(key=lambda c: (c.content[0], c.cue.head if c.cue else 0))
     # negation and stance from the content
+    claims = [(cue.head, cue.stance) for cue in ctx.cues]
     for c in cands:
         if c.cue is not None and c.kind != "according_to":
             c.negated = is_negated(doc, c.cue.head, lex)
@@ -110,6 +112,9 @@ def extract(doc: Doc, lex: Lexicon, index: EntityIndex) -> tuple[Ctx, list[Cand]
             found_stance = content_stance(doc, c.content[0], c.content[1], lex)
             if found_stance:
                 c.stance, c.stance_evidence = stance_of(found_stance[0]), found_stance[1]
+            elif c.stance == "assert" and (neg := negated_claim(doc, c.content[0], c.content[1], lex)) \
+                    and in_dispute(doc, c.content[0], c.content[1], lex, ctx.para_of, claims):
+                c.stance, c.stance_evidence = "deny", neg
     return ctx, claims_first(ctx, _dedupe(ctx, cands))
 
 

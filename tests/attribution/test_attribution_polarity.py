@@ -1,0 +1,42 @@
+"""A negated fact that answers a claim is a denial, whatever verb carries it (texts we wrote)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.quick import attribute
+
+pytestmark = pytest.mark.slow
+
+
+def _stances(text: str, lang: str) -> list[tuple[str, str]]:
+    _, atts = attribute(text, lang)
+    return [(a.stance, a.stance_evidence or "") for a in atts if a.kind != "narration"]
+
+
+@pytest.mark.parametrize("text,lang,word", [
+    ("Le quotidien Le Matin a publié des allégations sur un convoi d'armes. « Il n'y a aucun convoi "
+     "sur notre territoire », a déclaré le porte-parole de l'armée.", "fr", "aucun"),
+    ("Des rumeurs circulent sur un accord secret. Le ministre a assuré qu'il n'avait jamais "
+     "rencontré les dirigeants du groupe.", "fr", "jamais"),
+    ("The Daily Courier published allegations about a secret meeting. \"There was no meeting at "
+     "the harbour,\" the mayor's spokeswoman said.", "en", "no"),
+    ("A report claimed the council sold the land. The council said it had never sold any land.",
+     "en", "never"),
+])
+def test_a_negated_fact_after_a_claim_denies(text: str, lang: str, word: str) -> None:
+    assert ("deny", word) in _stances(text, lang)
+
+
+@pytest.mark.parametrize("text,lang", [
+    # no claim in the paragraph or the one before: a plain negative statement
+    ("Le ministre a assuré qu'il n'avait jamais rencontré les dirigeants du groupe.", "fr"),
+    ("\"There was no meeting at the harbour,\" the mayor's spokeswoman said.", "en"),
+    # after a claim, but what will or would be, an order, a comparison: no denial
+    ("A report claimed the council sold the land. \"Nothing will be sold this year,\" the mayor said.",
+     "en"),
+    ("A report claimed the council sold the land. \"Nobody is more careful than us,\" the mayor said.",
+     "en"),
+])
+def test_negation_without_a_claim_or_fact_asserts(text: str, lang: str) -> None:
+    assert [s for s, _ in _stances(text, lang)] and all(s != "deny" for s, _ in _stances(text, lang))
