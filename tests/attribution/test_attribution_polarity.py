@@ -40,3 +40,16 @@ def test_a_negated_fact_after_a_claim_denies(text: str, lang: str, word: str) ->
 ])
 def test_negation_without_a_claim_or_fact_asserts(text: str, lang: str) -> None:
     assert [s for s, _ in _stances(text, lang)] and all(s != "deny" for s, _ in _stances(text, lang))
+
+
+@pytest.mark.parametrize("text,speaker,content", [
+    ("Le gouvernement malien dément toute implication dans l'incendie du port.",
+     "Le gouvernement malien", "toute implication dans l'incendie du port"),
+    ("Le ministère dément les informations relayées par la radio locale.",
+     "Le ministère", "les informations relayées par la radio locale"),
+])
+def test_a_denial_verb_read_as_an_adverb_keeps_its_object(text: str, speaker: str, content: str) -> None:
+    # "dément" is also an adjective ("fou"); the tagger often reads the verb as a modifier
+    _, atts = attribute(text, "fr")
+    denials = [a for a in atts if a.stance == "deny"]
+    assert [(a.speaker.text if a.speaker else None, a.content.text) for a in denials] == [(speaker, content)]

@@ -42,6 +42,25 @@ def find_content(
     return (subj.left_edge.i, found[0][1]), found[1], found[2]
 
 
+# a cue verb the tagger took for another word ("Kiev dément toute implication": "dément"
+# read as an adverb) heads no clause: what follows it in its sentence is what it says
+MISREAD = frozenset({"ADJ", "ADV", "NOUN"})
+OPENERS = frozenset({"DET", "NOUN", "PROPN", "PRON", "NUM", "VERB", "AUX", "SCONJ", "ADP"})
+
+
+def _linear_content(ctx: Ctx, cue: Cue) -> tuple[tuple[int, int], bool, bool] | None:
+    """The words after a misread cue up to the end of its sentence, past adverbs and dates."""
+    doc = ctx.doc
+    hi = min(ctx.unit_bounds(cue.head)[1], doc[cue.head].sent.end)
+    j = cue.end
+    while j < hi and (doc[j].pos_ == "ADV" or doc[j].lower_ in ctx.date_words):
+        j += 1
+    if j >= hi or doc[j].pos_ not in OPENERS or ctx.quote_of[j] >= 0:
+        return None
+    s, e = ctx.trim(j, hi)
+    return ((s, e), False, False) if e - s >= 2 else None
+
+
 def _cue_content(
     ctx: Ctx, cue: Cue, speaker: tuple[int, int] | None, inverted: bool
 ) -> tuple[tuple[int, int], bool, bool] | None:
@@ -58,6 +77,8 @@ def _cue_content(
     if raised is not None:
         return raised, False, False
     found = _find_content(ctx, cue, speaker, inverted)
+    if found is None and head.pos_ in MISREAD:
+        found = _linear_content(ctx, cue)
     if found is not None and found[2] and found[0][1] <= cue.start:
         # 'Bemoaning the "phony system," Trump accused Holt of X', '"A." Critics viewed X as Y':
         # a cue with an object or an infinitive of its own says that, not what comes before
