@@ -25,6 +25,11 @@ def _by_cue(atts: list[Attribution], cue: str) -> Attribution:
      "démenti", "Matin"),
     ("« C'est faux », a affirmé vendredi la ministre auprès de l'agence Belga.", "affirmé",
      "Belga"),
+    # the name after a media noun and its adjectives, which the parser hangs elsewhere
+    ("Un expert militaire a déclaré à l'agence officielle Tass que les tirs avaient cessé.",
+     "déclaré", "Tass"),
+    ("Le ministre a déclaré au quotidien économique Les Echos que la réforme serait retirée.",
+     "déclaré", "Les Echos"),
     ("The plant will stay open, the company told the Daily Courier on Monday.", "told",
      "Daily Courier"),
     ("In a statement carried by the Valmora News Agency, Foreign Minister Ana Kovel denied the report.",

@@ -85,6 +85,8 @@ def outlet_at(ctx: Ctx, start: int, hi: int, words: HopWords, *, names: bool,
             t.i > head.i and t.text[:1].isupper() and t.is_alpha))]
         if ent is not None and ent.label in ("ORG", "MISC"):
             return Link(name=ent.name, kind="outlet", span=span, entity=ent)
+        if not inside:
+            inside = _appellation(ctx, head, hi, words)
         if inside:
             first = inside[0].i
             if first - 1 > head.i and doc[first - 1].pos_ == "DET" and doc[first - 1].text[:1].isupper():
@@ -107,6 +109,24 @@ def outlet_at(ctx: Ctx, start: int, hi: int, words: HopWords, *, names: bool,
     run = [t for t in doc[s:e] if t.pos_ in NAME_POS or t.is_digit]
     name = doc[run[0].i:run[-1].i + 1].text if run else doc[s:e].text
     return Link(name=name, kind="outlet", span=span)
+
+
+def _appellation(ctx: Ctx, head: Token, hi: int, words: HopWords) -> list[Token]:
+    """The name after a media noun that the parser hung elsewhere: "l'agence officielle Tass",
+    "l'agence de presse russe Interfax" (past adjectives and a "de" + common noun)."""
+    doc = ctx.doc
+    j = head.i + 1
+    while j < min(hi, head.i + 5) and ((doc[j].pos_ == "ADJ" and not doc[j].text[:1].isupper()) or (
+            doc[j].lower_ in words.of and j + 1 < hi and doc[j + 1].pos_ == "NOUN"
+            and doc[j + 1].text.islower())):
+        j += 2 if doc[j].lower_ in words.of else 1
+    run = []
+    while j < hi and doc[j].is_alpha and doc[j].text[:1].isupper() and ctx.quote_of[j] < 0:
+        run.append(doc[j])
+        j += 1
+    if run and ctx.index.in_span(run[0].i, run[-1].i + 1, ("PER", "LOC")) is not None:
+        return []  # "l'agence de presse Jean Dupont"? a person or a place is no outlet name
+    return run
 
 
 def _attached(tok: Token, anchors: set[int], steps: int = 3) -> bool:
