@@ -30,13 +30,18 @@ def _by_cue(atts: list[Attribution], cue: str) -> Attribution:
      "déclaré", "Tass"),
     ("Le ministre a déclaré au quotidien économique Les Echos que la réforme serait retirée.",
      "déclaré", "Les Echos"),
+    # a relay phrase after an according-to source: the hop, not the start of the content
+    ("Selon des responsables cités par le quotidien Le Matin, le site fermera en mai.", "Selon",
+     "Matin"),
+    ("According to officials quoted by the Daily Courier, the plant will close in May.", "According",
+     "Daily Courier"),
     ("The plant will stay open, the company told the Daily Courier on Monday.", "told",
      "Daily Courier"),
     ("In a statement carried by the Valmora News Agency, Foreign Minister Ana Kovel denied the report.",
      "denied", "Valmora News Agency"),
 ])
 def test_outlet_hops(text: str, cue: str, hop: str) -> None:
-    lang = "en" if text[0] in "TI" else "fr"
+    lang = "en" if text[0] in "TIA" else "fr"
     _, atts = attribute(text, lang)
     a = _by_cue(atts, cue)
     assert any(hop in h for h in _hops(a)), (_hops(a), a.channel)

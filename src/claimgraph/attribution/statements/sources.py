@@ -58,8 +58,16 @@ def according_to(ctx: Ctx) -> list[Cand]:
             if e == j:
                 continue
             speaker = ctx.trim(j, e)
+            # "selon des responsables cités par le New York Times, ...": the relay phrase after
+            # the source is no content (chains.py reads it as a hop)
+            after = e
+            if e + 1 < hi and doc[e].lower_ in lex.relay_participles | lex.hops.contact and \
+                    doc[e + 1].lower_ in lex.relay_agents | lex.hops.agents:
+                after = e + 2
+                while after < hi and not doc[after].is_punct:
+                    after += 1
             if t.i <= lo + 1:
-                k = e
+                k = after
                 while k < hi and doc[k].is_punct:
                     if ctx._quote_edge(k, 0):
                         break  # 'According to X, "A. B."': the quotation, however long
