@@ -35,6 +35,9 @@ def _by_cue(atts: list[Attribution], cue: str) -> Attribution:
      "Matin"),
     ("According to officials quoted by the Daily Courier, the plant will close in May.", "According",
      "Daily Courier"),
+    # the outlet told, right before a clause without "that", is no word of the content
+    ("A council spokesman told Reuters the two depots were closed on Monday.", "told",
+     "Reuters"),
     ("The plant will stay open, the company told the Daily Courier on Monday.", "told",
      "Daily Courier"),
     ("In a statement carried by the Valmora News Agency, Foreign Minister Ana Kovel denied the report.",

@@ -29,6 +29,8 @@ def find_content(
     """(token range, is_direct_quote, content_before_cue) or None."""
     found = _cue_content(ctx, cue, speaker, inverted)
     head = ctx.doc[cue.head]
+    if found is not None and not found[1] and cue.lemma in ctx.lex.addressee_cues:
+        found = _past_addressee(ctx, head, found)
     if found is None or found[1] or found[0][0] < cue.end or cue.lemma in ctx.lex.addressee_cues:
         return found
     if not _passive_target(ctx, head):
@@ -59,6 +61,21 @@ def _linear_content(ctx: Ctx, cue: Cue) -> tuple[tuple[int, int], bool, bool] | 
         return None
     s, e = ctx.trim(j, hi)
     return ((s, e), False, False) if e - s >= 2 else None
+
+
+def _past_addressee(
+    ctx: Ctx, head, found: tuple[tuple[int, int], bool, bool]  # type: ignore[no-untyped-def]
+) -> tuple[tuple[int, int], bool, bool]:
+    """'told AFP the two men were killed': the addressee that opens the content is not said."""
+    (s, e), direct, before = found
+    for c in head.children:
+        if c.dep_ in ("dobj", "obj", "iobj", "dative") and c.pos_ in ("PROPN", "PRON") \
+                and c.left_edge.i == s and c.right_edge.i + 1 < e \
+                and any(x.dep_ in ("ccomp", "xcomp") and x.i > c.right_edge.i for x in head.children):
+            s2, e2 = ctx.trim(c.right_edge.i + 1, e)
+            if e2 - s2 >= 2:
+                return (s2, e2), direct, before
+    return found
 
 
 def _cue_content(
