@@ -41,11 +41,10 @@ def fallback_recipient(det: Detector, c: Candidate) -> Arg | None:
                 if lem(ch) in det.lex.reporting and ch.pos_ == "VERB":
                     continue
                 if d in ("advcl", "acl:relcl", "relcl") and any(
-                        dep(m) == "mark" and low(m) not in ("unless", "sauf", "à moins")
+                        dep(m) == "mark" and low(m) not in det.lex.unless
                         for m in ch.children):
                     continue
-                if d == "prep" and low(ch) in ("according", "despite", "after", "before",
-                                               "since", "during", "like"):
+                if d == "prep" and low(ch) in det.lex.skip_preps:
                     continue
                 seen.add(ch.i)
                 nxt.append(ch)

@@ -10,7 +10,6 @@ from claimgraph.events.syntax import phrase_tokens, pp_args
 from claimgraph.events.tokens import (
     ACTOR_LABELS,
     PLACE_LABELS,
-    PRONOUNS,
     Arg,
     children,
     dep,
@@ -73,7 +72,7 @@ def actor_like(det: Detector, tok: Any) -> bool:
     if tok.i in det.hit_at or tok.ent_type_ in ACTOR_LABELS:
         return True
     lemma, text = lem(tok), low(tok)
-    if low(tok) in PRONOUNS and tok.pos_ == "PRON":
+    if low(tok) in det.lex.pronouns and tok.pos_ == "PRON":
         return True
     if lemma in det.lex.anaphora_country:
         return True
@@ -85,7 +84,7 @@ def actor_like(det: Detector, tok: Any) -> bool:
 def code_phrase(det: Detector, head: Any, exclude_country: str | None = None) -> Arg | None:
     """Code the noun phrase headed by ``head``: entity, country, sector, name."""
     lex = det.lex
-    if head.pos_ == "PRON" and low(head) in PRONOUNS:
+    if head.pos_ == "PRON" and low(head) in det.lex.pronouns:
         return None
     if lem(head) in lex_classes(lex, "quantity"):
         inner = [n for p, n in pp_args(det, head) if p in lex.preps.get("source", set())]

@@ -73,6 +73,11 @@ class Lexicon:
     sector_phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
     state_words: set[str] = field(default_factory=set)
     anaphora_country: set[str] = field(default_factory=set)
+    imperfect_aux: set[str] = field(default_factory=set)
+    past_aux: set[str] = field(default_factory=set)
+    pronouns: set[str] = field(default_factory=set)
+    object_preps: set[str] = field(default_factory=set)
+    skip_preps: set[str] = field(default_factory=set)
 
     def phrases_longest_first(self) -> list[tuple[str, str]]:
         """Multi-word triggers, longest first ("failed to reach" before "reach agreement")."""
@@ -159,6 +164,11 @@ def _build(lang: str, data: Events) -> Lexicon:
     lex.reporting = single
     lex.reporting_particles = {(p[0], p[1]) for p in multi}
     lex.background = _low(data.background.adverbs)
+    lex.imperfect_aux = _low(data.background.imperfect_aux)
+    lex.past_aux = _low(data.background.past_aux)
+    lex.pronouns = _low(data.arguments.pronouns)
+    lex.object_preps = _low(data.arguments.object_preps)
+    lex.skip_preps = _low(data.arguments.skip_preps)
     lex.preps = {k: _low(v) for k, v in data.prepositions.model_dump().items()}
     lex.modes = {t: {m: _low(ws) for m, ws in modes.items()} for t, modes in data.modes.items()}
     lex.violence_generic = _low(data.violence.generic)

@@ -41,9 +41,9 @@ def is_background(det: Detector, c: Candidate) -> bool:
     for _ in range(6):
         for a in cur.children:
             if dep(a) in ("aux", "aux:tense") and "Imp" in a.morph.get("Tense") and \
-                    lem(a) in ("avoir", "être"):
+                    lem(a) in lex.imperfect_aux:
                 return True
-            if dep(a) == "aux" and lem(a) == "have" and "Past" in a.morph.get("Tense"):
+            if dep(a) == "aux" and lem(a) in lex.past_aux and "Past" in a.morph.get("Tense"):
                 return True
             if lem(a) in lex.background and dep(a) in ("advmod",):
                 return True
@@ -124,7 +124,7 @@ def type_by_modality(det: Detector, c: Candidate) -> None:
         return
     # hypothetical or conditional clauses are not events
     for a in c.head.children:
-        if dep(a) == "mark" and low(a) in ("if", "si", "unless"):
+        if dep(a) == "mark" and low(a) in lex.if_words | lex.unless:
             c.drop = True
     if c.drop:
         return

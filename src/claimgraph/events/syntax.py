@@ -116,7 +116,7 @@ def object_of(det: Detector, tok: Any) -> Any | None:
     if not objs:
         # fr "mettre fin à X", en "call off the strike": object through a preposition
         for p, n in pp_args(det, tok):
-            if p in ("à", "au", "aux", "to", "on", "off", "for") and n.pos_ in ("NOUN", "PROPN"):
+            if p in det.lex.object_preps and n.pos_ in ("NOUN", "PROPN"):
                 return n
         return None
     obj = objs[0]

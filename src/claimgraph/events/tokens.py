@@ -20,7 +20,6 @@ COMPLEMENT = {"xcomp", "ccomp", "obj", "dobj", "nmod", "pobj", "prep", "obl", "o
 NON_STATE_SECTORS = {"OPP", "REB", "CVL", "REF", "LAB", "NGO", "REL"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ACTOR_LABELS = {"PER", "PERSON", "ORG", "GPE", "LOC", "NORP"}
-PRONOUNS = {"il", "ils", "elle", "elles", "it", "they", "he", "she", "we", "nous", "on"}
 NOMINAL_LINKS = {"obj", "dobj", "pobj", "prep", "obl", "obl:arg", "obl:mod", "nmod", "nsubj:pass",
                  "nsubjpass", "appos", "compound", "conj", "iobj", "dative", "attr", "oprd"}
 CLAUSE_CUT = {"acl", "acl:relcl", "relcl", "advcl", "conj", "cc", "punct", "parataxis",

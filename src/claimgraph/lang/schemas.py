@@ -356,6 +356,14 @@ class Claims(Section):
 
 class Background(Section):
     adverbs: Words = []
+    imperfect_aux: Words = []  # auxiliaries of a pluperfect in the imperfect ("avait signé")
+    past_aux: Words = []  # auxiliaries of a past perfect in the past ("had signed")
+
+
+class ArgumentWords(Section):
+    pronouns: Words = []  # personal pronouns: never coded as an actor by themselves
+    object_preps: Words = []  # a verb's object through a preposition ("mettre fin à X")
+    skip_preps: Words = []  # prepositional phrases that hold no recipient ("according to")
 
 
 class Prepositions(Section):
@@ -394,6 +402,7 @@ class Events(Section):
     violence: Violence
     sectors: dict[str, Words]  # sector code (or "state") -> words
     anaphora: Anaphora
+    arguments: ArgumentWords = ArgumentWords()
 
 
 # --- link.toml -------------------------------------------------------------------------------
