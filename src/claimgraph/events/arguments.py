@@ -186,9 +186,12 @@ def arguments(det: Detector, c: Candidate) -> None:
         subj, _p = subject(det, c.demand_of)
         recip_tok = subject(det, head)[0]
         actor_tok, own = subj, True
-    # pronouns
+    # pronouns, and clausal subjects of a reported clause ("X said that removing Y is out of
+    # the question"): the reporting verb's subject
     if actor_tok is not None and actor_tok.pos_ == "PRON":
         actor_tok = resolve_pronoun(det, actor_tok)
+    elif actor_tok is not None and actor_tok.pos_ in ("VERB", "AUX"):
+        actor_tok = resolve_pronoun(det, actor_tok) or actor_tok
     if recip_tok is not None and recip_tok.pos_ == "PRON":
         recip_tok = resolve_pronoun(det, recip_tok)
     if c.actor is None and actor_tok is not None:

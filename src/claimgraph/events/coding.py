@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from claimgraph.events.actors import ActorCode
+from claimgraph.events.parties import check_party
 from claimgraph.events.syntax import phrase_tokens, pp_args
 from claimgraph.events.tokens import (
     ACTOR_LABELS,
@@ -164,7 +165,10 @@ def code_phrase(det: Detector, head: Any, exclude_country: str | None = None) ->
             head.pos_ == "PROPN" or head.ent_type_ in ACTOR_LABELS or
             lex.in_class(lem(head), "personnel")):
         return None
-    return arg
+    checked = check_party(det, head, arg)
+    if checked is None or isinstance(checked, Arg):
+        return checked
+    return code_phrase(det, checked, exclude_country)  # the agent behind a thing noun
 
 
 def word_sector(det: Detector, tok: Any) -> str | None:

@@ -13,6 +13,7 @@ from typing import Any
 from claimgraph.events.arguments import arguments, fallback_recipient
 from claimgraph.events.detector import Detector
 from claimgraph.events.modes import is_background, mode_of, type_by_modality
+from claimgraph.events.parties import not_political
 from claimgraph.events.syntax import descends
 from claimgraph.events.tokens import NOMINAL_LINKS, NON_STATE_SECTORS, Arg, Candidate, dep, lem
 from claimgraph.events.triggers import candidates
@@ -114,7 +115,7 @@ def detect_sentence(det: Detector, sent: Any) -> list[Candidate]:
             if c.location is None and x.location is not None:
                 c.location = x.location
         type_by_modality(det, c)
-    live = [c for c in live if not c.drop]
+    live = [c for c in live if not c.drop and not not_political(det, c)]
     for c in live:
         retyped = lex.nonstate_types.get(c.lemma) or lex.nonstate_types.get(lem(c.head))
         if retyped and c.type in ("COERCE", "SANCTION") and c.actor is not None and \

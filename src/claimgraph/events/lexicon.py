@@ -78,6 +78,8 @@ class Lexicon:
     pronouns: set[str] = field(default_factory=set)
     object_preps: set[str] = field(default_factory=set)
     skip_preps: set[str] = field(default_factory=set)
+    idioms: set[tuple[str, str]] = field(default_factory=set)
+    not_event_words: set[str] = field(default_factory=set)
 
     def phrases_longest_first(self) -> list[tuple[str, str]]:
         """Multi-word triggers, longest first ("failed to reach" before "reach agreement")."""
@@ -169,6 +171,8 @@ def _build(lang: str, data: Events) -> Lexicon:
     lex.pronouns = _low(data.arguments.pronouns)
     lex.object_preps = _low(data.arguments.object_preps)
     lex.skip_preps = _low(data.arguments.skip_preps)
+    lex.idioms = {(p[0], p[1]) for p in _words(data.not_events.idioms)[1]}
+    lex.not_event_words = _low(data.not_events.words)
     lex.preps = {k: _low(v) for k, v in data.prepositions.model_dump().items()}
     lex.modes = {t: {m: _low(ws) for m, ws in modes.items()} for t, modes in data.modes.items()}
     lex.violence_generic = _low(data.violence.generic)

@@ -65,6 +65,8 @@ def token_candidate(det: Detector, tok: Any, taken: set[int]) -> Candidate | Non
         if lemma in lex.reporting and children(tok, {"ccomp"}):
             return None
         obj = object_of(det, tok)
+        if is_idiom(det, tok):
+            return None
         part = particle(det, tok)
         if part is not None and (lemma, part) in lex.verb_particles:
             return Candidate(lex.verb_particles[(lemma, part)], tok.i, tok.i + 1, tok,
@@ -156,3 +158,15 @@ def must_candidate(det: Detector, tok: Any) -> Candidate | None:
         return None  # the demand verb is a trigger already
     return Candidate("DEMAND", tok.i, tok.i + 1, verb, lemma=lemma, demand_of=rep)
 
+
+
+def is_idiom(det: Detector, tok: Any) -> bool:
+    """The verb and one of its dependents (or the next word) form an idiom that is no event
+    ("a tiré parti de", "beat expectations")."""
+    lex = det.lex
+    if not lex.idioms:
+        return False
+    lemma = lem(tok)
+    nxt = [det.sdoc[tok.i + 1]] if tok.i + 1 < len(det.sdoc) else []
+    return any((lemma, lem(x)) in lex.idioms or (lemma, low(x)) in lex.idioms
+               for x in (*tok.children, *nxt))

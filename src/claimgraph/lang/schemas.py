@@ -360,6 +360,11 @@ class Background(Section):
     past_aux: Words = []  # auxiliaries of a past perfect in the past ("had signed")
 
 
+class NotEvents(Section):
+    idioms: Words = []  # "verb object" lemma pairs that are no event ("tirer parti")
+    words: Words = []  # accidents, weather, disasters, sports: a clause about them is no event
+
+
 class ArgumentWords(Section):
     pronouns: Words = []  # personal pronouns: never coded as an actor by themselves
     object_preps: Words = []  # a verb's object through a preposition ("mettre fin à X")
@@ -403,6 +408,7 @@ class Events(Section):
     sectors: dict[str, Words]  # sector code (or "state") -> words
     anaphora: Anaphora
     arguments: ArgumentWords = ArgumentWords()
+    not_events: NotEvents = NotEvents()
 
 
 # --- link.toml -------------------------------------------------------------------------------
