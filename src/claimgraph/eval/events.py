@@ -97,8 +97,11 @@ def load_records(path: str | Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def predict(records: list[dict[str, Any]], config: Config) -> list[list[Event]]:
-    """Run the nlp and events stages over each record's text."""
+def predict(records: list[dict[str, Any]], config: Config,
+            features: list[dict[tuple[int, int], dict[str, float]]] | None = None,
+            ) -> list[list[Event]]:
+    """Run the nlp and events stages over each record's text (``features``: per record, the
+    confidence features of each kept trigger)."""
     from claimgraph.events import extract_events
     from claimgraph.nlp import nlp_for
 
@@ -114,8 +117,82 @@ def predict(records: list[dict[str, Any]], config: Config) -> list[list[Event]]:
     for i, r in enumerate(records):
         doc = Document(id=str(r.get("id", i)), origin=Origin(kind="jsonl"), text=r["text"],
                        language=r.get("lang", "en"))
-        out.append(extract_events(doc, config, sdoc=parsed[i]))
+        feats: dict[tuple[int, int], dict[str, float]] = {}
+        out.append(extract_events(doc, config, sdoc=parsed[i], features_out=feats))
+        if features is not None:
+            features.append(feats)
     return out
+
+
+def correct_flags(records: list[dict[str, Any]], predictions: list[list[Event]],
+                  labels: str) -> list[list[bool]]:
+    """For each predicted event, whether its type matches a gold event of its sentence (each
+    gold event matched once, in order)."""
+    out: list[list[bool]] = []
+    for rec, events in zip(records, predictions, strict=True):
+        gold = Counter(_type(e["type"], labels) for e in rec["events"])
+        flags = []
+        for e in events:
+            t = _type(e.type, labels)
+            flags.append(gold[t] > 0)
+            gold[t] -= 1
+        out.append(flags)
+    return out
+
+
+THRESHOLDS = (0.0, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8)
+
+
+def by_confidence(records: list[dict[str, Any]], predictions: list[list[Event]],
+                  labels: str) -> list[dict[str, Any]]:
+    """Micro P/R/F1 when only events with confidence >= t are kept, for each threshold."""
+    rows = []
+    for t in THRESHOLDS:
+        kept = [[e for e in evs if e.confidence is None or e.confidence >= t]
+                for evs in predictions]
+        s = score(records, kept, labels)
+        rows.append({"min_confidence": t, "micro_precision": s["micro_precision"],
+                     "micro_recall": s["micro_recall"], "micro_f1": s["micro_f1"],
+                     "macro_f1": s["macro_f1"], "predicted_events": s["predicted_events"]})
+    return rows
+
+
+def fit_confidence(path: str | Path, out: str | Path, config: Config | None = None,
+                   labels: str = "auto", folds: int = 5) -> dict[str, Any]:
+    """Fit the confidence weights on one dataset (an event is right when its type is a gold
+    type of its sentence) and write them to ``out`` (JSON). Abstention is off while fitting.
+
+    The figures written with them are ``folds``-fold cross-validated: each sentence's events
+    are scored by weights fitted on the other folds (sentences split by index modulo k).
+    """
+    from claimgraph.events.confidence import fit
+    from claimgraph.events.confidence import score as conf_score
+
+    config = config or Config.load()
+    config.set("events.min_confidence", 0.0)
+    records = load_records(path)
+    if labels == "auto":
+        labels = default_labels(records)
+    feats: list[dict[tuple[int, int], dict[str, float]]] = []
+    preds = predict(records, config, feats)
+    rows: list[tuple[int, Event, dict[str, float], int]] = []
+    for i, (events, flags, fmap) in enumerate(zip(preds, correct_flags(records, preds, labels),
+                                                  feats, strict=True)):
+        for e, ok in zip(events, flags, strict=True):
+            f = fmap.get((e.trigger.start, e.trigger.end))
+            if f is not None:
+                rows.append((i, e, f, int(ok)))
+    weights = fit([(f, y) for _i, _e, f, y in rows])
+    for k in range(folds):
+        w_k = fit([(f, y) for i, _e, f, y in rows if i % folds != k])
+        for i, e, f, _y in rows:
+            if i % folds == k:
+                e.confidence = conf_score(f, w_k)
+    doc = {"trained_on": Path(path).name, "labels": labels, "events": len(rows),
+           "positive": sum(y for *_x, y in rows), "weights": weights,
+           f"cross_validated_{folds}_fold": by_confidence(records, preds, labels)}
+    Path(out).write_text(json.dumps(doc, indent=1) + "\n", encoding="utf-8")
+    return doc
 
 
 def _f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -251,8 +328,11 @@ def evaluate_plover(path: str | Path, config: Config | None = None,
     records = load_records(path)
     if labels == "auto":
         labels = default_labels(records)
-    result = score(records, predict(records, config), labels)
+    preds = predict(records, config)
+    result = score(records, preds, labels)
     result["format"] = dataset_format(records)
+    if any(e.confidence is not None for evs in preds for e in evs):
+        result["by_confidence"] = by_confidence(records, preds, labels)
     result["dataset"] = str(path)
     result["method"] = "rules+lexicon (no training on the evaluation data)"
     return result
@@ -270,11 +350,27 @@ def evaluate_plover(path: str | Path, config: Config | None = None,
               help="also print the confusions and the sentences with missed or extra types")
 @click.option("--sample", "sample", type=int, default=0,
               help="print up to N missed and N extra sentences for each type")
+@click.option("--fit-confidence", "fit_out", default=None, type=click.Path(dir_okay=False),
+              help="fit the confidence weights on this dataset and write them to FILE (JSON)")
+@click.option("--min-confidence", "min_conf", type=float, default=None,
+              help="abstain below this confidence (default: events.min_confidence)")
 @click.option("--config", "config_path", default=None, type=click.Path(dir_okay=False))
 def command(dataset: str, as_json: bool, labels: str, show_errors: bool, sample: int,
-            config_path: str | None) -> None:
+            fit_out: str | None, min_conf: float | None, config_path: str | None) -> None:
     """Score the events stage on PLOVER sentences (root type F1, country and span accuracy)."""
-    result = evaluate_plover(dataset, Config.load(config_path), labels)
+    config = Config.load(config_path)
+    if fit_out:
+        doc = fit_confidence(dataset, fit_out, config, labels)
+        click.echo(f"fitted on {doc['events']} events ({doc['positive']} right): {fit_out}")
+        for row in doc["cross_validated_5_fold"]:
+            click.echo(f"  5-fold CV, confidence >= {row['min_confidence']:.2f}: "
+                       f"P {row['micro_precision']:.3f} R {row['micro_recall']:.3f} "
+                       f"F1 {row['micro_f1']:.3f} macro {row['macro_f1']:.3f} "
+                       f"(n={row['predicted_events']})")
+        return
+    if min_conf is not None:
+        config.set("events.min_confidence", min_conf)
+    result = evaluate_plover(dataset, config, labels)
     by_type = errors_by_type(result["errors"], sample) if sample else None
     if not show_errors:
         result.pop("errors")
@@ -299,6 +395,10 @@ def command(dataset: str, as_json: bool, labels: str, show_errors: bool, sample:
     for t, m in result["per_type"].items():
         click.echo(f"  {t:<12} P {m['precision']:.2f} R {m['recall']:.2f} F1 {m['f1']:.2f} "
                    f"n={m['support']}")
+    for row in result.get("by_confidence", []):
+        click.echo(f"  confidence >= {row['min_confidence']:.2f}: P {row['micro_precision']:.3f} "
+                   f"R {row['micro_recall']:.3f} F1 {row['micro_f1']:.3f} "
+                   f"macro {row['macro_f1']:.3f} (n={row['predicted_events']})")
     for t, slot in (by_type or {}).items():
         click.echo(f"== {t}: {slot['missed']} missed, {slot['extra']} extra")
         for kind in ("missed", "extra"):

@@ -32,9 +32,20 @@ def actors_for(config: Config) -> ActorDictionary:
     return load_actors(tuple(str(x) for x in extra))
 
 
-def extract_events(doc: Document, config: Config | None = None, sdoc: Any = None) -> list[Event]:
-    """Events of one document from its parse (``sdoc``, else ``doc.nlp`` of the nlp stage)."""
+#: Events scored below this are not emitted (``events.min_confidence``): the stage abstains.
+MIN_CONFIDENCE = 0.35
+
+
+def extract_events(doc: Document, config: Config | None = None, sdoc: Any = None,
+                   features_out: dict[tuple[int, int], dict[str, float]] | None = None,
+                   ) -> list[Event]:
+    """Events of one document from its parse (``sdoc``, else ``doc.nlp`` of the nlp stage).
+
+    Events whose confidence is below ``events.min_confidence`` are left out (abstention).
+    ``features_out`` (for fitting the confidence) receives each kept trigger's features.
+    """
     config = config or Config.load()
+    floor = float(config.get("events.min_confidence", MIN_CONFIDENCE) or 0.0)
     lang = doc.language or config.default_language
     lex = lexicon_for(config, lang)
     actors = actors_for(config)
@@ -50,6 +61,8 @@ def extract_events(doc: Document, config: Config | None = None, sdoc: Any = None
             if c.actor is None or c.actor.event_type:
                 continue  # PLOVER events need a source actor
             ev, reported = builder.build(det, c, sent)
+            if features_out is not None:
+                features_out[(ev.trigger.start, ev.trigger.end)] = builder.features
             if c.recipient is not None and c.recipient.event_type:
                 # "a coup backed by X": the recipient is whoever carries out that event
                 ref = next((e for e, _r in reversed(raw)
@@ -75,7 +88,7 @@ def extract_events(doc: Document, config: Config | None = None, sdoc: Any = None
                     and a.id not in ev.denied_by:
                 ev.denied_by.append(a.id)
         status = status_of(ev, attrs)
-        if status is None:
+        if status is None or (ev.confidence is not None and ev.confidence < floor):
             continue
         ev.status = status  # type: ignore[assignment]
         ev.id = f"V{len(out) + 1}"

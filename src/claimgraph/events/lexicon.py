@@ -73,6 +73,7 @@ class Lexicon:
     sector_phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
     state_words: set[str] = field(default_factory=set)
     anaphora_country: set[str] = field(default_factory=set)
+    ambiguous: set[str] = field(default_factory=set)  # trigger words listed under two types
     imperfect_aux: set[str] = field(default_factory=set)
     past_aux: set[str] = field(default_factory=set)
     pronouns: set[str] = field(default_factory=set)
@@ -138,6 +139,12 @@ def _build(lang: str, data: Events) -> Lexicon:
                     lex.phrases.setdefault(" ".join(parts), t)
         for p in spec.phrases:
             lex.phrases.setdefault(p.lower().replace("’", "'"), t)
+    seen: dict[str, set[str]] = {}
+    for t in TYPES:
+        spec = getattr(data.types, t)
+        for w in (*spec.verbs, *spec.nouns):
+            seen.setdefault(w.lower(), set()).add(t)
+    lex.ambiguous = {w for w, ts in seen.items() if len(ts) > 1}
     for key, t in data.pairs.items():
         verb, _, obj = key.lower().partition(" ")
         lex.pairs[(verb, obj.strip())] = t

@@ -77,6 +77,9 @@ def merge(raw: list[tuple[Event, bool]]) -> list[Event]:
                 ev.recipient = other.recipient
             if ev.date_source != "text" and other.date_source == "text" and not ev.background:
                 ev.date, ev.date_span, ev.date_source = other.date, other.date_span, "text"
+        confs = [e.confidence for e, _r in g if e.confidence is not None]
+        if confs:
+            ev.confidence = max(confs)  # the surest mention
         ev.mentions.sort(key=lambda s: s.start)
         out.append(ev)
     out.sort(key=lambda e: e.trigger.start)

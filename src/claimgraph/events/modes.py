@@ -88,6 +88,12 @@ def type_by_modality(det: Detector, c: Candidate) -> None:
     """Promises become AGREE (cooperative act) or THREATEN (hostile act); a negated act is
     dropped (a negated promise of cooperation is a REJECT); acts in an "if" clause are dropped;
     a conditional act ("will withdraw ... unless") is a threat. Sets ``c.type`` / ``c.drop``."""
+    before = c.type
+    _type_by_modality(det, c)
+    c.retyped = c.type != before
+
+
+def _type_by_modality(det: Detector, c: Candidate) -> None:
     lex = det.lex
     # promises
     inner_types = [x.type for x in c.absorbed]

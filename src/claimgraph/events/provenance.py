@@ -7,6 +7,7 @@ from typing import Any
 
 from claimgraph.config import Config
 from claimgraph.events.actors import ActorDictionary
+from claimgraph.events.confidence import features, load_weights, score
 from claimgraph.events.detect import Candidate, Detector
 from claimgraph.events.lexicon import Lexicon
 from claimgraph.model import Attribution, Document, Event, Span
@@ -59,6 +60,7 @@ class Builder:
         self.config = config
         self.lex = lex
         self.actors = actors
+        self.features: dict[str, float] = {}  # of the last event built
 
     def build(self, det: Detector, c: Candidate, sent: Any) -> tuple[Event, bool]:
         doc = self.doc
@@ -75,6 +77,8 @@ class Builder:
             location=c.location.to_model(doc, self.actors) if c.location else None,
             background=c.background,
         )
+        self.features = features(c, self.lex.ambiguous)
+        ev.confidence = score(self.features, load_weights())
         for arg, model in ((c.actor, ev.actor), (c.recipient, ev.recipient)):
             if arg is not None and model is not None and arg.state:
                 model.state_owned = True

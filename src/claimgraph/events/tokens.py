@@ -73,6 +73,8 @@ class Candidate:
     mode: str | None = None
     date: DateHit | None = None
     background: bool = False
+    kind: str = "verb"  # how the trigger was found: verb, noun, light, pair, phrase, ...
+    retyped: bool = False  # the type comes from a promise, plan or condition
 
 
 def dep(tok: Any) -> str:

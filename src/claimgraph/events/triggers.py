@@ -33,7 +33,7 @@ def candidates(det: Detector, sent: Any) -> list[Candidate]:
                         root.head.pos_ in ("VERB", "AUX") and dep(root) in OBJ else root
                     out.append(Candidate(typ, span.start, span.end, head,
                                          root if root.pos_ in ("NOUN", "PROPN") else None,
-                                         lemma=phrase))
+                                         lemma=phrase, kind="phrase"))
                     taken.update(t.i for t in span)
                     det.phrase_type.update(dict.fromkeys((t.i for t in span), typ))
             pos = text.find(phrase, pos + 1)
@@ -70,7 +70,7 @@ def token_candidate(det: Detector, tok: Any, taken: set[int]) -> Candidate | Non
         part = particle(det, tok)
         if part is not None and (lemma, part) in lex.verb_particles:
             return Candidate(lex.verb_particles[(lemma, part)], tok.i, tok.i + 1, tok,
-                             lemma=f"{lemma} {part}")
+                             lemma=f"{lemma} {part}", kind="particle")
         reverse = lemma in lex.reverse_verbs or (part is not None and
                                                  (lemma, part) in lex.reverse_particles)
         if obj is not None:
@@ -79,7 +79,7 @@ def token_candidate(det: Detector, tok: Any, taken: set[int]) -> Candidate | Non
             if paired:
                 return Candidate(paired, tok.i, tok.i + 1, tok, lemma=f"{lemma} {olemma}",
                                  reversed_personnel=lex.in_class(olemma, "personnel"),
-                                 consumed=(obj.i,))
+                                 consumed=(obj.i,), kind="pair")
             otype = lex.type_of_noun(olemma) if obj.i not in taken else None
             if reverse and otype is None and obj.i in det.phrase_type:
                 otype = det.phrase_type[obj.i]  # "lifted a state of emergency"
@@ -87,13 +87,13 @@ def token_candidate(det: Detector, tok: Any, taken: set[int]) -> Candidate | Non
                 return reversed_candidate(det, tok, obj, otype, lemma)
             if otype and (lemma in lex.light or lemma in lex.inverse):
                 return Candidate(otype, obj.i, obj.i + 1, tok, obj, lemma=olemma,
-                                 inverse=lemma in lex.inverse)
+                                 inverse=lemma in lex.inverse, kind="light")
         if reverse and obj is None and part is None and lemma not in lex.verbs:
             return None
         if lemma in lex.verbs:
             if lemma in lex.reporting and obj is not None and lem(obj) in lex.claims:
                 return None
-            return Candidate(lex.verbs[lemma], tok.i, tok.i + 1, tok, lemma=lemma)
+            return Candidate(lex.verbs[lemma], tok.i, tok.i + 1, tok, lemma=lemma, kind="verb")
         return None
     if tok.pos_ in ("NOUN", "PROPN") and tok.i not in taken:
         if lemma in lex.reverse_nouns:
@@ -113,11 +113,11 @@ def token_candidate(det: Detector, tok: Any, taken: set[int]) -> Candidate | Non
         if typ:
             head = tok.head if dep(tok) in OBJ and tok.head.pos_ in ("VERB", "AUX") else tok
             inverse = head is not tok and lem(head) in lex.inverse
-            return Candidate(typ, tok.i, tok.i + 1, head, tok, lemma=lemma, inverse=inverse)
+            return Candidate(typ, tok.i, tok.i + 1, head, tok, lemma=lemma, inverse=inverse, kind="noun")
     if tok.pos_ == "ADJ" and lemma in lex.intent_adjs and children(tok, {"xcomp", "ccomp",
                                                                            "obl", "obl:arg",
                                                                            "prep"}):
-        return Candidate("AGREE", tok.i, tok.i + 1, tok, lemma=lemma, intent=True)
+        return Candidate("AGREE", tok.i, tok.i + 1, tok, lemma=lemma, intent=True, kind="intent")
     return None
 
 
@@ -134,7 +134,7 @@ def reversed_candidate(det: Detector, tok: Any, obj: Any, otype: str | None, lem
     else:
         typ = "CONCEDE"
     return Candidate(typ, tok.i, tok.i + 1, tok, lemma=f"{lemma} {lem(obj)}",
-                     reversed_personnel=personnel, consumed=(obj.i,))
+                     reversed_personnel=personnel, consumed=(obj.i,), kind="reversed")
 
 
 def must_candidate(det: Detector, tok: Any) -> Candidate | None:
@@ -156,7 +156,7 @@ def must_candidate(det: Detector, tok: Any) -> Candidate | None:
         return None
     if lex.verbs.get(lem(rep)) == "DEMAND":
         return None  # the demand verb is a trigger already
-    return Candidate("DEMAND", tok.i, tok.i + 1, verb, lemma=lemma, demand_of=rep)
+    return Candidate("DEMAND", tok.i, tok.i + 1, verb, lemma=lemma, demand_of=rep, kind="must")
 
 
 
