@@ -160,12 +160,12 @@ def by_confidence(records: list[dict[str, Any]], predictions: list[list[Event]],
 def fit_confidence(path: str | Path, out: str | Path, config: Config | None = None,
                    labels: str = "auto", folds: int = 5) -> dict[str, Any]:
     """Fit the confidence weights on one dataset (an event is right when its type is a gold
-    type of its sentence) and write them to ``out`` (JSON). Abstention is off while fitting.
+    type of its sentence) and write them to ``out`` (TOML). Abstention is off while fitting.
 
     The figures written with them are ``folds``-fold cross-validated: each sentence's events
     are scored by weights fitted on the other folds (sentences split by index modulo k).
     """
-    from claimgraph.events.confidence import fit
+    from claimgraph.events.confidence import fit, write_weights
     from claimgraph.events.confidence import score as conf_score
 
     config = config or Config.load()
@@ -191,7 +191,7 @@ def fit_confidence(path: str | Path, out: str | Path, config: Config | None = No
     doc = {"trained_on": Path(path).name, "labels": labels, "events": len(rows),
            "positive": sum(y for *_x, y in rows), "weights": weights,
            f"cross_validated_{folds}_fold": by_confidence(records, preds, labels)}
-    Path(out).write_text(json.dumps(doc, indent=1) + "\n", encoding="utf-8")
+    write_weights(doc, out)
     return doc
 
 
@@ -351,7 +351,7 @@ def evaluate_plover(path: str | Path, config: Config | None = None,
 @click.option("--sample", "sample", type=int, default=0,
               help="print up to N missed and N extra sentences for each type")
 @click.option("--fit-confidence", "fit_out", default=None, type=click.Path(dir_okay=False),
-              help="fit the confidence weights on this dataset and write them to FILE (JSON)")
+              help="fit the confidence weights on this dataset and write them to FILE (TOML)")
 @click.option("--min-confidence", "min_conf", type=float, default=None,
               help="abstain below this confidence (default: events.min_confidence)")
 @click.option("--config", "config_path", default=None, type=click.Path(dir_okay=False))

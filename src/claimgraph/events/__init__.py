@@ -46,6 +46,7 @@ def extract_events(doc: Document, config: Config | None = None, sdoc: Any = None
     """
     config = config or Config.load()
     floor = float(config.get("events.min_confidence", MIN_CONFIDENCE) or 0.0)
+    keep_negated = bool(config.get("events.keep_negated", False))
     lang = doc.language or config.default_language
     lex = lexicon_for(config, lang)
     actors = actors_for(config)
@@ -60,6 +61,8 @@ def extract_events(doc: Document, config: Config | None = None, sdoc: Any = None
         for c in detect_sentence(det, sent):
             if c.actor is None or c.actor.event_type:
                 continue  # PLOVER events need a source actor
+            if c.modality == "negated" and not keep_negated:
+                continue  # "did not attack" is no event (events.keep_negated shows it)
             ev, reported = builder.build(det, c, sent)
             if features_out is not None:
                 features_out[(ev.trigger.start, ev.trigger.end)] = builder.features

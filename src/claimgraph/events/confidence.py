@@ -4,21 +4,21 @@ The features say how the trigger was found (a multi-word phrase or verb-object p
 than a bare noun), whether its word is listed under several types, whether actor and recipient
 are coded (country or entity) or only a sector word, whether the actor is the trigger's own
 argument, and whether the type comes from a promise or a condition. The weights
-(``confidence.json``) are fitted on PLOVER GSR (CC BY-SA 4.0) with ``claimgraph eval events
+(``data/events_confidence.toml``) are fitted on PLOVER GSR (CC BY-SA 4.0) with ``claimgraph eval events
 --fit-confidence``; the stage abstains below ``events.min_confidence``.
 """
 
 from __future__ import annotations
 
-import json
 import math
+import tomllib
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from claimgraph.events.tokens import Arg, Candidate, lem
 
-WEIGHTS = Path(__file__).with_name("confidence.json")
+WEIGHTS = Path(__file__).parents[1] / "data" / "events_confidence.toml"
 KINDS = ("verb", "noun", "light", "pair", "phrase", "particle", "reversed", "must", "intent")
 
 
@@ -61,7 +61,23 @@ def load_weights(path: str = str(WEIGHTS)) -> dict[str, float] | None:
     p = Path(path)
     if not p.exists():
         return None
-    return {k: float(v) for k, v in json.loads(p.read_text(encoding="utf-8"))["weights"].items()}
+    with p.open("rb") as fh:
+        return {k: float(v) for k, v in tomllib.load(fh)["weights"].items()}
+
+
+def write_weights(doc: dict[str, Any], path: str | Path) -> None:
+    """Write fitted weights (``weights``), their provenance and CV rows as TOML."""
+    lines = ["# Confidence weights of the events stage (claimgraph.events.confidence), written by",
+             "# `claimgraph eval events --dataset PATH --fit-confidence FILE`.", ""]
+    for k, v in doc.items():
+        if not isinstance(v, (dict, list)):
+            lines.append(f"{k} = {v!r}".replace("'", '"'))
+    lines += ["", "[weights]"] + [f"{k} = {v}" for k, v in doc["weights"].items()]
+    for key, rows in doc.items():
+        if isinstance(rows, list):
+            for row in rows:
+                lines += ["", f"[[{key}]]"] + [f"{k} = {v}" for k, v in row.items()]
+    Path(path).write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def score(feats: dict[str, float], weights: dict[str, float] | None) -> float | None:

@@ -125,7 +125,8 @@ def _type_by_modality(det: Detector, c: Candidate) -> None:
         if future(det, c) and c.type in COOPERATIVE | {"AGREE"}:
             c.type = "REJECT"
         else:
-            c.drop = True
+            c.modality = "negated"  # "did not attack": kept apart, emitted only on request
+            return
     if c.drop:
         return
     # hypothetical or conditional clauses are not events
@@ -140,3 +141,9 @@ def _type_by_modality(det: Detector, c: Candidate) -> None:
             cond in lex.unless or ((future(det, c) or modal(det, c)) and
                                    c.type not in COOPERATIVE | {"AGREE"})):
         c.type = "THREATEN"
+    if cond is not None:
+        c.modality = "conditional"  # "will invade unless", "may halt if"
+    elif modal(det, c):
+        c.modality = "possible"  # "may halt", "pourrait suspendre"
+    elif future(det, c):
+        c.modality = "planned"  # "will withdraw", "va retirer"

@@ -76,6 +76,7 @@ class Builder:
             recipient=c.recipient.to_model(doc, self.actors) if c.recipient else None,
             location=c.location.to_model(doc, self.actors) if c.location else None,
             background=c.background,
+            modality=c.modality,
         )
         self.features = features(c, self.lex.ambiguous)
         ev.confidence = score(self.features, load_weights())

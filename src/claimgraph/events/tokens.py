@@ -75,6 +75,7 @@ class Candidate:
     background: bool = False
     kind: str = "verb"  # how the trigger was found: verb, noun, light, pair, phrase, ...
     retyped: bool = False  # the type comes from a promise, plan or condition
+    modality: str | None = None  # negated, possible, planned, conditional (None: asserted)
 
 
 def dep(tok: Any) -> str:
