@@ -49,3 +49,20 @@ def test_no_prediction_is_a_wrong_span_and_gsr_texts_are_found() -> None:
     result = score([gsr], [[]])
     assert result["actor_span_accuracy"] == 0.0 and result["actor_span_n"] == 1
     assert result["recipient_span_n"] == 0
+
+
+def test_confidence_fit_learns_which_evidence_is_right(tmp_path) -> None:
+    from claimgraph.events.confidence import fit, load_weights, score, write_weights
+
+    rows = [({"kind_phrase": 1.0, "kind_noun": 0.0}, 1)] * 30 + \
+        [({"kind_phrase": 0.0, "kind_noun": 1.0}, 0)] * 25 + \
+        [({"kind_phrase": 0.0, "kind_noun": 1.0}, 1)] * 5
+    weights = fit(rows)
+    assert weights["kind_phrase"] > 0 > weights["kind_noun"]
+    sure = score({"kind_phrase": 1.0, "kind_noun": 0.0}, weights)
+    unsure = score({"kind_phrase": 0.0, "kind_noun": 1.0}, weights)
+    assert sure is not None and unsure is not None and sure > 0.7 > 0.4 > unsure
+    out = tmp_path / "w.toml"
+    write_weights({"trained_on": "test", "weights": weights,
+                   "cross_validated_5_fold": [{"min_confidence": 0.5, "micro_f1": 0.9}]}, out)
+    assert load_weights(str(out)) == weights
