@@ -80,6 +80,19 @@ def detect_sentence(det: Detector, sent: Any) -> list[Candidate]:
                 if not (descends(anchor, outer.head, lex) or
                         (outer.noun is not None and descends(anchor, outer.noun, lex))):
                     continue
+            if not same and outer.actor is None and inner.actor is not None:
+                continue  # "people were killed when X launched an attack": X's attack stands
+            if outer.lemma in lex.purpose and anchor.head.i == outer.head.i and \
+                    dep(anchor) in ("xcomp", "advcl"):
+                # "summoned the envoy to complain": the purpose is the event, the envoy its
+                # recipient
+                if inner.recipient is None:
+                    inner.recipient = outer.recipient
+                if inner.actor is None:
+                    inner.actor = outer.actor
+                outer.drop = True
+                inner.absorbed.append(outer)
+                continue
             clausal = dep(anchor) in ("ccomp", "xcomp") and anchor.head.i == outer.head.i
             if clausal and inner.actor is not None and outer.recipient is None and (
                     outer.actor is None or inner.actor.start != outer.actor.start):

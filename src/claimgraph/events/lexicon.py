@@ -49,6 +49,7 @@ class Lexicon:
     reverse_nouns: set[str] = field(default_factory=set)
     light: set[str] = field(default_factory=set)
     inverse: set[str] = field(default_factory=set)
+    purpose: set[str] = field(default_factory=set)
     intent_verbs: set[str] = field(default_factory=set)
     intent_adjs: set[str] = field(default_factory=set)
     intent_aux: set[str] = field(default_factory=set)
@@ -155,6 +156,7 @@ def _build(lang: str, data: Events) -> Lexicon:
     lex.reverse_nouns = _low(data.reverse.nouns)
     lex.light = _low(data.light.verbs)
     lex.inverse = _low(data.light.inverse)
+    lex.purpose = _low(data.light.purpose)
     intent = data.intent
     lex.intent_verbs = _low(intent.verbs)
     lex.intent_adjs = _low(intent.adjs)

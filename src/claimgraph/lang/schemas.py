@@ -329,6 +329,7 @@ class Reverse(Section):
 class Light(Section):
     verbs: Words = []
     inverse: Words = []
+    purpose: Words = []  # "summoned the envoy to complain": the purpose clause is the event
 
 
 class Intent(Section):
