@@ -51,6 +51,7 @@ class Lexicon:
     inverse: set[str] = field(default_factory=set)
     purpose: set[str] = field(default_factory=set)
     intent_verbs: set[str] = field(default_factory=set)
+    intent_object_types: set[str] = field(default_factory=set)
     intent_adjs: set[str] = field(default_factory=set)
     intent_aux: set[str] = field(default_factory=set)
     must: set[str] = field(default_factory=set)
@@ -159,6 +160,7 @@ def _build(lang: str, data: Events) -> Lexicon:
     lex.purpose = _low(data.light.purpose)
     intent = data.intent
     lex.intent_verbs = _low(intent.verbs)
+    lex.intent_object_types = set(intent.object_types)
     lex.intent_adjs = _low(intent.adjs)
     lex.intent_aux = _low(intent.aux)
     lex.must = _low(intent.must)

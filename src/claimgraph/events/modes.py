@@ -98,7 +98,12 @@ def _type_by_modality(det: Detector, c: Candidate) -> None:
     # promises
     inner_types = [x.type for x in c.absorbed]
     if c.intent or (c.lemma in lex.intent_verbs and inner_types):
-        if inner_types:
+        first = c.absorbed[0] if c.absorbed else None
+        if first is not None and first.type in lex.intent_object_types and \
+                first.noun is not None and first.noun.head.i == c.head.i and \
+                dep(first.noun) in ("obj", "dobj"):
+            c.type = first.type  # "pledged his full support for X": support
+        elif inner_types:
             c.type = "AGREE" if inner_types[0] in COOPERATIVE else "THREATEN"
         elif c.intent:
             c.drop = True

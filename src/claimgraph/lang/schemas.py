@@ -334,6 +334,7 @@ class Light(Section):
 
 class Intent(Section):
     verbs: Words = []
+    object_types: list[EventType] = []  # "pledged support": a promised thing of these types is the act
     adjs: Words = []
     aux: Words = []
     must: Words = []
