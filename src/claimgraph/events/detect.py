@@ -104,7 +104,8 @@ def detect_sentence(det: Detector, sent: Any) -> list[Candidate]:
                                             inner.actor.country != outer.actor.country)):
                 # "rejected a U.S. offer": whoever made the offer is the recipient
                 outer.recipient = inner.actor
-            if not clausal and not argument and inner.own_actor and outer.actor is not None and \
+            if not same and not clausal and not argument and inner.own_actor and \
+                    outer.actor is not None and \
                     inner.actor is not None and inner.actor.country != outer.actor.country and \
                     inner.actor.start != outer.actor.start:
                 # its own actor: a separate event; an outer event noun is its recipient

@@ -50,6 +50,7 @@ class Lexicon:
     light: set[str] = field(default_factory=set)
     inverse: set[str] = field(default_factory=set)
     purpose: set[str] = field(default_factory=set)
+    transitive: dict[str, str] = field(default_factory=dict)
     intent_verbs: set[str] = field(default_factory=set)
     intent_object_types: set[str] = field(default_factory=set)
     intent_adjs: set[str] = field(default_factory=set)
@@ -158,6 +159,7 @@ def _build(lang: str, data: Events) -> Lexicon:
     lex.light = _low(data.light.verbs)
     lex.inverse = _low(data.light.inverse)
     lex.purpose = _low(data.light.purpose)
+    lex.transitive = {k.lower(): v for k, v in data.transitive.items()}
     intent = data.intent
     lex.intent_verbs = _low(intent.verbs)
     lex.intent_object_types = set(intent.object_types)

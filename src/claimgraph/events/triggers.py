@@ -90,6 +90,10 @@ def token_candidate(det: Detector, tok: Any, taken: set[int]) -> Candidate | Non
                                  inverse=lemma in lex.inverse, kind="light")
         if reverse and obj is None and part is None and lemma not in lex.verbs:
             return None
+        if lemma in lex.transitive and obj is not None and obj.pos_ in ("NOUN", "PROPN") \
+                and dep(obj) in OBJ:
+            return Candidate(lex.transitive[lemma], tok.i, tok.i + 1, tok, lemma=lemma,
+                             kind="verb")
         if lemma in lex.verbs:
             if lemma in lex.reporting and obj is not None and lem(obj) in lex.claims:
                 return None

@@ -409,6 +409,7 @@ class Events(Section):
     violence: Violence
     sectors: dict[str, Words]  # sector code (or "state") -> words
     anaphora: Anaphora
+    transitive: dict[str, EventType] = {}  # verbs that are triggers only with a direct object
     arguments: ArgumentWords = ArgumentWords()
     not_events: NotEvents = NotEvents()
 
