@@ -98,3 +98,14 @@ def test_confidence_is_exported_and_abstention_follows_the_threshold() -> None:
     assert flat_rows(doc)[0]["confidence"] == ev.confidence
     assert _events(doc.text, min_confidence=ev.confidence + 0.001) == []
     assert len(_events(doc.text, min_confidence=ev.confidence)) == 1
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("ALGIERS, Algeria - Police have arrested a dozen journalists.", "Police"),
+    ("KABUL (Reuters): President Ashraf Ghani has held talks with Pakistani envoys.", "Ghani"),
+])
+def test_a_dateline_is_not_the_actor(text: str, actor: str) -> None:
+    events = _events(text, min_confidence=0.0)
+    assert events and events[0].actor is not None and events[0].actor.span is not None
+    assert actor in events[0].actor.span.text and "ALGIERS" not in events[0].actor.span.text
+    assert "KABUL" not in events[0].actor.span.text

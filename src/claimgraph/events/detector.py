@@ -39,3 +39,35 @@ class Detector:
                 self.hit_at[i] = h
         self.mentions: list[tuple[int, int, Entity]] = sorted(
             ((m.start, m.end, e) for e in doc.entities for m in e.mentions), key=lambda x: x[0])
+        #: token index of a dateline's separator -> the dateline's first token
+        self.dateline: dict[int, int] = {}
+        for sent in sdoc.sents:
+            k = dateline_end(sent)
+            if k is not None:
+                self.dateline[k] = sent.start
+
+    def in_dateline(self, tok: Any) -> bool:
+        """``tok`` is part of a dateline ("KABUL (Pajhwok):", "THE HAGUE, Netherlands --")."""
+        return any(s <= tok.i <= k for k, s in self.dateline.items())
+
+
+#: Separators that end a dateline.
+DATELINE_SEPARATORS = {"--", "—", "–", "-", ":", "):", "|"}
+
+
+def dateline_end(sent: Any, limit: int = 8) -> int | None:
+    """The separator ending a dateline at the start of ``sent``: a few names (the first all
+    capitals or a place) and no verb before a dash or colon."""
+    toks = list(sent)[:limit]
+    if len(toks) < 3:
+        return None
+    first = next((t for t in toks if t.pos_ not in ("DET", "PUNCT")), None)
+    if first is None or not ((first.text.isupper() and len(first.text) > 1) or
+                             first.ent_type_ in ("GPE", "LOC")):
+        return None
+    for t in toks[1:]:
+        if t.text in DATELINE_SEPARATORS:
+            return t.i
+        if t.pos_ in ("VERB", "AUX"):
+            return None
+    return None

@@ -51,8 +51,13 @@ def pp_args(det: Detector, tok: Any) -> list[tuple[str, Any]]:
 
 
 def subject(det: Detector, verb: Any) -> tuple[Any | None, bool]:
-    """The subject of ``verb`` and whether the verb is passive (then it is the patient)."""
+    """The subject of ``verb`` and whether the verb is passive (then it is the patient).
+
+    A dateline parsed as a subject ("ALGIERS, Algeria - Police have arrested ...") gives way
+    to the phrase after its separator."""
     s = children(verb, SUBJ)
+    if s and det.in_dateline(s[0]):
+        s = [x for x in s if not det.in_dateline(x)] or after_dateline(det, s[0], verb)
     if s:
         return s[0], False
     s = children(verb, PASS_SUBJ)
@@ -186,3 +191,16 @@ def descends(tok: Any, anc: Any, lex: Lexicon, limit: int = 8) -> bool:
             return False
     return False
 
+
+
+def after_dateline(det: Detector, tok: Any, verb: Any) -> list[Any]:
+    """The first nominal after the dateline holding ``tok`` that hangs from the dateline or
+    the verb ("THE HAGUE, Netherlands -- A United Nations [prosecutor] has charged")."""
+    end = next((k for k, s in det.dateline.items() if s <= tok.i <= k), None)
+    if end is None:
+        return []
+    for t in det.sdoc[end + 1:verb.i]:
+        if t.pos_ in ("NOUN", "PROPN") and (det.in_dateline(t.head) or t.head.i == verb.i) \
+                and dep(t) not in ("compound", "amod"):
+            return [t]
+    return []
