@@ -205,6 +205,9 @@ class Event(_Model):
     mentions: list[Span] = Field(default_factory=list)  # other triggers of the same event
     date_source: Literal["text", "published"] | None = None  # where ``date`` comes from
     background: bool = False  # told as past background (pluperfect...): no fresh date
+    # how the act is told: None asserted, or negated ("did not attack"), possible ("may
+    # halt"), planned ("will withdraw"), conditional ("will withdraw unless ...")
+    modality: Literal["negated", "possible", "planned", "conditional"] | None = None
 
 
 class Document(_Model):

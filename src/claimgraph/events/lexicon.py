@@ -49,7 +49,10 @@ class Lexicon:
     reverse_nouns: set[str] = field(default_factory=set)
     light: set[str] = field(default_factory=set)
     inverse: set[str] = field(default_factory=set)
+    purpose: set[str] = field(default_factory=set)
+    transitive: dict[str, str] = field(default_factory=dict)
     intent_verbs: set[str] = field(default_factory=set)
+    intent_object_types: set[str] = field(default_factory=set)
     intent_adjs: set[str] = field(default_factory=set)
     intent_aux: set[str] = field(default_factory=set)
     must: set[str] = field(default_factory=set)
@@ -73,6 +76,14 @@ class Lexicon:
     sector_phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
     state_words: set[str] = field(default_factory=set)
     anaphora_country: set[str] = field(default_factory=set)
+    ambiguous: set[str] = field(default_factory=set)  # trigger words listed under two types
+    imperfect_aux: set[str] = field(default_factory=set)
+    past_aux: set[str] = field(default_factory=set)
+    pronouns: set[str] = field(default_factory=set)
+    object_preps: set[str] = field(default_factory=set)
+    skip_preps: set[str] = field(default_factory=set)
+    idioms: set[tuple[str, str]] = field(default_factory=set)
+    not_event_words: set[str] = field(default_factory=set)
 
     def phrases_longest_first(self) -> list[tuple[str, str]]:
         """Multi-word triggers, longest first ("failed to reach" before "reach agreement")."""
@@ -131,6 +142,12 @@ def _build(lang: str, data: Events) -> Lexicon:
                     lex.phrases.setdefault(" ".join(parts), t)
         for p in spec.phrases:
             lex.phrases.setdefault(p.lower().replace("’", "'"), t)
+    seen: dict[str, set[str]] = {}
+    for t in TYPES:
+        spec = getattr(data.types, t)
+        for w in (*spec.verbs, *spec.nouns):
+            seen.setdefault(w.lower(), set()).add(t)
+    lex.ambiguous = {w for w, ts in seen.items() if len(ts) > 1}
     for key, t in data.pairs.items():
         verb, _, obj = key.lower().partition(" ")
         lex.pairs[(verb, obj.strip())] = t
@@ -141,8 +158,11 @@ def _build(lang: str, data: Events) -> Lexicon:
     lex.reverse_nouns = _low(data.reverse.nouns)
     lex.light = _low(data.light.verbs)
     lex.inverse = _low(data.light.inverse)
+    lex.purpose = _low(data.light.purpose)
+    lex.transitive = {k.lower(): v for k, v in data.transitive.items()}
     intent = data.intent
     lex.intent_verbs = _low(intent.verbs)
+    lex.intent_object_types = set(intent.object_types)
     lex.intent_adjs = _low(intent.adjs)
     lex.intent_aux = _low(intent.aux)
     lex.must = _low(intent.must)
@@ -159,6 +179,13 @@ def _build(lang: str, data: Events) -> Lexicon:
     lex.reporting = single
     lex.reporting_particles = {(p[0], p[1]) for p in multi}
     lex.background = _low(data.background.adverbs)
+    lex.imperfect_aux = _low(data.background.imperfect_aux)
+    lex.past_aux = _low(data.background.past_aux)
+    lex.pronouns = _low(data.arguments.pronouns)
+    lex.object_preps = _low(data.arguments.object_preps)
+    lex.skip_preps = _low(data.arguments.skip_preps)
+    lex.idioms = {(p[0], p[1]) for p in _words(data.not_events.idioms)[1]}
+    lex.not_event_words = _low(data.not_events.words)
     lex.preps = {k: _low(v) for k, v in data.prepositions.model_dump().items()}
     lex.modes = {t: {m: _low(ws) for m, ws in modes.items()} for t, modes in data.modes.items()}
     lex.violence_generic = _low(data.violence.generic)

@@ -331,10 +331,12 @@ class Reverse(Section):
 class Light(Section):
     verbs: Words = []
     inverse: Words = []
+    purpose: Words = []  # "summoned the envoy to complain": the purpose clause is the event
 
 
 class Intent(Section):
     verbs: Words = []
+    object_types: list[EventType] = []  # "pledged support": a promised thing of these types is the act
     adjs: Words = []
     aux: Words = []
     must: Words = []
@@ -358,6 +360,19 @@ class Claims(Section):
 
 class Background(Section):
     adverbs: Words = []
+    imperfect_aux: Words = []  # auxiliaries of a pluperfect in the imperfect ("avait signé")
+    past_aux: Words = []  # auxiliaries of a past perfect in the past ("had signed")
+
+
+class NotEvents(Section):
+    idioms: Words = []  # "verb object" lemma pairs that are no event ("tirer parti")
+    words: Words = []  # accidents, weather, disasters, sports: a clause about them is no event
+
+
+class ArgumentWords(Section):
+    pronouns: Words = []  # personal pronouns: never coded as an actor by themselves
+    object_preps: Words = []  # a verb's object through a preposition ("mettre fin à X")
+    skip_preps: Words = []  # prepositional phrases that hold no recipient ("according to")
 
 
 class Prepositions(Section):
@@ -396,6 +411,9 @@ class Events(Section):
     violence: Violence
     sectors: dict[str, Words]  # sector code (or "state") -> words
     anaphora: Anaphora
+    transitive: dict[str, EventType] = {}  # verbs that are triggers only with a direct object
+    arguments: ArgumentWords = ArgumentWords()
+    not_events: NotEvents = NotEvents()
 
 
 # --- link.toml -------------------------------------------------------------------------------

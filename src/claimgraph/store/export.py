@@ -120,6 +120,7 @@ COLUMNS: dict[str, list[tuple[str, Any]]] = {
         ("asserted_by_names", S),
         ("denied_by", J),
         ("confidence", F),
+        ("modality", S),
     ],
     "rejected": [
         ("id", S),

@@ -103,6 +103,8 @@ def event_rows(doc: Document) -> list[dict[str, Any]]:
                 "id": ev.id,
                 "type": ev.type,
                 "mode": ev.mode,
+                "modality": ev.modality,
+                "confidence": ev.confidence,
                 "actor_name": _actor_name(actor),
                 "actor_country": actor.country if actor else None,
                 "actor_sector": actor.sector if actor else None,

@@ -2,7 +2,7 @@
 
 Every table of the database is here: documents, their child rows and rejected inputs
 (migration 0001), and the link layer's tables (0002). The full-text objects of 0003 are
-maintained by the database and not listed.
+maintained by the database and not listed; 0004 adds the events' modality and confidence.
 
 Link vectors are stored as raw little-endian bytes: float32 sums for story and claim
 centroids (normalised when read), float16 for document and statement embeddings,
@@ -131,6 +131,8 @@ events = Table(
     Column("id", Text, primary_key=True),
     Column("type", Text, nullable=False),
     Column("mode", Text),
+    Column("modality", Text),  # migration 0004
+    Column("confidence", Float),  # migration 0004
     Column("actor_name", Text),
     Column("actor_country", Text),
     Column("actor_sector", Text),
