@@ -149,3 +149,8 @@ def assignments(store: Store) -> LinkAssignments:
         story_of={r.doc_id: r.story_id for r in rows},
         dup_of={r.doc_id: r.dup_group for r in rows if r.dup_group},
         claim_of=claim_of, disputes=pairs)
+
+
+def translation_pairs(store: Store) -> list[tuple[str, str]]:
+    """(doc_id, original doc_id) of every translation link."""
+    return []
