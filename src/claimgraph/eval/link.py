@@ -259,7 +259,7 @@ def run(inputs: list[str], labels_path: str, gold_path: str | None, config: Conf
               help="Pairwise labels (TOML).")
 @click.option("--gold", "gold_path", type=click.Path(exists=True, dir_okay=False),
               help="Hand-made entities and attributions (gold.toml): score linking alone.")
-@click.option("--order", default="input", show_default=True,
+@click.option("--order", default=None,
               help="Order documents are added in: input, reverse, random[:SEED] (with --dataset: "
                    "a comma-separated list; by default input, reverse and random:1).")
 @click.option("--dataset", type=click.Path(exists=True, dir_okay=False),
@@ -277,8 +277,7 @@ def command(ctx: click.Context, inputs: tuple[str, ...], labels_path: str, gold_
     if dataset:
         from claimgraph.eval import link_xdoc
 
-        orders = [o.strip() for o in order.split(",")] if order != "input" else \
-            ["input", "reverse", "random:1"]
+        orders = [o.strip() for o in order.split(",")] if order else ["input", "reverse", "random:1"]
         rep = link_xdoc.run(dataset, config, orders, cache)
         if as_json:
             click.echo(json.dumps(rep, indent=2, ensure_ascii=False))
@@ -292,7 +291,7 @@ def command(ctx: click.Context, inputs: tuple[str, ...], labels_path: str, gold_
     if not labels.is_file():
         raise click.ClickException(f"no labels at {labels_path}: pass --labels FILE")
     try:
-        report = run(list(inputs), str(labels), gold_path, config, order)
+        report = run(list(inputs), str(labels), gold_path, config, order or "input")
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
     if as_json:

@@ -152,5 +152,8 @@ def assignments(store: Store) -> LinkAssignments:
 
 
 def translation_pairs(store: Store) -> list[tuple[str, str]]:
-    """(doc_id, original doc_id) of every translation link."""
-    return []
+    """(doc_id, other doc_id) of every translation link."""
+    from claimgraph.store.schema import link_translations
+
+    with store.connection() as conn:
+        return [(r.doc_id, r.other_id) for r in conn.execute(select(link_translations))]
