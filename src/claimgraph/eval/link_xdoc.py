@@ -152,15 +152,18 @@ def evaluate(store: Any, records: list[dict[str, Any]],
     pred_story = _group_pairs({i: story_of.get(rec_doc.get(i, "")) for i in ids})
     report["stories"] = _score(gold_story, pred_story)
 
-    trans = {frozenset((r["id"], r["duplicate_of"])) for r in records
-             if r.get("duplicate_of") and r.get("translation_of")}
-    dups = {frozenset((r["id"], r["duplicate_of"])) for r in records if r.get("duplicate_of")}
-    pred_dup = _group_pairs({i: dup_of.get(rec_doc.get(i, "")) for i in ids})
+    # gold groups: a canonical item and every item that re-publishes or translates it
+    # (``duplicate_of`` never chains); predicted: duplicate groups joined by translation links
+    canon = {r["id"]: r.get("duplicate_of") or r["id"] for r in records}
+    has = {c for i, c in canon.items() if c != i}
+    dups = _group_pairs({i: c for i, c in canon.items() if c in has})
+    cross = _cross_lang(records)
     pred_trans = {frozenset((doc_rec[a], doc_rec[b])) for a, b in translation_pairs(store)
                   if a in doc_rec and b in doc_rec}
-    report["duplicates"] = _score(dups, pred_dup | pred_trans)
-    report["republications"] = _score(dups - trans, pred_dup - trans)
-    report["translations"] = _score(trans, (pred_dup | pred_trans) & _cross_lang(records))
+    pred_dup = _closure(_group_pairs({i: dup_of.get(rec_doc.get(i, "")) for i in ids}) | pred_trans)
+    report["duplicates"] = _score(dups, pred_dup)
+    report["republications"] = _score(dups - cross, pred_dup - cross)
+    report["translations"] = _score(dups & cross, pred_dup & cross)
 
     ms = mentions(records, results)
     pred_claim = {m["ref"]: claim_of.get((m["doc"], m["attr"])) if m["attr"] else None for m in ms}
@@ -192,6 +195,21 @@ def evaluate(store: Any, records: list[dict[str, Any]],
     report["mentions"] = {"gold": len(ms), "matched": sum(1 for m in ms if m["attr"]),
                           "rejected_docs": sum(1 for x in results if isinstance(x, Rejected))}
     return report
+
+
+def _closure(pairs: set[Pair]) -> set[Pair]:
+    """Every pair of the connected groups that ``pairs`` make."""
+    parent: dict[Any, Any] = {}
+
+    def root(x: Any) -> Any:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    for p in pairs:
+        a, b = sorted(p)
+        parent[root(a)] = root(b)
+    return _group_pairs({x: root(x) for x in parent})
 
 
 def _cross_lang(records: list[dict[str, Any]]) -> set[Pair]:
