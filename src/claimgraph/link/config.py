@@ -26,7 +26,7 @@ class LinkConfig:
     window_days: int = 3  # a story is a candidate when it has a document within +-window
     entity_window_days: int = 14  # ... or shares an entity and was active within +-this
     story_threshold: float = 0.38  # combined score to join a story
-    name_weight: float = 0.5  # share of the name/entity similarity (idf-weighted) in it
+    name_weight: float = 0.5  # times the idf-weighted name/number similarity, added to it
     entity_bonus: float = 0.04  # added to the cosine per shared entity (up to entity_bonus_max)
     entity_bonus_max: int = 4
     entity_candidates: int = 20  # stories naming most of a document's entities, any day
@@ -42,6 +42,7 @@ class LinkConfig:
     claim_merge: bool = False  # merge two claims a statement is close to (chains)
     # disputes
     dispute_threshold: float = 0.45  # denial vs claim cosine (+ entity bonus) across documents
+    dispute_spread: float = 0.05  # ... claims this close to the best one are disputed too
     dispute_same_doc: float = 0.2  # ... for a claim reported in the denial's own document
     dispute_report_bonus: float = 0.15  # ... added there for a report or a claim other articles relay
     dispute_entity_bonus: float = 0.03

@@ -3,15 +3,19 @@
 Incremental: a new document is compared only with the stories found through two indexes,
 never with the whole corpus:
 
-- the date index (``link_story_days``): stories with a document within ``window_days``;
-- the entity inverted index (``link_story_entities``): stories naming one of the
-  document's entities and active within ``entity_window_days``.
+- the date index (``link_story_days``): stories with a document within ``window_days``
+  (none for an undated document);
+- the entity inverted index (``link_story_entities``): the ``entity_candidates`` stories
+  naming most of the document's entity and name keys, whatever their days.
 
 Each candidate is scored by the cosine between the document vector (multilingual
-sentence embedding of title and lead) and the story centroid, plus a bonus per shared
-entity, minus a penalty per day of distance. The best story at or above the threshold is
-joined; a second story that also scores well above it is merged in (the document bridges
-them). Otherwise the document starts a new story.
+sentence embedding of title and lead) and the story centroid, plus ``name_weight`` times
+the idf-weighted similarity of their entity and name keys (capitalised words, numbers:
+they cross languages and need no model), plus a bonus per shared entity, minus a penalty
+per day of distance when both are dated (capped at ``day_penalty_max``: a date is
+evidence, a wrong one must not split a story). The best story at or above the threshold
+is joined; a second story that also scores ``merge_margin`` above it is merged in (the
+document bridges them). Otherwise the document starts a new story.
 """
 
 from __future__ import annotations
@@ -75,7 +79,7 @@ def score(conn: Conn, ids: list[str], vec: np.ndarray, day: int | None, keys: li
                                                                   abs(day - r.last_day))
         s = shared.get(r.id, 0)
         penalty = min(cfg.day_penalty * max(0, dist - 1), cfg.day_penalty_max)
-        content = (1 - cfg.name_weight) * float(c) + cfg.name_weight * names.get(r.id, 0.0)
+        content = float(c) + cfg.name_weight * names.get(r.id, 0.0)
         total = content + cfg.entity_bonus * min(s, cfg.entity_bonus_max) - penalty
         out.append(Candidate(r.id, total, float(c), s, dist))
     return sorted(out, key=lambda c: (-c.score, c.story_id))
