@@ -48,6 +48,7 @@ from claimgraph.store.schema import (
     link_claims,
     link_docs,
     link_lsh,
+    link_shingles,
     link_stories,
     link_story_days,
     link_story_entities,
@@ -102,7 +103,7 @@ def bulk_corpus(store, n: int, per_day: int, rng: np.random.Generator) -> int:  
             ids = range(lo, min(n, lo + batch))
             n_s = (len(ids) + 4) // 5
             topics = _unit(rng.standard_normal((n_s, DIM)))
-            docs, links, lsh, members = [], [], [], []
+            docs, links, lsh, members, shingles = [], [], [], [], []
             stories: dict[str, dict] = {}
             for i in ids:
                 doc_id = f"{i:016x}"
@@ -111,6 +112,11 @@ def bulk_corpus(store, n: int, per_day: int, rng: np.random.Generator) -> int:  
                 vec = _unit(topics[(i - lo) // 5] + 0.6 * rng.standard_normal(DIM) / np.sqrt(DIM) * 8)
                 sig = rng.integers(0, 2**32 - 1, size=128, dtype=np.uint32).astype("<u4")
                 ents = [(f"k{z}", NAMES[z]) for z in zipf[i * 3 : i * 3 + 3]]
+                # name keys (capitalised words, numbers) and sampled shingle hashes, as
+                # the linker indexes them (link_story_entities, link_shingles)
+                ents += [(f"n:{NAMES[z].lower()}", NAMES[z]) for z in zipf[i * 3 : i * 3 + 3]]
+                shingles.extend({"key": int(h), "doc_id": doc_id} for h in set(
+                    rng.integers(-(2**62), 2**62, size=60).tolist()))
                 docs.append(
                     {
                         "id": doc_id,
@@ -183,6 +189,7 @@ def bulk_corpus(store, n: int, per_day: int, rng: np.random.Generator) -> int:  
             conn.execute(insert(store_schema.documents), docs)
             conn.execute(insert(link_docs), links)
             conn.execute(insert(link_lsh), lsh)
+            conn.execute(insert(link_shingles), shingles)
             conn.execute(insert(link_claim_members), members)
             claims: dict[str, dict] = {}
             for m in members:

@@ -88,7 +88,7 @@ class Published(_Model):
     """Publication date with how it was obtained."""
 
     date: str  # ISO date or datetime
-    source: Literal["metadata", "text", "input"]
+    source: Literal["metadata", "text", "input", "url"]
     evidence: Span | None = None  # span in ``text`` when inferred from the text
     note: str | None = None
 
@@ -221,6 +221,8 @@ class Document(_Model):
     raw: str = Field(default="", exclude=True)  # decoded raw content (not in the JSON contract)
     # clean
     language: str | None = None
+    # "not_analysed": a language without a model (kept, linked by embeddings and names)
+    status: Literal["analysed", "not_analysed"] = "analysed"
     title: str | None = None
     author: str | None = None
     site: str | None = None

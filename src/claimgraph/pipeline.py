@@ -25,9 +25,11 @@ class Pipeline:
         """Run every stage over a batch; results keep the input order."""
         results: list[Result] = list(items)
         for stage in self.stages:
-            live = [i for i, r in enumerate(results) if isinstance(r, Document)]
+            # a document in a language without a model is only cleaned (status not_analysed)
+            live = [i for i, r in enumerate(results) if isinstance(r, Document)
+                    and (r.status != "not_analysed" or stage.name == "clean")]
             if not live:
-                break
+                continue
             out = stage.pipe([results[i] for i in live])  # type: ignore[misc]
             for i, res in zip(live, out, strict=True):
                 results[i] = res

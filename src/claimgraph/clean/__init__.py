@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from claimgraph.clean import language
+from claimgraph.clean import dating, language
 from claimgraph.clean.extract import extract_html
 from claimgraph.clean.lines import split_lines
 from claimgraph.clean.outlets import OutletRegistry
 from claimgraph.config import Config
 from claimgraph.errors import RejectedInput
-from claimgraph.lang.dates import infer_published
 from claimgraph.model import Document, Outlet, Published
 from claimgraph.stage import Stage, register
 
@@ -44,7 +43,7 @@ class CleanStage(Stage):
             raise RejectedInput("empty", "no article text found after extraction")
         lang = meta.get("language") or self._language(lines, langs)
         if lang not in langs:
-            raise RejectedInput("unsupported_type", f"language {lang!r} is not enabled ({langs})")
+            return self._not_analysed(doc, lang, lines, title, meta_date)
         res = split_lines(
             lines, lang, langs, title=title,
             min_words=int(self.config.get("clean.language_check_min_words", 6)),
@@ -64,7 +63,23 @@ class CleanStage(Stage):
         return doc
 
     def _language(self, lines: list[str], langs: tuple[str, ...]) -> str:
-        return language.detect_document("\n".join(lines), langs) or self.config.default_language
+        detect = tuple(self.config.get("languages.detect", []) or ())
+        return language.identify("\n".join(lines), langs, detect) or self.config.default_language
+
+    def _not_analysed(self, doc: Document, lang: str, lines: list[str], title: str | None,
+                      meta_date: str | None) -> Document:
+        """A document in a language without a model: kept with its language and status
+        ``not_analysed`` (no line cleaning, no parse), for linking by embeddings and names."""
+        body = [line.strip() for line in lines if line.strip()]
+        doc.language = lang
+        doc.status = "not_analysed"
+        doc.title = title or (body[0] if body and len(body[0]) < 200 else None)
+        doc.text = "\n\n".join(body)
+        if len(doc.text) < int(self.config.get("limits.min_body_chars", 40)):
+            raise RejectedInput("empty", f"only {len(doc.text)} characters of article text")
+        doc.outlet = self._outlet(doc, [])
+        doc.published = self._published(doc, meta_date, lines)
+        return doc
 
     def _outlet(self, doc: Document, footers: list[tuple[str, str]]) -> Outlet | None:
         for name, line in footers:
@@ -92,7 +107,7 @@ class CleanStage(Stage):
         if meta_date:
             return Published(date=str(meta_date), source="metadata")
         # Removed lines (a dated "see also" link) may carry the year the body leaves out.
-        return infer_published(doc.text, doc.language or "", "\n".join(lines))
+        return dating.infer(doc.text, doc.language, doc.url, "\n".join(lines))
 
 
 def clean(doc: Document, config: Config | None = None) -> Document:

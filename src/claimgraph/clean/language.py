@@ -1,4 +1,5 @@
-"""Language identification with lingua, restricted to the configured languages."""
+"""Language identification with lingua: over every language lingua knows (or the
+configured ``languages.detect`` list), then, between the enabled languages, as before."""
 
 from __future__ import annotations
 
@@ -89,3 +90,34 @@ def confidence(text: str, code: str, codes: tuple[str, ...]) -> float:
 
     return float(det.compute_language_confidence(text, Language.from_iso_code_639_1(
         IsoCode639_1.from_str(code))))
+
+
+@cache
+def wide_detector(codes: tuple[str, ...] = ()) -> Any:
+    """A low-accuracy lingua detector over ``codes``, or over all its languages when empty
+    (built once per process; about 75 MB)."""
+    from lingua import IsoCode639_1, LanguageDetectorBuilder
+
+    if len(codes) >= 2:
+        builder = LanguageDetectorBuilder.from_iso_codes_639_1(
+            *[IsoCode639_1.from_str(c) for c in codes])
+    else:
+        builder = LanguageDetectorBuilder.from_all_languages()
+    return builder.with_low_accuracy_mode().build()
+
+
+def identify(text: str, enabled: tuple[str, ...], detect: tuple[str, ...] = ()) -> str | None:
+    """The language of a document among all languages (``detect`` when given): a language
+    that is not enabled wins when lingua is more confident of it than of every enabled
+    one; otherwise the enabled languages decide as in ``detect_document``."""
+    sample = text[:3000]
+    if detect and set(detect) <= set(enabled):
+        return detect_document(sample, enabled)
+    values = wide_detector(tuple(sorted(set(detect) | set(enabled))) if detect else ()
+                           ).compute_language_confidence_values(sample)
+    if values and values[0].value > 0:
+        best = values[0].language.iso_code_639_1.name.lower()
+        conf = {v.language.iso_code_639_1.name.lower(): float(v.value) for v in values}
+        if best not in enabled and values[0].value > max(conf.get(c, 0.0) for c in enabled):
+            return best
+    return detect_document(sample, enabled)

@@ -259,21 +259,39 @@ def run(inputs: list[str], labels_path: str, gold_path: str | None, config: Conf
               help="Pairwise labels (TOML).")
 @click.option("--gold", "gold_path", type=click.Path(exists=True, dir_okay=False),
               help="Hand-made entities and attributions (gold.toml): score linking alone.")
-@click.option("--order", default="input", show_default=True,
-              help="Order documents are added in: input, reverse, random[:SEED].")
+@click.option("--order", default=None,
+              help="Order documents are added in: input, reverse, random[:SEED] (with --dataset: "
+                   "a comma-separated list; by default input, reverse and random:1).")
+@click.option("--dataset", type=click.Path(exists=True, dir_okay=False),
+              help="An xdoc JSONL set (xdoc-dev): score stories, duplicates and translations, "
+                   "relays and disputes end to end, in every --order given.")
+@click.option("--cache", help="With --dataset: a JSONL file of analysed documents (read when "
+                              "it exists, else written), to re-link without re-analysing.")
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
 def command(ctx: click.Context, inputs: tuple[str, ...], labels_path: str, gold_path: str | None,
-            order: str, as_json: bool) -> None:
+            order: str, dataset: str | None, cache: str | None, as_json: bool) -> None:
     """Pairwise precision/recall of stories, duplicates, claims and disputes."""
     obj = ctx.find_root().obj or {}
     config = obj.get("config") or Config.load()
+    if dataset:
+        from claimgraph.eval import link_xdoc
+
+        orders = [o.strip() for o in order.split(",")] if order else ["input", "reverse", "random:1"]
+        rep = link_xdoc.run(dataset, config, orders, cache)
+        if as_json:
+            click.echo(json.dumps(rep, indent=2, ensure_ascii=False))
+            return
+        click.echo(f"{rep['documents']} documents, {rep['analysed']} analysed in "
+                   f"{rep['analysis_s']} s")
+        click.echo(link_xdoc.table(rep))
+        return
     inputs = tuple(str(checkout_file(i)) for i in inputs)
     labels = checkout_file(labels_path)
     if not labels.is_file():
         raise click.ClickException(f"no labels at {labels_path}: pass --labels FILE")
     try:
-        report = run(list(inputs), str(labels), gold_path, config, order)
+        report = run(list(inputs), str(labels), gold_path, config, order or "input")
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
     if as_json:

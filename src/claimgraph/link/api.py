@@ -53,7 +53,7 @@ def _summary(row: Any, docs: list[dict[str, Any]], entities: list[str], n_claims
 def _entities(conn: Conn, story_ids: list[str], top: int = 8) -> dict[str, list[str]]:
     out: dict[str, list[tuple[int, str]]] = {}
     for r in q.story_entities(conn, story_ids):
-        if r.key.startswith(("per:", "cc:")):
+        if r.key.startswith(("per:", "cc:", "n:")):
             continue
         out.setdefault(r.story_id, []).append((-int(r.n), r.name))
     return {k: [name for _, name in sorted(v)[:top]] for k, v in out.items()}
@@ -218,3 +218,12 @@ def story(store: Store, story_id: str) -> dict[str, Any] | None:
     out["disputes"] = disputes(store, story=row.id)
     out["graph"] = graph.build(out["timeline"], story_claims)
     return out
+
+
+def translations(store: Store) -> list[dict[str, Any]]:
+    """Translation links: a document, the one it translates or parallels, and the score."""
+    from claimgraph.store.queries import link2
+
+    with store.connection() as conn:
+        return [{"doc_id": r.doc_id, "other_id": r.other_id, "score": r.score}
+                for r in link2.translations(conn)]

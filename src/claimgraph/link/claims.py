@@ -6,7 +6,10 @@ story, or made by the same speaker within the entity window, when the cosine bet
 content embedding and the claim centroid reaches a threshold that depends on the
 speakers: ``claim_linked`` when they are the same speaker (same name or surname) or one
 is the outlet or relay the other names, ``claim_threshold`` when a speaker is unknown,
-``claim_strong`` otherwise. Otherwise it starts a new claim.
+``claim_strong`` otherwise, and when no member of the claim is further than
+``claim_min_member`` from it (complete linkage: claims do not chain through single
+links; a statement close to two claims joins the closer, they are not merged unless
+``claim_merge``). Otherwise it starts a new claim.
 
 First appearance and relays are derived when read (``relays``), so they do not depend on
 the order in which documents arrived.
@@ -140,9 +143,11 @@ def assign(conn: Conn, info: DocInfo, statements: Iterable[Statement],
                 need = {2: cfg.claim_linked, 1: cfg.claim_threshold}.get(level, cfg.claim_strong)
                 if s >= need:
                     good.append((s, r.id))
+            good = _within_spread(conn, st, good, cfg)
         best = good[0] if good else None
-        for _, other in good[1:]:  # the statement bridges two claims: they are one
-            touched |= merge(conn, good[0][1], other)
+        if cfg.claim_merge:  # the statement bridges two claims: they are one (chains)
+            for _, other in good[1:]:
+                touched |= merge(conn, good[0][1], other)
         if best is None:
             claim_id = _free_id(conn, f"C{info.doc_id[:12]}-{st.attr.id}")
             q.insert_claim(
@@ -157,6 +162,23 @@ def assign(conn: Conn, info: DocInfo, statements: Iterable[Statement],
         out[st.attr.id] = claim_id
         touched.add(claim_id)
     return out, touched
+
+
+def _within_spread(conn: Conn, st: Statement, good: list[tuple[float, str]],
+                   cfg: LinkConfig) -> list[tuple[float, str]]:
+    """The candidate claims every member of which is at least ``claim_min_member`` close
+    to the statement (complete linkage: a claim does not drift through single links)."""
+    if not good or cfg.claim_min_member <= -1:
+        return good
+    ids = [cid for _, cid in good]
+    worst: dict[str, float] = {}
+    rows = q.members_of_claims(conn, ids)
+    if rows:
+        embs = np.stack([unpack(r.embedding, "<f2") for r in rows])
+        sims = embs @ st.emb
+        for r, v in zip(rows, sims, strict=True):
+            worst[r.claim_id] = min(worst.get(r.claim_id, 1.0), float(v))
+    return [(s, cid) for s, cid in good if worst.get(cid, 1.0) >= cfg.claim_min_member]
 
 
 def merge(conn: Conn, keep: str, other: str) -> set[str]:

@@ -16,20 +16,33 @@ class LinkConfig:
     shingle: int = 3  # words per shingle
     num_perm: int = 128  # MinHash permutations
     dup_threshold: float = 0.5  # Jaccard similarity of shingles for a republication
+    dup_containment: float = 0.7  # ... or share of the shorter text's 4-shingles in the other
+    containment_min_samples: int = 5  # sampled shingles a text needs for containment
+    # translations (documents of one story in two languages)
+    translation_align_min: float = 0.7  # mean best passage cosine to consider a pair
+    translation_key_weight: float = 0.3  # share of the shared names/numbers in the score
+    translation_threshold: float = 0.8
     # stories
     window_days: int = 3  # a story is a candidate when it has a document within +-window
     entity_window_days: int = 14  # ... or shares an entity and was active within +-this
-    story_threshold: float = 0.5  # combined score to join a story
-    entity_bonus: float = 0.04  # added to the cosine per shared entity (up to 4)
+    story_threshold: float = 0.38  # combined score to join a story
+    name_weight: float = 0.5  # times the idf-weighted name/number similarity, added to it
+    entity_bonus: float = 0.04  # added to the cosine per shared entity (up to entity_bonus_max)
+    entity_bonus_max: int = 4
+    entity_candidates: int = 20  # stories naming most of a document's entities, any day
     day_penalty: float = 0.02  # subtracted per day beyond one between document and story
-    merge_margin: float = 0.08  # a second story this far above the threshold is merged in
+    day_penalty_max: float = 0.4  # ... at most (a wrong date is evidence, not a verdict)
+    merge_margin: float = 1.0  # a second story this far above the threshold is merged in
     max_passages: int = 4  # title + first paragraphs embedded for the story vector
     # claims
     claim_linked: float = 0.58  # statement cosine to join a claim of the same speaker or relay
     claim_threshold: float = 0.72  # ... when a speaker is unknown
     claim_strong: float = 0.86  # ... when the speakers differ
+    claim_min_member: float = 0.45  # cosine to every member of the claim (no chaining)
+    claim_merge: bool = False  # merge two claims a statement is close to (chains)
     # disputes
     dispute_threshold: float = 0.45  # denial vs claim cosine (+ entity bonus) across documents
+    dispute_spread: float = 0.05  # ... claims this close to the best one are disputed too
     dispute_same_doc: float = 0.2  # ... for a claim reported in the denial's own document
     dispute_report_bonus: float = 0.15  # ... added there for a report or a claim other articles relay
     dispute_entity_bonus: float = 0.03

@@ -212,6 +212,26 @@ def _shares(toks: list[str], lex: Lexicon) -> list[tuple[float, float]]:
     return out
 
 
+@cache
+def _predicate_index(lang: str | None) -> tuple[dict[str, list[tuple[str, Pattern]]],
+                                                dict[str, list[tuple[str, Pattern]]],
+                                                list[tuple[str, Pattern]]]:
+    """The predicate patterns by their first word: exact words, prefixes ("retir*") by
+    their first three letters, and prefixes shorter than that."""
+    exact: dict[str, list[tuple[str, Pattern]]] = {}
+    prefix: dict[str, list[tuple[str, Pattern]]] = {}
+    short: list[tuple[str, Pattern]] = []
+    for name, pat in lexicon(lang).predicates:
+        first = pat[0]
+        if not first.endswith("*"):
+            exact.setdefault(first, []).append((name, pat))
+        elif len(first) - 1 >= 3:
+            prefix.setdefault(first[:3], []).append((name, pat))
+        else:
+            short.append((name, pat))
+    return exact, prefix, short
+
+
 def signals(text: str, lang: str | None) -> Signals:
     """Predicates (with negation) and proportions of a statement's content."""
     return _signals(text, lang)
@@ -223,8 +243,10 @@ def _signals(text: str, lang: str | None) -> Signals:
     toks = tokens(text)
     preds: set[tuple[str, bool]] = set()
     used: set[int] = set()
-    for i in range(len(toks)):
-        for name, pat in lex.predicates:
+    exact, prefix, short = _predicate_index(lang)
+    for i, tok in enumerate(toks):
+        # only the patterns whose first word can match this token (indexed, not scanned)
+        for name, pat in (*exact.get(tok, ()), *prefix.get(tok[:3], ()), *short):
             if _match(toks, i, pat):
                 preds.add((name, _negated(toks, i, lex)))
                 used.update(range(i, i + len(pat)))

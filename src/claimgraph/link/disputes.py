@@ -11,7 +11,8 @@ A deny-side claim (stance deny or dispute) is linked to an assert-side claim:
   other articles >= ``dispute_same_doc``);
 - by similarity: across documents, assert-side claims of the same story whose centroid
   is close to the denial's (cosine + a bonus per shared entity >= ``dispute_threshold``),
-  keeping the best match and those within 0.05 of it. A speaker never disputes himself.
+  keeping the best match and those within ``dispute_spread`` of it (weak links below
+  ``dispute_threshold`` are never shown). A speaker never disputes himself.
 
 Assertions contradict each other too, without any denial verb ("all advisers remained at
 their posts" against "Kaskar withdrew its advisers"): ``refresh_contrary`` links two
@@ -163,7 +164,7 @@ def _refresh_one(conn: Conn, deny_id: str, cfg: LinkConfig) -> int:
             if scored:
                 top = max(s for s, _ in scored)
                 for s, cid in scored:
-                    if s >= top - 0.05 and cid not in found:
+                    if s >= top - cfg.dispute_spread and cid not in found:
                         found[cid] = ("similarity", round(s, 4))
     found = _drop_allies(conn, found)
     if found:

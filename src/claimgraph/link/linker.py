@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
 from claimgraph.config import Config
-from claimgraph.link import api, claims, contrary, dedup, disputes, embed, stories
+from claimgraph.link import api, claims, contrary, dedup, disputes, embed, stories, translate
 from claimgraph.link.config import LinkConfig
 from claimgraph.link.text import (
     doc_date,
     doc_entities,
     name_key,
+    name_keys,
     pack,
     speaker_key,
     statement_entities,
@@ -26,6 +27,7 @@ from claimgraph.model import Attribution, Document, Rejected
 from claimgraph.store import Store
 from claimgraph.store.queries import Conn
 from claimgraph.store.queries import link as q
+from claimgraph.store.queries import link2 as q2
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +43,8 @@ class Prepared:
     vec: np.ndarray
     statements: list[claims.Statement]
     entities: list[tuple[str, str]]
+    shingles: list[int] = field(default_factory=list)
+    passages: np.ndarray | None = None
 
 
 class Linker:
@@ -63,10 +67,11 @@ class Linker:
         sig = dedup.signature(doc.text, cfg.shingle, cfg.num_perm)
         atts = statements_of(doc)
         embs = embed.encode([a.content.text for a in atts], cfg.threads)
+        vec, passages = embed.doc_vectors(doc, cfg.threads, cfg.max_passages)
         return Prepared(
             doc=doc, digest=text_hash(doc), sig=sig,
             keys=dedup.band_keys(sig, *dedup.lsh_params(cfg.dup_threshold, cfg.num_perm)),
-            vec=embed.doc_vector(doc, cfg.threads, cfg.max_passages),
+            vec=vec, passages=passages, shingles=translate.shingle_samples(doc.text),
             statements=[
                 claims.Statement(
                     attr=a, emb=e, speaker_key=statement_speaker(doc, a),
@@ -74,7 +79,8 @@ class Linker:
                     via_keys={k for k in (name_key(h.name) for h in a.via) if k})
                 for a, e in zip(atts, embs, strict=True)
             ],
-            entities=doc_entities(doc))
+            entities=doc_entities(doc)
+            + [(k, k[2:]) for k in name_keys(f"{doc.title or ''}\n{doc.text}")])
 
     def add(self, doc: Document | Prepared) -> dict[str, Any]:
         """Link one document (already saved in the store); returns what it was linked to."""
@@ -93,41 +99,60 @@ class Linker:
             touched: set[str] = set()
             if old is not None:
                 touched |= self._unlink(conn, doc.id)
-            seen = q.first_seen(conn, doc.id)
-            if seen is None:
+            if q.first_seen(conn, doc.id) is None:
                 raise ValueError(f"document {doc.id} is not in the store: save it before linking")
-            day_date, dated = doc_date(doc, seen)
-            date_str = doc.published.date if dated and doc.published else day_date.isoformat()
+            day_date, dated = doc_date(doc)
+            day = day_date.toordinal() if day_date else None
+            date_str = doc.published.date if dated and doc.published else ""
             seq = q.next_link_seq(conn)
             dups = dedup.find(conn, doc.id, sig, keys, cfg.dup_threshold)
+            found = {d for d, _ in dups}
+            dups += [x for x in translate.contained(conn, doc.id, prep.shingles, cfg)
+                     if x[0] not in found]
             q.insert_link_doc(
-                conn, doc_id=doc.id, seq=seq, day=day_date.toordinal(), date=date_str, dated=int(dated),
+                conn, doc_id=doc.id, seq=seq, day=day or 0, date=date_str, dated=dated,
                 language=doc.language, outlet_id=doc.outlet.id if doc.outlet else None,
                 outlet_name=doc.outlet.name if doc.outlet else None, title=doc.title,
                 text_hash=digest, dup_group=None, story_id=None, minhash=sig.tobytes(),
                 embedding=pack(vec, "<f2"), entities=[list(e) for e in entities])
             dedup.index(conn, doc.id, keys)
+            q2.insert_shingles(conn, doc.id, prep.shingles)
+            if prep.passages is not None and len(prep.passages):
+                q2.set_passages(conn, doc.id, pack(prep.passages, "<f2"))
             group = dedup.assign(conn, doc.id, dups)
             forced = None
             if dups:
                 forced = q.story_of_docs(conn, [d for d, _ in dups])
-            story_id, _ = stories.assign(conn, doc.id, doc.title, vec, day_date.toordinal(),
-                                         entities, cfg, forced)
-            info = claims.DocInfo(doc.id, seq, day_date.toordinal(), date_str,
+            story_id, scored = stories.assign(conn, doc.id, doc.title, vec, day, entities, cfg,
+                                              forced)
+            trans: list[tuple[str, float]] = []
+            if prep.passages is not None and len(prep.passages):
+                for sid in dict.fromkeys([story_id, *(c.story_id for c in scored[:2])]):
+                    trans += translate.find(conn, doc.id, sid, doc.language, prep.passages,
+                                            entities, cfg)
+                for other, score in trans:
+                    q2.insert_translation(conn, doc.id, other, score)
+            if day is None:  # undated: placed, for claim windows, where its story is
+                day = stories.centre(conn, story_id)
+                q.set_doc_day(conn, doc.id, day)
+            info = claims.DocInfo(doc.id, seq, day, date_str,
                                   doc.outlet.id if doc.outlet else None,
                                   doc.outlet.name if doc.outlet else None, doc.language, story_id)
             assigned, changed = claims.assign(conn, info, statements, cfg)
             touched |= changed
             disputes.refresh(conn, touched, cfg)
         return {"doc_id": doc.id, "story_id": story_id, "dup_group": group,
-                "duplicates": [d for d, _ in dups], "claims": assigned}
+                "duplicates": [d for d, _ in dups], "translations": trans, "claims": assigned}
 
     def _unlink(self, conn: Conn, doc_id: str) -> set[str]:
         row = q.get_link_doc(conn, doc_id)
         touched = claims.remove_doc(conn, doc_id)
         dedup.remove(conn, doc_id, row.dup_group)
+        q2.delete_shingles(conn, doc_id)
+        q2.delete_translations(conn, doc_id)
         if row.story_id:
-            stories.add_member(conn, row.story_id, unpack(row.embedding, "<f2"), row.day,
+            stories.add_member(conn, row.story_id, unpack(row.embedding, "<f2"),
+                               row.day if row.dated else None,
                                [tuple(e) for e in row.entities], sign=-1)
         q.delete_link_doc(conn, doc_id)
         return touched
@@ -169,6 +194,9 @@ class Linker:
 
     def duplicates(self) -> list[dict[str, Any]]:
         return api.duplicates(self.store)
+
+    def translations(self) -> list[dict[str, Any]]:
+        return api.translations(self.store)
 
 
 def statement_speaker(doc: Document, att: Attribution) -> str | None:

@@ -3,15 +3,19 @@
 Incremental: a new document is compared only with the stories found through two indexes,
 never with the whole corpus:
 
-- the date index (``link_story_days``): stories with a document within ``window_days``;
-- the entity inverted index (``link_story_entities``): stories naming one of the
-  document's entities and active within ``entity_window_days``.
+- the date index (``link_story_days``): stories with a document within ``window_days``
+  (none for an undated document);
+- the entity inverted index (``link_story_entities``): the ``entity_candidates`` stories
+  naming most of the document's entity and name keys, whatever their days.
 
 Each candidate is scored by the cosine between the document vector (multilingual
-sentence embedding of title and lead) and the story centroid, plus a bonus per shared
-entity, minus a penalty per day of distance. The best story at or above the threshold is
-joined; a second story that also scores well above it is merged in (the document bridges
-them). Otherwise the document starts a new story.
+sentence embedding of title and lead) and the story centroid, plus ``name_weight`` times
+the idf-weighted similarity of their entity and name keys (capitalised words, numbers:
+they cross languages and need no model), plus a bonus per shared entity, minus a penalty
+per day of distance when both are dated (capped at ``day_penalty_max``: a date is
+evidence, a wrong one must not split a story). The best story at or above the threshold
+is joined; a second story that also scores ``merge_margin`` above it is merged in (the
+document bridges them). Otherwise the document starts a new story.
 """
 
 from __future__ import annotations
@@ -35,51 +39,101 @@ class Candidate:
     distance: int
 
 
-def candidates(conn: Conn, day: int, keys: list[str], cfg: LinkConfig) -> list[str]:
+def candidates(conn: Conn, day: int | None, keys: list[str], cfg: LinkConfig) -> list[str]:
     """Story ids found through the date index and the entity index.
 
-    Both queries start from the day index, so their cost depends on how many stories are
-    active around ``day``, not on the size of the corpus.
+    The date index gives the stories active around ``day`` (none for an undated
+    document); the entity index the ``entity_candidates`` stories naming most of the
+    document's entities, whatever their days: time is evidence, not a gate. The cost
+    depends on how many stories are active or share entities, not on the corpus size.
     """
-    w = cfg.window_days
-    found = set(q.stories_near_day(conn, day - w, day + w))
+    found: set[str] = set()
+    if day is not None:
+        w = cfg.window_days
+        found.update(q.stories_near_day(conn, day - w, day + w))
     if keys:
-        ew = cfg.entity_window_days
-        found.update(q.stories_naming(conn, keys, day - ew, day + ew))
+        found.update(q.stories_sharing(conn, keys, cfg.entity_candidates))
     return sorted(found)
 
 
-def score(conn: Conn, ids: list[str], vec: np.ndarray, day: int, keys: list[str],
+def score(conn: Conn, ids: list[str], vec: np.ndarray, day: int | None, keys: list[str],
           cfg: LinkConfig) -> list[Candidate]:
-    """Scores of candidate stories for a document vector, best first."""
+    """Scores of candidate stories for a document vector, best first. A day distance
+    counts only when both the document and the story are dated."""
     if not ids:
         return []
     rows = q.story_centroids(conn, ids)
-    shared: dict[str, int] = q.shared_entities(conn, ids, keys) if keys else {}
+    ents = [k for k in keys if not k.startswith("n:")]
+    shared: dict[str, int] = q.shared_entities(conn, ids, ents) if ents else {}
+    names = name_similarity(conn, ids, keys) if cfg.name_weight else {}
     mat = np.stack([unpack(r.centroid) for r in rows])
     norms = np.linalg.norm(mat, axis=1)
     norms[norms == 0] = 1.0
     cos = (mat @ vec) / norms
     out = []
     for r, c in zip(rows, cos, strict=True):
-        dist = 0 if r.first_day <= day <= r.last_day else min(abs(day - r.first_day),
-                                                              abs(day - r.last_day))
+        if day is None or not r.first_day:
+            dist = 0
+        else:
+            dist = 0 if r.first_day <= day <= r.last_day else min(abs(day - r.first_day),
+                                                                  abs(day - r.last_day))
         s = shared.get(r.id, 0)
-        total = float(c) + cfg.entity_bonus * min(s, 4) - cfg.day_penalty * max(0, dist - 1)
+        penalty = min(cfg.day_penalty * max(0, dist - 1), cfg.day_penalty_max)
+        content = float(c) + cfg.name_weight * names.get(r.id, 0.0)
+        total = content + cfg.entity_bonus * min(s, cfg.entity_bonus_max) - penalty
         out.append(Candidate(r.id, total, float(c), s, dist))
     return sorted(out, key=lambda c: (-c.score, c.story_id))
 
 
-def create(conn: Conn, story_id: str, title: str | None, day: int, dim: int) -> None:
-    q.insert_story(conn, story_id, title, day, pack(np.zeros(dim, dtype=np.float32)))
+def name_similarity(conn: Conn, ids: list[str], keys: list[str]) -> dict[str, float]:
+    """story id -> cosine between the document's keys (entities, names, numbers) and the
+    story's, each key weighted by its inverse story frequency and, in the story, by the
+    share of its documents naming it. Vectorised over the candidates' keys."""
+    if not keys or not ids:
+        return {}
+    rows = q.story_bags(conn, ids)
+    if not rows:
+        return {}
+    total = max(q.count_stories(conn), 1)
+    vocab = sorted({r.key for r in rows} | set(keys))
+    df = q.key_story_counts(conn, vocab)
+    col = {k: i for i, k in enumerate(vocab)}
+    idf = np.log((total + 1) / (np.array([df.get(k, 0) for k in vocab], dtype=np.float32) + 0.5))
+    idf = np.maximum(idf, 0.0)
+    sizes = {r.id: max(r.size, 1) for r in q.story_sizes(conn, ids)}
+    sid = {s: i for i, s in enumerate(ids)}
+    mat = np.zeros((len(ids), len(vocab)), dtype=np.float32)
+    for r in rows:
+        mat[sid[r.story_id], col[r.key]] = min(r.n / sizes.get(r.story_id, 1), 1.0)
+    mat *= idf
+    doc = np.zeros(len(vocab), dtype=np.float32)
+    doc[[col[k] for k in keys]] = 1.0
+    doc *= idf
+    dn = float(np.linalg.norm(doc)) or 1.0
+    sn = np.linalg.norm(mat, axis=1)
+    sn[sn == 0] = 1.0
+    sims = (mat @ doc) / sn / dn
+    return {s: float(sims[i]) for s, i in sid.items()}
 
 
-def add_member(conn: Conn, story_id: str, vec: np.ndarray, day: int,
+def centre(conn: Conn, story_id: str) -> int:
+    """The middle day of a story's dated documents (0 when it has none)."""
+    row = q.get_story(conn, story_id)
+    return (row.first_day + row.last_day) // 2 if row.first_day else 0
+
+
+def create(conn: Conn, story_id: str, title: str | None, day: int | None, dim: int) -> None:
+    q.insert_story(conn, story_id, title, day or 0, pack(np.zeros(dim, dtype=np.float32)))
+
+
+def add_member(conn: Conn, story_id: str, vec: np.ndarray, day: int | None,
                entities: list[tuple[str, str]], sign: int = 1) -> None:
-    """Add (sign=1) or remove (sign=-1) a document's vector, day and entities to a story."""
+    """Add (sign=1) or remove (sign=-1) a document's vector, day (None: undated) and
+    entities to a story. A story without a dated document has days 0."""
     row = q.get_story(conn, story_id)
     centroid = unpack(row.centroid) + sign * vec
-    q.count_story_day(conn, story_id, day, sign)
+    if day is not None:
+        q.count_story_day(conn, story_id, day, sign)
     for key, name in entities:
         q.count_story_entity(conn, story_id, key, name, sign)
     size = row.size + sign
@@ -87,7 +141,9 @@ def add_member(conn: Conn, story_id: str, vec: np.ndarray, day: int,
         drop(conn, story_id)
         return
     lo, hi = q.story_day_range(conn, story_id)
-    q.update_story(conn, story_id, centroid=pack(centroid), size=size, first_day=lo, last_day=hi)
+    lo, hi = lo or 0, hi or 0
+    q.update_story(conn, story_id, centroid=pack(centroid), size=size, first_day=lo or 0,
+                   last_day=hi or 0)
 
 
 def drop(conn: Conn, story_id: str) -> None:
@@ -100,13 +156,14 @@ def merge(conn: Conn, keep: str, other: str) -> None:
     b = q.get_story(conn, other)
     q.move_story_indexes(conn, keep, other)
     q.move_story_members(conn, other, keep)
+    lo, hi = q.story_day_range(conn, keep)
     q.update_story(conn, keep, centroid=pack(unpack(a.centroid) + unpack(b.centroid)),
-                   size=a.size + b.size, first_day=min(a.first_day, b.first_day),
-                   last_day=max(a.last_day, b.last_day), title=a.title or b.title)
+                   size=a.size + b.size, first_day=lo or 0, last_day=hi or 0,
+                   title=a.title or b.title)
     q.delete_story(conn, other)
 
 
-def assign(conn: Conn, doc_id: str, title: str | None, vec: np.ndarray, day: int,
+def assign(conn: Conn, doc_id: str, title: str | None, vec: np.ndarray, day: int | None,
            entities: list[tuple[str, str]], cfg: LinkConfig,
            forced: str | None = None) -> tuple[str, list[Candidate]]:
     """The story of a new document (joined, merged or created); ``forced`` skips the search."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from datetime import UTC, date, datetime
+from datetime import date
 
 import numpy as np
 
@@ -67,6 +67,26 @@ def doc_entities(doc: Document) -> list[tuple[str, str]]:
     return list(seen.items())
 
 
+_NAME = re.compile(r"(?<![\w])(?:[^\W\d_a-zß-ÿ][\w’'-]{2,}|\d[\d.,]*\d)")
+_SENT = re.compile(r"(?<=[.!?:»\"”])\s+|\n+")
+
+
+def name_keys(text: str) -> list[str]:
+    """Language-independent keys of a text: its capitalised words that do not open a
+    sentence and its numbers of two digits or more, folded, as ``n:`` keys. They let
+    documents without entity recognition (a language without a model) share names and
+    figures with the others."""
+    out: dict[str, None] = {}
+    for sent in _SENT.split(text):
+        for m in _NAME.finditer(sent):
+            if m.start() == 0 and not m.group()[0].isdigit():
+                continue
+            key = fold(m.group()).strip("’'-.,")
+            if len(key) >= 2:
+                out.setdefault("n:" + key)
+    return list(out)
+
+
 def statement_entities(doc: Document, att: Attribution) -> list[tuple[str, str]]:
     """(key, name) of the entities mentioned inside the statement's content, and its speaker."""
     start, end = att.content.start, att.content.end
@@ -107,14 +127,21 @@ def text_hash(doc: Document) -> str:
     return h.hexdigest()[:16]
 
 
-def doc_date(doc: Document, seen: datetime | None = None) -> tuple[date, bool]:
-    """The date a document is placed at: its publication date, else when it was first seen."""
+def doc_date(doc: Document) -> tuple[date | None, int]:
+    """The date a document is placed at and how well it is known: (day, 1) for a
+    publication date, (the 15th, 2) for a month-only one, (None, 0) when undated (a
+    document is never dated by when it was linked)."""
     if doc.published and doc.published.date:
+        iso = doc.published.date
         try:
-            return date.fromisoformat(doc.published.date[:10]), True
+            return date.fromisoformat(iso[:10]), 1
         except ValueError:
             pass
-    return (seen or datetime.now(UTC)).date(), False
+        try:
+            return date.fromisoformat(iso[:7] + "-15"), 2
+        except ValueError:
+            pass
+    return None, 0
 
 
 def pack(vec: np.ndarray, dtype: str = "<f4") -> bytes:

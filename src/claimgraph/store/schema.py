@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     DateTime,
@@ -190,6 +191,7 @@ link_docs = Table(
     Column("embedding", LargeBinary, nullable=False),
     Column("entities", Json, nullable=False),  # [[key, name], ...]
     Column("linked_at", DateTime(timezone=True), nullable=False),
+    Column("passages", LargeBinary),  # float16 vectors of the passages (migration 0008)
     Index("ix_link_docs_story_id", "story_id"),
     Index("ix_link_docs_dup_group", "dup_group"),
     Index("ix_link_docs_day", "day"),
@@ -305,8 +307,28 @@ link_disputes = Table(
     Index("ix_link_disputes_against_id", "against_id"),
 )
 
-#: The link layer's tables (migration 0002), dependents first.
+# Sampled word-shingle hashes (1 in ``SHINGLE_SAMPLE``): containment of one text in another.
+link_shingles = Table(
+    "link_shingles",
+    metadata,
+    Column("key", BigInteger, primary_key=True),
+    _doc_fk(),
+    Index("ix_link_shingles_doc_id", "doc_id"),
+)
+
+# A document and another it translates (or a parallel version of), with the score.
+link_translations = Table(
+    "link_translations",
+    metadata,
+    _doc_fk(),
+    Column("other_id", Text, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("score", Float, nullable=False),
+    Index("ix_link_translations_other_id", "other_id"),
+)
+
+#: The link layer's tables (migrations 0002 and 0008), dependents first.
 LINK_TABLES = (
-    link_disputes, link_claim_members, link_claims, link_story_entities, link_story_days,
+    link_translations, link_shingles, link_disputes, link_claim_members, link_claims,
+    link_story_entities, link_story_days,
     link_stories, link_dup_groups, link_lsh, link_docs,
 )

@@ -454,3 +454,42 @@ def insert_disputes(conn: Connection, rows: list[dict[str, Any]]) -> None:
     """Dispute rows: claim_id, against_id, basis, score."""
     if rows:
         conn.execute(insert(link_disputes), rows)
+
+
+def set_doc_day(conn: Connection, doc_id: str, day: int) -> None:
+    """The day an undated document is placed at (its story's)."""
+    conn.execute(update(link_docs).where(link_docs.c.doc_id == doc_id).values(day=day))
+
+
+def stories_sharing(conn: Connection, keys: Sequence[str], limit: int = 20) -> list[str]:
+    """The stories naming most of the entity ``keys``, whatever their days (entity index)."""
+    e = link_story_entities.c
+    return list(conn.execute(
+        select(e.story_id).where(e.key.in_(list(keys))).group_by(e.story_id)
+        .order_by(func.count().desc(), e.story_id).limit(limit)).scalars())
+
+
+def story_bags(conn: Connection, story_ids: Sequence[str]) -> list[Row[Any]]:
+    """(story_id, key, n) of every entity and name key of the stories."""
+    e = link_story_entities.c
+    return list(conn.execute(select(e.story_id, e.key, e.n).where(e.story_id.in_(list(story_ids)))))
+
+
+def key_story_counts(conn: Connection, keys: Sequence[str]) -> dict[str, int]:
+    """key -> how many stories name it (for inverse document frequencies)."""
+    e = link_story_entities.c
+    out: dict[str, int] = {}
+    keys = list(keys)
+    for i in range(0, len(keys), 900):
+        out.update({k: int(n) for k, n in conn.execute(
+            select(e.key, func.count()).where(e.key.in_(keys[i:i + 900])).group_by(e.key))})
+    return out
+
+
+def count_stories(conn: Connection) -> int:
+    return int(conn.execute(select(func.count()).select_from(link_stories)).scalar_one())
+
+
+def story_sizes(conn: Connection, story_ids: Sequence[str]) -> list[Row[Any]]:
+    s = link_stories.c
+    return list(conn.execute(select(s.id, s.size).where(s.id.in_(list(story_ids)))))

@@ -149,3 +149,11 @@ def assignments(store: Store) -> LinkAssignments:
         story_of={r.doc_id: r.story_id for r in rows},
         dup_of={r.doc_id: r.dup_group for r in rows if r.dup_group},
         claim_of=claim_of, disputes=pairs)
+
+
+def translation_pairs(store: Store) -> list[tuple[str, str]]:
+    """(doc_id, other doc_id) of every translation link."""
+    from claimgraph.store.schema import link_translations
+
+    with store.connection() as conn:
+        return [(r.doc_id, r.other_id) for r in conn.execute(select(link_translations))]
