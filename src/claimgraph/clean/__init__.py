@@ -28,7 +28,8 @@ class CleanStage(Stage):
     def process(self, doc: Document) -> Document:
         langs = tuple(self.config.languages)
         meta = doc.meta
-        if (doc.content_type or "").startswith("text/html") or "xhtml" in (doc.content_type or ""):
+        html = (doc.content_type or "").startswith("text/html") or "xhtml" in (doc.content_type or "")
+        if html:
             ext = extract_html(doc.raw, doc.url)
             lines = ext.text.split("\n")
             title = meta.get("title") or ext.title
@@ -49,6 +50,7 @@ class CleanStage(Stage):
             lines, lang, langs, title=title,
             min_words=int(self.config.get("clean.language_check_min_words", 6)),
             max_other_conf=float(self.config.get("clean.other_language_max_confidence", 0.2)),
+            trailing_short=not html,
         )
         doc.language = lang
         doc.title = res.title

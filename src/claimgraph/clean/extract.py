@@ -65,7 +65,7 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
                 if value and field not in meta:
                     meta[field] = value
         res = trafilatura.bare_extraction(
-            tree, url=url, include_comments=False, include_tables=False, include_images=False,
+            tree, url=url, include_comments=False, include_tables=True, include_images=False,
             deduplicate=False)
     except Exception as exc:  # trafilatura and lxml raise many kinds on bad markup
         raise RejectedInput("unparseable", f"HTML could not be parsed: {exc}") from exc

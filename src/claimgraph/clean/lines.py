@@ -83,8 +83,15 @@ def split_lines(
     find_title: bool = True,
     min_words: int = 6,
     max_other_conf: float = 0.2,
+    trailing_short: bool = True,
 ) -> LineResult:
-    """Classify ``lines`` (1-based numbering) into title, body, captions and removed lines."""
+    """Classify ``lines`` (1-based numbering) into title, body, captions and removed lines.
+
+    ``trailing_short``: short lines after the last sentence are navigation remnants (plain text;
+    an HTML extractor has already taken the page's navigation out, and a signature stays).
+    A line is in another language only on evidence: the language model's confidence for the
+    article language is low *and* the line has function words of the other language only.
+    """
     rules = rules_for(langs)
     res = LineResult(title=title)
     known_title = title.strip().lower() if title else None
@@ -131,18 +138,29 @@ def split_lines(
             continue
         pending.append((n, line))
     # Short lines after the last sentence are navigation remnants too.
-    while pending and _is_short(pending[-1][1], 3):
+    while trailing_short and pending and _is_short(pending[-1][1], 3):
         n, line = pending.pop()
         res.removed.append(RemovedLine(line=n, text=lines[n - 1].strip(), reason="navigation"))
     for n, line in pending:
-        if _words(line) >= min_words and language.confidence(line, lang, langs) < max_other_conf:
-            found, _ = language.detect(line, langs)
+        found = _other_language(line, lang, langs, min_words, max_other_conf)
+        if found:
             res.removed.append(RemovedLine(line=n, text=lines[n - 1].strip(), reason="other_language",
                                            detail=f"line in {found}"))
         else:
             res.body.append((n, line))
     res.removed.sort(key=lambda r: r.line)
     return res
+
+
+def _other_language(line: str, lang: str, langs: tuple[str, ...], min_words: int,
+                    max_other_conf: float) -> str | None:
+    """The other enabled language ``line`` is written in, when the evidence says so."""
+    if _words(line) < min_words or language.confidence(line, lang, langs) >= max_other_conf:
+        return None
+    found, _ = language.detect(line, langs)
+    if found and found != lang and language.obvious(line, found, langs, min_hits=2):
+        return found
+    return None
 
 
 def normalize_line(text: str) -> str:
