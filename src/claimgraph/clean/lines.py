@@ -158,7 +158,10 @@ def _other_language(line: str, lang: str, langs: tuple[str, ...], min_words: int
     if _words(line) < min_words or language.confidence(line, lang, langs) >= max_other_conf:
         return None
     found, _ = language.detect(line, langs)
-    if found and found != lang and language.obvious(line, found, langs, min_hits=2):
+    if not found or found == lang:
+        return None
+    hits = language._hits(line, langs)  # function words that only one language has
+    if hits[found] >= max(2, 0.2 * _words(line)) and hits[lang] <= hits[found] // 4:
         return found
     return None
 

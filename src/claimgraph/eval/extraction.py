@@ -16,6 +16,7 @@ import gzip
 import json
 import re
 import time
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,8 +33,8 @@ _WS = re.compile(r"\s+")
 
 
 def norm(text: str) -> str:
-    """One space for any run of white space (both systems and the snippets alike)."""
-    return _WS.sub(" ", text).strip()
+    """NFC, one space for any run of white space (both systems and the snippets alike)."""
+    return _WS.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
 
 @dataclass
