@@ -32,12 +32,14 @@ class CleanStage(Stage):
         if html:
             ext = extract_html(doc.raw, doc.url)
             lines = ext.text.split("\n")
+            evidence = {"links": ext.links, "figures": ext.figures}
             title = meta.get("title") or ext.title
             doc.author = meta.get("author") or ext.author
             doc.site = ext.site
             meta_date = meta.get("published") or ext.date
         else:
             lines = doc.raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+            evidence = {}
             title = meta.get("title")
             doc.author = meta.get("author")
             meta_date = meta.get("published")
@@ -50,7 +52,7 @@ class CleanStage(Stage):
             lines, lang, langs, title=title,
             min_words=int(self.config.get("clean.language_check_min_words", 6)),
             max_other_conf=float(self.config.get("clean.other_language_max_confidence", 0.2)),
-            trailing_short=not html,
+            trailing_short=not html, **evidence,
         )
         doc.language = lang
         doc.title = res.title

@@ -6,6 +6,7 @@ directly from <head>; trafilatura's slower metadata search only runs when those 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +28,31 @@ class Extracted:
     author: str | None
     site: str | None
     date: str | None
+    #: evidence from the page for the line filters (normalised texts)
+    links: frozenset[str] = frozenset()  # texts of the page's links
+    figures: frozenset[str] = frozenset()  # figure captions and image alt/title texts
+
+
+_WS = re.compile(r"\s+")
+
+
+def _norm(text: str) -> str:
+    return _WS.sub(" ", text).strip().lower()
+
+
+def _page_evidence(tree: Any) -> tuple[frozenset[str], frozenset[str]]:
+    """Link texts and figure texts of the page, read before the extractor prunes the tree."""
+    links = set()
+    for a in tree.iter("a"):
+        text = _norm("".join(a.itertext()))
+        if text:
+            links.add(text)
+    figures = set()
+    for el in tree.iter("figcaption"):
+        text = _norm("".join(el.itertext()))
+        if len(text) > 3:
+            figures.add(text)
+    return frozenset(links), frozenset(figures)
 
 
 def _head_meta(tree: Any) -> dict[str, str]:
@@ -58,6 +84,7 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
         if tree is None:
             raise ValueError("not an HTML document")
         meta = _head_meta(tree)
+        links, figures = _page_evidence(tree)
         if "title" not in meta or "date" not in meta:
             full = extract_metadata(tree, default_url=url, extensive=False)
             for field, value in (("title", full.title), ("date", full.date),
@@ -72,4 +99,4 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     if res is None or not (res.text or "").strip():
         raise RejectedInput("empty", "no article text found in the HTML (only markup or scripts?)")
     return Extracted(text=res.text, title=meta.get("title"), author=meta.get("author"),
-                     site=meta.get("site"), date=meta.get("date"))
+                     site=meta.get("site"), date=meta.get("date"), links=links, figures=figures)

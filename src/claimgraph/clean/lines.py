@@ -84,11 +84,17 @@ def split_lines(
     min_words: int = 6,
     max_other_conf: float = 0.2,
     trailing_short: bool = True,
+    links: frozenset[str] = frozenset(),
+    figures: frozenset[str] = frozenset(),
+    max_link_words: int = 12,
 ) -> LineResult:
     """Classify ``lines`` (1-based numbering) into title, body, captions and removed lines.
 
     ``trailing_short``: short lines after the last sentence are navigation remnants (plain text;
     an HTML extractor has already taken the page's navigation out, and a signature stays).
+    ``links`` and ``figures`` (lowercased, white space collapsed) are the page's link texts and
+    its figure captions and image texts: a short line that is a whole link is a related or
+    navigation link, a line that is a figure text a caption.
     A line is in another language only on evidence: the language model's confidence for the
     article language is low *and* the line has function words of the other language only.
     """
@@ -129,6 +135,12 @@ def split_lines(
         if known_title and line.lower() == known_title:
             res.title_line = n
             continue
+        key = line.lower()
+        if key in figures:
+            res.captions.append(Caption(line=n, text=line, language=lang))
+            res.removed.append(RemovedLine(line=n, text=raw.strip(), reason="caption",
+                                           detail="figure caption or image text on the page"))
+            continue
         if line.lower() in rules.nav_words or (not pending and res.title is None and _is_short(line)):
             res.removed.append(RemovedLine(line=n, text=raw.strip(), reason="navigation"))
             continue
@@ -141,6 +153,8 @@ def split_lines(
     while trailing_short and pending and _is_short(pending[-1][1], 3):
         n, line = pending.pop()
         res.removed.append(RemovedLine(line=n, text=lines[n - 1].strip(), reason="navigation"))
+    if links:
+        pending = _drop_link_runs(pending, links, max_link_words, res, lines)
     for n, line in pending:
         found = _other_language(line, lang, langs, min_words, max_other_conf)
         if found:
@@ -150,6 +164,21 @@ def split_lines(
             res.body.append((n, line))
     res.removed.sort(key=lambda r: r.line)
     return res
+
+
+def _drop_link_runs(pending: list[tuple[int, str]], links: frozenset[str], max_words: int,
+                    res: LineResult, lines: list[str]) -> list[tuple[int, str]]:
+    """Remove runs of two or more lines that are each a whole link of the page (link lists)."""
+    flags = [line.lower() in links and _words(line) <= max_words for _, line in pending]
+    keep = []
+    for i, (n, line) in enumerate(pending):
+        run = flags[i] and ((i > 0 and flags[i - 1]) or (i + 1 < len(flags) and flags[i + 1]))
+        if run:
+            res.removed.append(RemovedLine(line=n, text=lines[n - 1].strip(), reason="related",
+                                           detail="one of consecutive lines that are links"))
+        else:
+            keep.append((n, line))
+    return keep
 
 
 def _other_language(line: str, lang: str, langs: tuple[str, ...], min_words: int,
