@@ -27,6 +27,17 @@ class NoiseRules:
     caption: re.Pattern[str]
     footer: tuple[re.Pattern[str], ...]  # kept apart: each has its own "outlet" group
     nav_words: frozenset[str]
+    boilerplate: re.Pattern[str] = re.compile(r"(?!)")
+    boilerplate_each: tuple[tuple[str, re.Pattern[str]], ...] = ()  # (lang, pattern) for details
+
+    def boilerplate_match(self, line: str) -> str | None:
+        """Which ``[boilerplate]`` pattern ``line`` matches, as a detail, or None."""
+        if not self.boilerplate.match(line):
+            return None
+        for lang, pat in self.boilerplate_each:
+            if pat.match(line):
+                return f"{lang}/noise.toml [boilerplate] {pat.pattern}"
+        return None
 
 
 @cache
@@ -34,6 +45,7 @@ def rules_for(langs: tuple[str, ...]) -> NoiseRules:
     """Union of the noise rules of ``langs``."""
     groups: dict[str, list[str]] = {"share": [], "related": [], "caption": [], "source_footer": []}
     nav: set[str] = set()
+    boiler: list[tuple[str, str]] = []
     for lang in langs:
         data = langdata.load(lang, "noise")
         sections = {"share": data.share, "related": data.related, "caption": data.caption,
@@ -41,13 +53,16 @@ def rules_for(langs: tuple[str, ...]) -> NoiseRules:
         for key, pats in groups.items():
             pats += sections[key].patterns
         nav |= {w.lower() for w in data.navigation.words}
+        boiler += [(lang, p) for p in data.boilerplate.patterns]
 
     def union(pats: list[str]) -> re.Pattern[str]:
         return re.compile("|".join(f"(?:{p})" for p in pats) or r"(?!)", re.IGNORECASE)
 
     return NoiseRules(
         union(groups["share"]), union(groups["related"]), union(groups["caption"]),
-        tuple(re.compile(p, re.IGNORECASE) for p in groups["source_footer"]), frozenset(nav))
+        tuple(re.compile(p, re.IGNORECASE) for p in groups["source_footer"]), frozenset(nav),
+        union([p for _, p in boiler]),
+        tuple((lang, re.compile(p, re.IGNORECASE)) for lang, p in boiler))
 
 
 @dataclass
@@ -118,6 +133,11 @@ def split_lines(
             continue
         if rules.share.match(line):
             res.removed.append(RemovedLine(line=n, text=raw.strip(), reason="share"))
+            continue
+        detail = rules.boilerplate_match(line)
+        if detail:
+            res.removed.append(RemovedLine(line=n, text=raw.strip(), reason="boilerplate",
+                                           detail=detail))
             continue
         if rules.related.match(line):
             res.removed.append(RemovedLine(line=n, text=raw.strip(), reason="related"))

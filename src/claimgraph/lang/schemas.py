@@ -451,6 +451,7 @@ class Noise(Section):
     caption: Patterns
     source_footer: Patterns
     navigation: WordList
+    boilerplate: Patterns = Patterns()  # site furniture: standards, bylines, paywall, ads
 
 
 # --- actors.toml -----------------------------------------------------------------------------
