@@ -1,24 +1,19 @@
 """Main text and metadata from HTML with trafilatura.
 
-The page is parsed once. Common metadata (Open Graph / article meta tags, <title>) is read
-directly from <head>; trafilatura's slower metadata search only runs when those are missing.
+The page is parsed once. Metadata (meta tags, canonical link, JSON-LD) is read by
+``pagemeta``; trafilatura's slower metadata search only runs when the title or the date is
+missing. Link texts and figure captions are read before the extractor prunes the tree.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from claimgraph.clean.pagemeta import read_page_meta
 from claimgraph.errors import RejectedInput
-
-_META = {
-    "title": ("og:title", "twitter:title", "dc.title"),
-    "date": ("article:published_time", "datepublished", "dc.date", "date", "pubdate",
-             "og:published_time", "publish-date", "sailthru.date"),
-    "author": ("author", "article:author", "dc.creator", "byl"),
-    "site": ("og:site_name", "application-name"),
-}
+from claimgraph.model import PageMeta
 
 
 @dataclass
@@ -28,6 +23,7 @@ class Extracted:
     author: str | None
     site: str | None
     date: str | None
+    page: PageMeta = field(default_factory=PageMeta)
     #: evidence from the page for the line filters (normalised texts)
     links: frozenset[str] = frozenset()  # texts of the page's links
     figures: frozenset[str] = frozenset()  # figure captions and image alt/title texts
@@ -55,22 +51,6 @@ def _page_evidence(tree: Any) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(links), frozenset(figures)
 
 
-def _head_meta(tree: Any) -> dict[str, str]:
-    found: dict[str, str] = {}
-    keys = {k: field for field, names in _META.items() for k in names}
-    for el in tree.iterfind(".//head/meta"):
-        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
-        field = keys.get(key)
-        content = (el.get("content") or "").strip()
-        if field and content and field not in found:
-            found[field] = content
-    if "title" not in found:
-        title = tree.findtext(".//head/title")
-        if title and title.strip():
-            found["title"] = title.strip()
-    return found
-
-
 def extract_html(html: str, url: str | None = None) -> Extracted:
     """Extract the article body (one paragraph per line) and its metadata."""
     import trafilatura
@@ -83,14 +63,18 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
             tree = load_html(f"<html><body>{html}</body></html>")
         if tree is None:
             raise ValueError("not an HTML document")
-        meta = _head_meta(tree)
+        page = read_page_meta(tree, url)
         links, figures = _page_evidence(tree)
-        if "title" not in meta or "date" not in meta:
+        if page.title is None or page.published is None:
             full = extract_metadata(tree, default_url=url, extensive=False)
-            for field, value in (("title", full.title), ("date", full.date),
-                                 ("author", full.author), ("site", full.sitename)):
-                if value and field not in meta:
-                    meta[field] = value
+            for name, value in (("title", full.title), ("published", full.date),
+                                ("site", full.sitename)):
+                if value and getattr(page, name) is None:
+                    setattr(page, name, value)
+                    page.evidence[name] = "trafilatura metadata"
+            if full.author and not page.authors:
+                page.authors = [a.strip() for a in full.author.split(";") if a.strip()]
+                page.evidence["authors"] = "trafilatura metadata"
         res = trafilatura.bare_extraction(
             tree, url=url, include_comments=False, include_tables=True, include_images=False,
             deduplicate=False)
@@ -98,5 +82,6 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
         raise RejectedInput("unparseable", f"HTML could not be parsed: {exc}") from exc
     if res is None or not (res.text or "").strip():
         raise RejectedInput("empty", "no article text found in the HTML (only markup or scripts?)")
-    return Extracted(text=res.text, title=meta.get("title"), author=meta.get("author"),
-                     site=meta.get("site"), date=meta.get("date"), links=links, figures=figures)
+    return Extracted(text=res.text, title=page.title, author="; ".join(page.authors) or None,
+                     site=page.site, date=page.published, page=page, links=links,
+                     figures=figures)

@@ -29,6 +29,7 @@ class NoiseRules:
     nav_words: frozenset[str]
     boilerplate: re.Pattern[str] = re.compile(r"(?!)")
     boilerplate_each: tuple[tuple[str, re.Pattern[str]], ...] = ()  # (lang, pattern) for details
+    not_article: re.Pattern[str] = re.compile(r"(?!)")
 
     def boilerplate_match(self, line: str) -> str | None:
         """Which ``[boilerplate]`` pattern ``line`` matches, as a detail, or None."""
@@ -46,6 +47,7 @@ def rules_for(langs: tuple[str, ...]) -> NoiseRules:
     groups: dict[str, list[str]] = {"share": [], "related": [], "caption": [], "source_footer": []}
     nav: set[str] = set()
     boiler: list[tuple[str, str]] = []
+    not_article: list[str] = []
     for lang in langs:
         data = langdata.load(lang, "noise")
         sections = {"share": data.share, "related": data.related, "caption": data.caption,
@@ -54,6 +56,7 @@ def rules_for(langs: tuple[str, ...]) -> NoiseRules:
             pats += sections[key].patterns
         nav |= {w.lower() for w in data.navigation.words}
         boiler += [(lang, p) for p in data.boilerplate.patterns]
+        not_article += data.not_article.patterns
 
     def union(pats: list[str]) -> re.Pattern[str]:
         return re.compile("|".join(f"(?:{p})" for p in pats) or r"(?!)", re.IGNORECASE)
@@ -62,7 +65,7 @@ def rules_for(langs: tuple[str, ...]) -> NoiseRules:
         union(groups["share"]), union(groups["related"]), union(groups["caption"]),
         tuple(re.compile(p, re.IGNORECASE) for p in groups["source_footer"]), frozenset(nav),
         union([p for _, p in boiler]),
-        tuple((lang, re.compile(p, re.IGNORECASE)) for lang, p in boiler))
+        tuple((lang, re.compile(p, re.IGNORECASE)) for lang, p in boiler), union(not_article))
 
 
 @dataclass

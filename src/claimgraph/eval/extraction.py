@@ -91,8 +91,9 @@ def evaluate(path: Path, config: Config, limit: int | None = None,
     stage = CleanStage(config)
     stage.process(Document(id="warm", origin=Origin(kind="text"), content_type="text/html",
                            raw="<html><body><p>" + "Warm up the detectors. " * 5 + "</p></body></html>"))
-    ours, base = Score(), Score()
+    ours, base, titled = Score(), Score(), Score()
     pages = 0
+    outlets: dict[str, int] = {}
     for page in read_pages(path, limit):
         pages += 1
         t0 = time.perf_counter()
@@ -101,13 +102,19 @@ def evaluate(path: Path, config: Config, limit: int | None = None,
         doc = Document(id=content_id(page["html"]), origin=Origin(kind="file", path=page.get("file")),
                        url=page.get("url"), content_type="text/html", raw=page["html"])
         t0 = time.perf_counter()
+        title = ""
         try:
-            text = stage.process(doc).text
+            out = stage.process(doc)
+            text, title = out.text, out.title or ""
+            if out.outlet is not None:
+                key = "registry" if out.outlet.dataset else "unknown"
+                outlets[key] = outlets.get(key, 0) + 1
         except RejectedInput as exc:
             text = ""
             ours.rejected[exc.reason] = ours.rejected.get(exc.reason, 0) + 1
         ours.seconds += time.perf_counter() - t0
         missed, kept = ours.add(text, page)
+        titled.add(f"{title}\n{text}", page)
         b_missed, b_kept = base.add(base_text, page)
         if errors is not None and (set(missed) - set(b_missed) or set(kept) - set(b_kept)):
             errors.append({"file": page.get("file"), "url": page.get("url"),
@@ -116,6 +123,7 @@ def evaluate(path: Path, config: Config, limit: int | None = None,
                            "removed": [(r.reason, r.text[:100]) for r in doc.removed]})
     o, b = ours.metrics(), base.metrics()
     return {"dataset": str(path), "pages": pages, "clean": o, "trafilatura": b,
+            "clean_title_and_body": titled.metrics(), "outlets": outlets,
             "speed_ratio": round(base.seconds / ours.seconds, 3) if ours.seconds else None}
 
 
@@ -140,11 +148,15 @@ def command(dataset: str | None, limit: int | None, show_errors: bool, as_json: 
                               indent=2, ensure_ascii=False))
         return
     click.echo(f"dataset: {res['dataset']} ({res['pages']} pages)")
-    click.echo(f"{'system':<12} {'P':>6} {'R':>6} {'F1':>6} {'acc':>6} {'time s':>8}")
-    for name in ("clean", "trafilatura"):
-        m = res[name]
-        click.echo(f"{name:<12} {m['precision']:>6.3f} {m['recall']:>6.3f} {m['f1']:>6.3f} "
+    rows = (("clean", "clean (body)"), ("clean_title_and_body", "clean (title + body)"),
+            ("trafilatura", "trafilatura"))
+    click.echo(f"{'system':<22} {'P':>6} {'R':>6} {'F1':>6} {'acc':>6} {'time s':>8}")
+    for key, name in rows:
+        m = res[key]
+        click.echo(f"{name:<22} {m['precision']:>6.3f} {m['recall']:>6.3f} {m['f1']:>6.3f} "
                    f"{m['accuracy']:>6.3f} {m['seconds']:>8.1f}")
+    click.echo(f"outlets: {res['outlets']} (registry: a bundled or user outlet; unknown: named by "
+               "domain and site name)")
     click.echo(f"speed: clean stage {res['speed_ratio']}x trafilatura.extract (goal >= 0.7x)")
     click.echo(f"clean stage rejections: {res['clean']['rejected']}")
     for e in errs or []:
