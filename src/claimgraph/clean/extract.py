@@ -54,7 +54,7 @@ def _page_evidence(tree: Any) -> tuple[frozenset[str], frozenset[str]]:
 def extract_html(html: str, url: str | None = None) -> Extracted:
     """Extract the article body (one paragraph per line) and its metadata."""
     import trafilatura
-    from trafilatura.metadata import extract_metadata
+    from htmldate import find_date
     from trafilatura.utils import load_html
 
     try:
@@ -65,16 +65,12 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
             raise ValueError("not an HTML document")
         page = read_page_meta(tree, url)
         links, figures = _page_evidence(tree)
-        if page.title is None or page.published is None:
-            full = extract_metadata(tree, default_url=url, extensive=False)
-            for name, value in (("title", full.title), ("published", full.date),
-                                ("site", full.sitename)):
-                if value and getattr(page, name) is None:
-                    setattr(page, name, value)
-                    page.evidence[name] = "trafilatura metadata"
-            if full.author and not page.authors:
-                page.authors = [a.strip() for a in full.author.split(";") if a.strip()]
-                page.evidence["authors"] = "trafilatura metadata"
+        if page.published is None:  # htmldate's quick search (URL, markup) before pruning
+            found = find_date(tree, url=url, extensive_search=False, original_date=True,
+                              outputformat="%Y-%m-%d")
+            if found:
+                page.published = found
+                page.evidence["published"] = "htmldate (URL or page markup)"
         res = trafilatura.bare_extraction(
             tree, url=url, include_comments=False, include_tables=True, include_images=False,
             deduplicate=False)

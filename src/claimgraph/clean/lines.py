@@ -207,15 +207,17 @@ def _drop_link_runs(pending: list[tuple[int, str]], links: frozenset[str], max_w
 def _other_language(line: str, lang: str, langs: tuple[str, ...], min_words: int,
                     max_other_conf: float) -> str | None:
     """The other enabled language ``line`` is written in, when the evidence says so."""
-    if _words(line) < min_words or language.confidence(line, lang, langs) >= max_other_conf:
-        return None
-    found, _ = language.detect(line, langs)
-    if not found or found == lang:
+    words = _words(line)
+    if words < min_words:
         return None
     hits = language._hits(line, langs)  # function words that only one language has
-    if hits[found] >= max(2, 0.2 * _words(line)) and hits[lang] <= hits[found] // 4:
-        return found
-    return None
+    found = max((c for c in langs if c != lang), key=lambda c: hits[c], default=None)
+    if found is None or hits[found] < max(2, 0.2 * words) or hits[lang] > hits[found] // 4:
+        return None  # no evidence of another language: the model is not asked
+    if language.confidence(line, lang, langs) >= max_other_conf:
+        return None
+    detected, _ = language.detect(line, langs)
+    return found if detected == found else None
 
 
 def normalize_line(text: str) -> str:
