@@ -25,7 +25,8 @@ def not_an_article(res: LineResult, rules: NoiseRules, min_chars: int,
     body = [line for _, line in res.body]
     chars = sum(len(line) for line in body)
     tpl = [line for line in body if _PLACEHOLDER.search(line)]
-    if tpl and len(tpl) >= max(1.0, 0.2 * len(body)):
+    rest = chars - sum(len(line) for line in tpl)
+    if tpl and (len(tpl) >= 0.5 * len(body) or rest < short_body_chars):
         return f"unrendered page template: {len(tpl)} of {len(body)} lines hold placeholders " \
                f"({tpl[0][:80]!r})"
     if chars < short_body_chars:

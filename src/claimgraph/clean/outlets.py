@@ -142,7 +142,7 @@ class OutletRegistry:
         without its suffix, and one with a leading article in English ("the Guardian") without it.
         """
         key = normalize_name(name)
-        for cand in _variants(key):
+        for cand in _variants(key) if " " in name.strip() else [key]:
             if cand in self.by_name:
                 return self._outlet(self.by_name[cand], evidence + (
                     f" as {cand!r}" if cand != key else ""))
