@@ -30,6 +30,8 @@ class Extracted:
 
 
 _WS = re.compile(r"\s+")
+#: an extraction shorter than this (characters) is tried again with favor_recall
+SHORT_TEXT = 500
 
 
 def _norm(text: str) -> str:
@@ -57,12 +59,18 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     from htmldate import find_date
     from trafilatura.utils import load_html
 
-    try:
+    def parse() -> Any:
         tree = load_html(html)
         if tree is None:  # a lone fragment such as "<p>...</p>": give it a document around it
             tree = load_html(f"<html><body>{html}</body></html>")
         if tree is None:
             raise ValueError("not an HTML document")
+        return tree
+
+    options = {"url": url, "include_comments": False, "include_tables": True,
+               "include_images": False, "deduplicate": False}
+    try:
+        tree = parse()
         page = read_page_meta(tree, url)
         links, figures = _page_evidence(tree)
         if page.published is None:  # htmldate's quick search (URL, markup) before pruning
@@ -71,9 +79,11 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
             if found:
                 page.published = found
                 page.evidence["published"] = "htmldate (URL or page markup)"
-        res = trafilatura.bare_extraction(
-            tree, url=url, include_comments=False, include_tables=True, include_images=False,
-            deduplicate=False)
+        res = trafilatura.bare_extraction(tree, **options)
+        if len((res.text if res else "") or "") < SHORT_TEXT:  # the extractor's own fallback
+            again = trafilatura.bare_extraction(parse(), favor_recall=True, **options)
+            if again is not None and len(again.text or "") > len((res.text if res else "") or ""):
+                res = again
     except Exception as exc:  # trafilatura and lxml raise many kinds on bad markup
         raise RejectedInput("unparseable", f"HTML could not be parsed: {exc}") from exc
     if res is None or not (res.text or "").strip():
