@@ -1,6 +1,9 @@
 """Clean-stage throughput vs trafilatura.extract alone, on the same generated HTML, one run.
 
-    python benchmarks/bench_clean.py [--docs 1000]
+    python benchmarks/bench_clean.py [--docs 1000] [--dataset PATH/evaldata.jsonl.gz]
+
+With ``--dataset`` the pages are real ones (trafilatura-eval, see ``claimgraph eval
+extraction``), the first ``--docs`` of them.
 
 Prints documents/s for both and the ratio (goal >= 0.7). Not a test: timings are noisy.
 """
@@ -49,9 +52,18 @@ def make_html(i: int, rng: random.Random) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--docs", type=int, default=1000)
+    ap.add_argument("--dataset", default=None, help="evaldata JSONL(.gz) of real pages")
     args = ap.parse_args()
     rng = random.Random(7)
-    pages = [make_html(i, rng) for i in range(args.docs)]
+    if args.dataset:
+        from pathlib import Path
+
+        from claimgraph.eval.extraction import read_pages
+
+        pages = [p["html"] for p in read_pages(Path(args.dataset), args.docs)]
+        args.docs = len(pages)
+    else:
+        pages = [make_html(i, rng) for i in range(args.docs)]
     stage = CleanStage(Config.load())
     stage.process(Document(id="warm", origin=Origin(kind="text"), raw=pages[0],
                            content_type="text/html"))  # load lingua and the outlet registry

@@ -271,6 +271,7 @@ def eval_group() -> None:
 # Commands of other parts of the package, registered explicitly: an import error is an error.
 from claimgraph.eval import attribution as _eval_attribution  # noqa: E402
 from claimgraph.eval import events as _eval_events  # noqa: E402
+from claimgraph.eval import extraction as _eval_extraction  # noqa: E402
 from claimgraph.eval import link as _eval_link  # noqa: E402
 from claimgraph.link import cli as _link_cli  # noqa: E402
 from claimgraph.serve import cli as _serve_cli  # noqa: E402
@@ -279,6 +280,7 @@ for _cmd in (*_link_cli.commands, *_serve_cli.commands):
     main.add_command(_cmd)
 eval_group.add_command(_eval_attribution.command, "attribution")
 eval_group.add_command(_eval_events.command, "events")
+eval_group.add_command(_eval_extraction.command, "extraction")
 eval_group.add_command(_eval_link.command, "link")
 
 

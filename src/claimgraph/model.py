@@ -81,7 +81,22 @@ class Outlet(_Model):
     typology: str | None = None  # e.g. "SC" (state-controlled) in the State Media Matrix
     typology_label: str | None = None
     dataset: str | None = None  # the dataset the labels come from (see NOTICE)
+    owner: str | None = None  # owner as the source dataset gives it
+    domain: str | None = None  # the page's domain, for an outlet not in the registry
     evidence: str | None = None  # what identified it: "domain:presstv.ir", "footer:..."
+
+
+class PageMeta(_Model):
+    """Metadata the page declares (HTML <head>, JSON-LD), each value with where it was read."""
+
+    url: str | None = None  # canonical, og:url, or the input's own URL
+    title: str | None = None
+    site: str | None = None  # og:site_name, application-name, JSON-LD WebSite.name
+    publisher: str | None = None  # JSON-LD publisher / Organization name
+    authors: list[str] = Field(default_factory=list)
+    published: str | None = None
+    modified: str | None = None
+    evidence: dict[str, str] = Field(default_factory=dict)  # field -> "meta og:url", ...
 
 
 class Published(_Model):
@@ -228,6 +243,8 @@ class Document(_Model):
     site: str | None = None
     outlet: Outlet | None = None
     published: Published | None = None
+    modified: Published | None = None  # last modification the page declares
+    page: PageMeta | None = None  # what the HTML page declares about itself
     text: str = ""
     captions: list[Caption] = Field(default_factory=list)
     removed: list[RemovedLine] = Field(default_factory=list)
@@ -282,6 +299,7 @@ class Rejected(_Model):
         "forbidden_address",
         "unsupported_type",
         "not_found",
+        "not_an_article",
         "error",
     ]
     detail: str = ""

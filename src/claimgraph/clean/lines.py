@@ -27,6 +27,18 @@ class NoiseRules:
     caption: re.Pattern[str]
     footer: tuple[re.Pattern[str], ...]  # kept apart: each has its own "outlet" group
     nav_words: frozenset[str]
+    boilerplate: re.Pattern[str] = re.compile(r"(?!)")
+    boilerplate_each: tuple[tuple[str, re.Pattern[str]], ...] = ()  # (lang, pattern) for details
+    not_article: re.Pattern[str] = re.compile(r"(?!)")
+
+    def boilerplate_match(self, line: str) -> str | None:
+        """Which ``[boilerplate]`` pattern ``line`` matches, as a detail, or None."""
+        if not self.boilerplate.match(line):
+            return None
+        for lang, pat in self.boilerplate_each:
+            if pat.match(line):
+                return f"{lang}/noise.toml [boilerplate] {pat.pattern}"
+        return None
 
 
 @cache
@@ -34,6 +46,8 @@ def rules_for(langs: tuple[str, ...]) -> NoiseRules:
     """Union of the noise rules of ``langs``."""
     groups: dict[str, list[str]] = {"share": [], "related": [], "caption": [], "source_footer": []}
     nav: set[str] = set()
+    boiler: list[tuple[str, str]] = []
+    not_article: list[str] = []
     for lang in langs:
         data = langdata.load(lang, "noise")
         sections = {"share": data.share, "related": data.related, "caption": data.caption,
@@ -41,13 +55,17 @@ def rules_for(langs: tuple[str, ...]) -> NoiseRules:
         for key, pats in groups.items():
             pats += sections[key].patterns
         nav |= {w.lower() for w in data.navigation.words}
+        boiler += [(lang, p) for p in data.boilerplate.patterns]
+        not_article += data.not_article.patterns
 
     def union(pats: list[str]) -> re.Pattern[str]:
         return re.compile("|".join(f"(?:{p})" for p in pats) or r"(?!)", re.IGNORECASE)
 
     return NoiseRules(
         union(groups["share"]), union(groups["related"]), union(groups["caption"]),
-        tuple(re.compile(p, re.IGNORECASE) for p in groups["source_footer"]), frozenset(nav))
+        tuple(re.compile(p, re.IGNORECASE) for p in groups["source_footer"]), frozenset(nav),
+        union([p for _, p in boiler]),
+        tuple((lang, re.compile(p, re.IGNORECASE)) for lang, p in boiler), union(not_article))
 
 
 @dataclass
@@ -83,8 +101,21 @@ def split_lines(
     find_title: bool = True,
     min_words: int = 6,
     max_other_conf: float = 0.2,
+    trailing_short: bool = True,
+    links: frozenset[str] = frozenset(),
+    figures: frozenset[str] = frozenset(),
+    max_link_words: int = 12,
 ) -> LineResult:
-    """Classify ``lines`` (1-based numbering) into title, body, captions and removed lines."""
+    """Classify ``lines`` (1-based numbering) into title, body, captions and removed lines.
+
+    ``trailing_short``: short lines after the last sentence are navigation remnants (plain text;
+    an HTML extractor has already taken the page's navigation out, and a signature stays).
+    ``links`` and ``figures`` (lowercased, white space collapsed) are the page's link texts and
+    its figure captions and image texts: a short line that is a whole link is a related or
+    navigation link, a line that is a figure text a caption.
+    A line is in another language only on evidence: the language model's confidence for the
+    article language is low *and* the line has function words of the other language only.
+    """
     rules = rules_for(langs)
     res = LineResult(title=title)
     known_title = title.strip().lower() if title else None
@@ -106,6 +137,11 @@ def split_lines(
         if rules.share.match(line):
             res.removed.append(RemovedLine(line=n, text=raw.strip(), reason="share"))
             continue
+        detail = rules.boilerplate_match(line)
+        if detail:
+            res.removed.append(RemovedLine(line=n, text=raw.strip(), reason="boilerplate",
+                                           detail=detail))
+            continue
         if rules.related.match(line):
             res.removed.append(RemovedLine(line=n, text=raw.strip(), reason="related"))
             continue
@@ -122,6 +158,12 @@ def split_lines(
         if known_title and line.lower() == known_title:
             res.title_line = n
             continue
+        key = line.lower()
+        if key in figures:
+            res.captions.append(Caption(line=n, text=line, language=lang))
+            res.removed.append(RemovedLine(line=n, text=raw.strip(), reason="caption",
+                                           detail="figure caption or image text on the page"))
+            continue
         if line.lower() in rules.nav_words or (not pending and res.title is None and _is_short(line)):
             res.removed.append(RemovedLine(line=n, text=raw.strip(), reason="navigation"))
             continue
@@ -131,18 +173,51 @@ def split_lines(
             continue
         pending.append((n, line))
     # Short lines after the last sentence are navigation remnants too.
-    while pending and _is_short(pending[-1][1], 3):
+    while trailing_short and pending and _is_short(pending[-1][1], 3):
         n, line = pending.pop()
         res.removed.append(RemovedLine(line=n, text=lines[n - 1].strip(), reason="navigation"))
+    if links:
+        pending = _drop_link_runs(pending, links, max_link_words, res, lines)
     for n, line in pending:
-        if _words(line) >= min_words and language.confidence(line, lang, langs) < max_other_conf:
-            found, _ = language.detect(line, langs)
+        found = _other_language(line, lang, langs, min_words, max_other_conf)
+        if found:
             res.removed.append(RemovedLine(line=n, text=lines[n - 1].strip(), reason="other_language",
                                            detail=f"line in {found}"))
         else:
             res.body.append((n, line))
     res.removed.sort(key=lambda r: r.line)
     return res
+
+
+def _drop_link_runs(pending: list[tuple[int, str]], links: frozenset[str], max_words: int,
+                    res: LineResult, lines: list[str]) -> list[tuple[int, str]]:
+    """Remove runs of two or more lines that are each a whole link of the page (link lists)."""
+    flags = [line.lower() in links and _words(line) <= max_words for _, line in pending]
+    keep = []
+    for i, (n, line) in enumerate(pending):
+        run = flags[i] and ((i > 0 and flags[i - 1]) or (i + 1 < len(flags) and flags[i + 1]))
+        if run:
+            res.removed.append(RemovedLine(line=n, text=lines[n - 1].strip(), reason="related",
+                                           detail="one of consecutive lines that are links"))
+        else:
+            keep.append((n, line))
+    return keep
+
+
+def _other_language(line: str, lang: str, langs: tuple[str, ...], min_words: int,
+                    max_other_conf: float) -> str | None:
+    """The other enabled language ``line`` is written in, when the evidence says so."""
+    words = _words(line)
+    if words < min_words:
+        return None
+    hits = language._hits(line, langs)  # function words that only one language has
+    found = max((c for c in langs if c != lang), key=lambda c: hits[c], default=None)
+    if found is None or hits[found] < max(2, 0.2 * words) or hits[lang] > hits[found] // 4:
+        return None  # no evidence of another language: the model is not asked
+    if language.confidence(line, lang, langs) >= max_other_conf:
+        return None
+    detected, _ = language.detect(line, langs)
+    return found if detected == found else None
 
 
 def normalize_line(text: str) -> str:

@@ -30,6 +30,9 @@ TYPOLOGY_LABELS = {
 }
 
 
+CURATED = "claimgraph outlet names and domains (data/outlets_more.jsonl; no country or owner)"
+
+
 def normalize_name(text: str) -> str:
     """Lowercase, strip accents and punctuation: "Le Monde diplo." -> "le monde diplo"."""
     text = unicodedata.normalize("NFKD", text)
@@ -45,6 +48,20 @@ def domain_of(url: str) -> str | None:
     return host[4:] if host.startswith("www.") else host
 
 
+#: trailing words of a site name that are its domain suffix ("Le Monde.fr" -> "le monde fr")
+_SUFFIXES = ("com", "fr", "net", "org", "de", "co uk", "uk", "info", "ch", "be", "ca", "es", "it")
+
+
+def _variants(key: str) -> list[str]:
+    out = [key]
+    for suffix in _SUFFIXES:
+        if key.endswith(" " + suffix):
+            out.append(key[: -len(suffix) - 1])
+            break
+    out += [k[4:] for k in out if k.startswith("the ")]
+    return out
+
+
 @dataclass
 class OutletRegistry:
     """Outlets indexed by domain and by normalized name/alias."""
@@ -53,15 +70,29 @@ class OutletRegistry:
     by_domain: dict[str, dict[str, Any]] = field(default_factory=dict)
     by_name: dict[str, dict[str, Any]] = field(default_factory=dict)
     editions: dict[str, str] = field(default_factory=dict)
+    extends: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
 
     @classmethod
     def load(cls, extra: list[str | Path] | None = None) -> OutletRegistry:
+        """User files (``extra``), then the bundled registry and its supplement.
+
+        A record ``{"extends": NAME, "domains": [...], "aliases": [...]}`` adds domains and
+        aliases to the outlet named NAME (a user file can so extend a bundled outlet).
+        """
         reg = cls()
         for path in extra or []:
             reg._add_file(Path(path).read_text(encoding="utf-8"), origin=str(path))
-        bundled = resources.files("claimgraph").joinpath("data/outlets.jsonl")
-        if bundled.is_file():
-            reg._add_file(bundled.read_text(encoding="utf-8"), origin="bundled")
+        for name in ("outlets.jsonl", "outlets_more.jsonl"):
+            bundled = resources.files("claimgraph").joinpath(f"data/{name}")
+            if bundled.is_file():
+                reg._add_file(bundled.read_text(encoding="utf-8"), origin=f"bundled {name}")
+        for origin, rec in reg.extends:
+            target = reg.by_name.get(normalize_name(rec["extends"]))
+            if target is None:
+                raise ValueError(f"{origin}: 'extends' names no known outlet: {rec['extends']!r}")
+            target.setdefault("domains", []).extend(rec.get("domains", []))
+            target.setdefault("aliases", []).extend(rec.get("aliases", []))
+            reg._index(target)
         editions = resources.files("claimgraph").joinpath("data/editions.json")
         if editions.is_file():
             reg.editions = json.loads(editions.read_text(encoding="utf-8"))
@@ -75,14 +106,22 @@ class OutletRegistry:
                 rec = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise ValueError(f"{origin}:{n}: invalid outlet record: {exc}") from exc
+            if "extends" in rec:
+                self.extends.append((f"{origin}:{n}", rec))
+                continue
             if "name" not in rec:
                 raise ValueError(f"{origin}:{n}: outlet record without a name")
+            if origin == "bundled outlets_more.jsonl":
+                rec.setdefault("dataset", CURATED)
             self.add(rec)
 
     def add(self, rec: dict[str, Any]) -> None:
         """Add an outlet; earlier additions win on conflicts (user files load first)."""
         rec.setdefault("id", normalize_name(rec["name"]).replace(" ", "-"))
         self.records.append(rec)
+        self._index(rec)
+
+    def _index(self, rec: dict[str, Any]) -> None:
         for dom in rec.get("domains", []):
             self.by_domain.setdefault(dom.lower().removeprefix("www."), rec)
         for name in [rec["name"], *rec.get("aliases", [])]:
@@ -97,10 +136,20 @@ class OutletRegistry:
         return None
 
     def from_name(self, name: str, evidence: str) -> Outlet | None:
-        """Look up a site name or footer text; a leading edition word ("French") is kept apart."""
+        """Look up a site name or footer text; a leading edition word ("French") is kept apart.
+
+        A site name written as a domain ("Le Monde.fr", "dw.com") is also tried as a domain and
+        without its suffix, and one with a leading article in English ("the Guardian") without it.
+        """
         key = normalize_name(name)
-        if key in self.by_name:
-            return self._outlet(self.by_name[key], evidence)
+        for cand in _variants(key) if " " in name.strip() else [key]:
+            if cand in self.by_name:
+                return self._outlet(self.by_name[cand], evidence + (
+                    f" as {cand!r}" if cand != key else ""))
+        if "." in name and " " not in name.strip():
+            found = self.from_url(name.strip())
+            if found:
+                return found.model_copy(update={"evidence": f"{evidence} as domain"})
         words = key.split()
         for i, word in enumerate(words):
             if word in self.editions:
@@ -121,5 +170,6 @@ class OutletRegistry:
             typology=typ,
             typology_label=rec.get("typology_label") or TYPOLOGY_LABELS.get(typ or ""),
             dataset=rec.get("dataset"),
+            owner=rec.get("owner"),
             evidence=evidence,
         )

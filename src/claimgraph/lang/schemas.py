@@ -471,6 +471,8 @@ class Noise(Section):
     caption: Patterns
     source_footer: Patterns
     navigation: WordList
+    boilerplate: Patterns = Patterns()  # site furniture: standards, bylines, paywall, ads
+    not_article: Patterns = Patterns()  # lines of login walls and page templates
 
 
 # --- actors.toml -----------------------------------------------------------------------------
