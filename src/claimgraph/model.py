@@ -207,6 +207,13 @@ class Event(_Model):
     background: bool = False  # told as past background (pluperfect...): no fresh date
 
 
+class InputWarning(_Model):
+    """A metadata field of the input that was dropped or changed, and why (the article is kept)."""
+
+    field: str
+    detail: str
+
+
 class Document(_Model):
     """One article and everything the stages found in it."""
 
@@ -233,6 +240,7 @@ class Document(_Model):
     events: list[Event] = Field(default_factory=list)
     # free-form metadata from the input (JSONL fields, feed entry, WARC headers)
     meta: dict[str, Any] = Field(default_factory=dict)
+    warnings: list[InputWarning] = Field(default_factory=list)  # input fields dropped (ingest)
     _nlp: Any = PrivateAttr(default=None)
     _nlp_title: Any = PrivateAttr(default=None)
 
@@ -272,6 +280,7 @@ class Rejected(_Model):
         "empty",
         "undecodable",
         "too_large",
+        "too_long",
         "unparseable",
         "fetch_failed",
         "forbidden_address",

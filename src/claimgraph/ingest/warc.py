@@ -116,7 +116,9 @@ def _records(it: ArchiveIterator, path: str | None, config: Config) -> Iterator[
         try:
             yield from_bytes(payload, origin, ctype, config, url=uri)
         except RejectedInput as exc:
-            yield rejected(exc.reason, f"{uri}: {exc.detail}", origin, payload)
+            offset = it.get_record_offset()
+            yield rejected(exc.reason, f"{uri} (record at byte {offset}): {exc.detail}",
+                           origin, payload)
 
 
 def read_warc(

@@ -176,12 +176,14 @@ class Store:
 
     # ------------------------------------------------------------------ writing
 
-    def _save_doc(self, conn: Connection, doc: Document, now: datetime) -> None:
+    def _save_doc(self, conn: Connection, doc: Document, now: datetime,
+                  config_hash: str | None = None) -> None:
         data = doc.model_dump(mode="json")
         self._upsert(
             conn,
             t.documents,
-            {**rows.document_row(doc, data), "created_at": now, "updated_at": now},
+            {**rows.document_row(doc, data), "created_at": now, "updated_at": now,
+             "config_hash": config_hash},
         )
         for table in t.CHILD_TABLES:
             conn.execute(delete(table).where(table.c.doc_id == doc.id))
@@ -195,14 +197,16 @@ class Store:
             items = make(doc)
             if items:
                 conn.execute(table.insert(), items)
-        conn.execute(delete(t.rejected).where(t.rejected.c.id == doc.id))
+        rej = t.rejected.c
+        conn.execute(delete(t.rejected).where((rej.content_id == doc.id) | (rej.id == doc.id)))
 
     def _save_rejected(self, conn: Connection, r: Rejected, now: datetime) -> None:
         self._upsert(
             conn,
             t.rejected,
             {
-                "id": r.id,
+                "id": rows.rejected_key(r),
+                "content_id": r.id,
                 "origin": r.origin.model_dump(mode="json"),
                 "source": rows.source_of(r),
                 "reason": r.reason,
@@ -212,20 +216,22 @@ class Store:
             },
         )
 
-    def save(self, doc: Document) -> None:
+    def save(self, doc: Document, config_hash: str | None = None) -> None:
         """Insert or update a document and replace its child rows, in one transaction.
 
-        A rejection recorded earlier under the same id is removed.
+        A rejection recorded earlier under the same id is removed. ``config_hash`` names the
+        pipeline configuration that produced the analysis (see ``stored_hashes``).
         """
         with self._write() as conn:
-            self._save_doc(conn, doc, _now())
+            self._save_doc(conn, doc, _now(), config_hash)
 
     def save_rejected(self, r: Rejected) -> None:
         """Insert or update a rejected input (an existing document with its id is kept)."""
         with self._write() as conn:
             self._save_rejected(conn, r, _now())
 
-    def save_many(self, results: Iterable[Document | Rejected], batch_size: int = 100) -> SaveCounts:
+    def save_many(self, results: Iterable[Document | Rejected], batch_size: int = 100,
+                  config_hash: str | None = None) -> SaveCounts:
         """Save pipeline results, ``batch_size`` per transaction, in order."""
         n_docs = n_rej = 0
         batch: list[Document | Rejected] = []
@@ -235,7 +241,7 @@ class Store:
                 now = _now()
                 for item in batch:
                     if isinstance(item, Document):
-                        self._save_doc(conn, item, now)
+                        self._save_doc(conn, item, now, config_hash)
                     else:
                         self._save_rejected(conn, item, now)
             batch.clear()
@@ -298,15 +304,29 @@ class Store:
             if remaining is not None:
                 remaining -= len(page)
 
+    def stored_hashes(self, ids: Iterable[str]) -> dict[str, str | None]:
+        """The configuration hash of each of ``ids`` stored as a document (absent ids left out)."""
+        col = t.documents.c
+        wanted = list(dict.fromkeys(ids))
+        found: dict[str, str | None] = {}
+        with self._read() as conn:
+            for i in range(0, len(wanted), _PAGE):
+                query = select(col.id, col.config_hash).where(col.id.in_(wanted[i : i + _PAGE]))
+                found.update({row.id: row.config_hash for row in conn.execute(query)})
+        return found
+
     def rejected(self) -> list[Rejected]:
-        """All rejected inputs, oldest first."""
+        """All rejected inputs, oldest first (one per origin: identical inputs from two
+        places are both listed)."""
         c = t.rejected.c
         with self._read() as conn:
             found = conn.execute(
-                select(c.id, c.origin, c.reason, c.detail).order_by(c.created_at, c.id)
+                select(c.id, c.content_id, c.origin, c.reason, c.detail)
+                .order_by(c.created_at, c.id)
             ).all()
         return [
-            Rejected(id=r.id, origin=Origin.model_validate(r.origin), reason=r.reason, detail=r.detail)
+            Rejected(id=r.content_id or r.id, origin=Origin.model_validate(r.origin),
+                     reason=r.reason, detail=r.detail)
             for r in found
         ]
 
@@ -345,7 +365,7 @@ class Store:
         for r in found:
             origin = r.origin or {}
             yield {
-                "id": r.id,
+                "id": r.content_id or r.id,
                 "origin_kind": origin.get("kind"),
                 "source": r.source,
                 "origin_record": origin.get("record"),
