@@ -57,10 +57,25 @@ def _iso(value: datetime | None) -> str | None:
     return value.astimezone(UTC).isoformat()
 
 
+def _check_sqlite_path(url: URL, create: bool, must_exist: bool) -> None:
+    """Create the parent folders of a SQLite file (``create``), else require them; with
+    ``must_exist`` the file itself must be there (reading commands never create a store)."""
+    if is_memory(url) or not url.database or url.database.startswith("file:"):
+        return
+    path = os.path.abspath(url.database)
+    if must_exist and not os.path.isfile(path):
+        raise StoreError(f"no store at {url.database}: run 'claimgraph analyze' first, "
+                         "or name another store with --db")
+    parent = os.path.dirname(path)
+    if create:
+        os.makedirs(parent, exist_ok=True)
+    elif not os.path.isdir(parent):
+        raise StoreError(f"cannot create the store {url.database}: the folder {parent} does not "
+                         "exist (create it, or pass --create)")
+
+
 def _sqlite_engine(url: URL) -> Engine:
     memory = is_memory(url)
-    if not memory and url.database and not url.database.startswith("file:"):
-        os.makedirs(os.path.dirname(os.path.abspath(url.database)), exist_ok=True)
     kwargs: dict[str, Any] = {"connect_args": {"timeout": 30}}
     if memory:
         kwargs = {"connect_args": {"check_same_thread": False}, "poolclass": StaticPool}
@@ -86,10 +101,12 @@ def _sqlite_engine(url: URL) -> Engine:
 class Store:
     """Documents and rejected inputs in one database (see ``open_store``)."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, create: bool = True, must_exist: bool = False) -> None:
         self._url = resolve_url(url)
         self.url = mask_url(url)
         self._closed = False
+        if self._url.get_backend_name() == "sqlite":
+            _check_sqlite_path(self._url, create, must_exist)
         try:
             if self._url.get_backend_name() == "sqlite":
                 self._engine = _sqlite_engine(self._url)
@@ -422,11 +439,12 @@ class Store:
         return exp.write_parquet(path, table, flat)
 
 
-def open_store(url: str) -> Store:
+def open_store(url: str, *, create: bool = True, must_exist: bool = False) -> Store:
     """Open (and create or migrate) the store at ``url``.
 
-    A plain path or ``sqlite:///path`` is a SQLite file (parent directories are created;
-    WAL and foreign keys are on); ``postgresql://`` or ``postgresql+psycopg://`` is
+    A plain path or ``sqlite:///path`` is a SQLite file (parent directories are created
+    with ``create``, else they must exist; with ``must_exist`` the file must exist; WAL and
+    foreign keys are on); ``postgresql://`` or ``postgresql+psycopg://`` is
     PostgreSQL through psycopg 3. Raises StoreError, whose message hides the password.
     """
-    return Store(url)
+    return Store(url, create=create, must_exist=must_exist)
