@@ -104,6 +104,9 @@ class NlpStage(Stage):
         out: list[Result] = list(docs)
         by_lang: dict[str, list[int]] = {}
         for i, doc in enumerate(docs):
+            if len(doc.text) > self.max_chars:
+                out[i] = guarded(self.name, self._one, doc)  # rejected as too_long
+                continue
             if len(doc.text) > self.chunk_chars or len(doc.title or "") > self.chunk_chars:
                 out[i] = guarded(self.name, self._one, doc)  # long: alone, in chunks
                 continue
