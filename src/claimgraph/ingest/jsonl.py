@@ -63,6 +63,7 @@ def read_jsonl(stream: BinaryIO, *, path: str | None, config: Config) -> Iterato
     """One Document per non-blank line; a bad line becomes a Rejected (record = line number)."""
     limit = config.max_bytes
     lineno = 0
+    found = 0
     while line := stream.readline(limit + 1):
         lineno += 1
         origin = Origin(kind="jsonl", path=path, record=str(lineno))
@@ -72,11 +73,13 @@ def read_jsonl(stream: BinaryIO, *, path: str | None, config: Config) -> Iterato
                 size += len(more)
             exc = too_large(f"over {size}", limit, f"line {lineno}")
             yield rejected(exc.reason, exc.detail, origin, line)
+            found += 1
             continue
         if lineno == 1:
             line = line.removeprefix(codecs.BOM_UTF8)
         if not line.strip():
             continue
+        found += 1
         try:
             doc = _line_document(line, lineno, origin)
         except RejectedInput as exc:
@@ -86,3 +89,6 @@ def read_jsonl(stream: BinaryIO, *, path: str | None, config: Config) -> Iterato
             yield rejected("error", f"line {lineno}: {type(exc).__name__}: {exc}", origin, line)
             continue
         yield doc
+    if not found:  # a file with no line is an input too: never silently nothing
+        where = Origin(kind="jsonl", path=path)
+        yield rejected("empty", "the JSONL input has no non-blank line", where, spec=path or "-")
