@@ -115,9 +115,9 @@ def analyze(ctx: click.Context, inputs: tuple[str, ...], fmt: str | None, no_sto
     first = True
     progress: RunProgress | None = None
 
-    def show(result: Document | Rejected) -> None:
+    def show(result: Document | Rejected, count: bool = True) -> None:
         nonlocal first
-        if progress is not None:
+        if progress is not None and count:
             progress.advance(result)
         if isinstance(result, Rejected):
             return
@@ -136,8 +136,15 @@ def analyze(ctx: click.Context, inputs: tuple[str, ...], fmt: str | None, no_sto
     if several:
         progress = RunProgress(count_inputs(inputs), terminal=err.is_terminal, stream=sys.stderr,
                                console=err, interval=float(config.get("run.log_interval", 30.0)))
-    resume = None if store is None else Resume(
-        store, digest, force=force, on_skip=progress.skip if progress is not None else None)
+    def skipped(doc_id: str) -> None:
+        """A document already stored: counted, and shown from the store when output is asked."""
+        if progress is not None:
+            progress.skip(doc_id)
+        stored = store.get(doc_id) if fmt != "none" and store is not None else None
+        if stored is not None:
+            show(stored, count=False)
+
+    resume = None if store is None else Resume(store, digest, force=force, on_skip=skipped)
     linked = 0
     try:
         job = Job(config, [*sinks, show], executor=executor, workers=workers, upto=upto, lang=lang,

@@ -116,3 +116,14 @@ def test_inputs_are_counted_up_front(tmp_path: Path) -> None:
     assert count_inputs([str(folder), "-"]) is None
     (tmp_path / "c.warc").write_bytes(b"WARC/1.0\r\n")
     assert count_inputs([str(tmp_path / "c.warc")]) is None
+
+
+def test_a_skipped_document_is_still_shown(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLES[1], encoding="utf-8")
+    args = ["--db", str(tmp_path / "s.db"), "analyze", str(tmp_path / "a.txt"), "--upto", "clean",
+            "--format", "jsonl"]
+    first = CliRunner().invoke(main, args, catch_exceptions=False)
+    again = CliRunner().invoke(main, args, catch_exceptions=False)
+    assert "1 skipped" in " ".join(again.stderr.split())
+    assert json.loads(again.stdout)["id"] == json.loads(first.stdout)["id"]
+    assert json.loads(again.stdout)["title"] == "Grève au port numéro 1"
