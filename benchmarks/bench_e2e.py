@@ -97,9 +97,12 @@ def warm(config: Any, tmp: Path) -> None:
     bench_job(path, config, tmp / "warm.db", link=True)
 
 
+EXTRA: list[str] = []
+
+
 def cli(args: list[str], db: Path) -> subprocess.Popen[bytes]:
     cmd = [sys.executable, "-m", "claimgraph.cli", "--db", str(db), "analyze", *args,
-           "--format", "none"]
+           "--format", "none", *EXTRA]
     return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
@@ -111,6 +114,8 @@ def timed_cli(args: list[str], db: Path) -> tuple[float, str]:
 
 
 def counts(db: Path) -> dict[str, int]:
+    if not db.exists():  # killed before the store was created
+        return {"documents": 0, "distinct": 0, "linked": 0, "rejected": 0}
     with sqlite3.connect(db) as conn:
         one = lambda q: int(conn.execute(q).fetchone()[0])  # noqa: E731
         return {"documents": one("SELECT count(*) FROM documents"),
@@ -124,8 +129,11 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=200)
     ap.add_argument("--only", default="spacy,nolink,link,workers,resume,kill")
     ap.add_argument("--kill-after", type=float, default=60.0)
+    ap.add_argument("--cli-args", default="", help="extra analyze options for resume and kill, "
+                    "e.g. --cli-args=--no-link")
     opts = ap.parse_args()
     todo = set(opts.only.split(","))
+    EXTRA.extend(opts.cli_args.split())
 
     from claimgraph.config import Config
 
