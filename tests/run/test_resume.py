@@ -127,3 +127,16 @@ def test_a_skipped_document_is_still_shown(tmp_path: Path) -> None:
     assert "1 skipped" in " ".join(again.stderr.split())
     assert json.loads(again.stdout)["id"] == json.loads(first.stdout)["id"]
     assert json.loads(again.stdout)["title"] == "Grève au port numéro 1"
+
+
+def test_progress_bar_on_a_terminal() -> None:
+    from rich.console import Console
+
+    out = io.StringIO()
+    progress = RunProgress(5, terminal=True, stream=io.StringIO(), interval=0.0,
+                           console=Console(file=out, force_terminal=True, width=160))
+    progress.skip("x")
+    progress.advance(Rejected(id="r", origin={"kind": "text"}, reason="empty"))  # type: ignore[arg-type]
+    progress.stop()
+    shown = out.getvalue()
+    assert "2/5" in shown and "1 rejected, 1 skipped" in shown and "ETA" in shown

@@ -100,15 +100,15 @@ class RunProgress:
                 SpinnerColumn,
                 TextColumn,
                 TimeElapsedColumn,
-                TimeRemainingColumn,
             )
 
             self._bar = Progress(
                 SpinnerColumn(), TextColumn("analysing"), BarColumn(), MofNCompleteColumn(),
                 TextColumn("{task.fields[rejected]} rejected, {task.fields[skipped]} skipped"),
-                TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"),
-                TimeRemainingColumn(), console=console, transient=True)
-            self._task = self._bar.add_task("analyse", total=total, rejected=0, skipped=0, rate="")
+                TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("{task.fields[eta]}"),
+                console=console, transient=True)
+            self._task = self._bar.add_task("analyse", total=total, rejected=0, skipped=0, rate="",
+                                            eta="")
             self._bar.start()
 
     @property
@@ -142,8 +142,10 @@ class RunProgress:
     def _update(self) -> None:
         if self._bar is not None:
             total = self.total if self.total is None or self.total >= self.done else None
+            eta = self.eta()  # from the inputs analysed, not the instant skips
             self._bar.update(self._task, completed=self.done, total=total, rejected=self.rejected,
-                             skipped=self.skipped, rate=f"{self.rate:.2f}/s")
+                             skipped=self.skipped, rate=f"{self.rate:.2f}/s",
+                             eta="" if eta is None else f"ETA {_duration(eta)}")
             return
         now = time.monotonic()
         if now - self._last_log >= self.interval:
