@@ -83,6 +83,7 @@ def _drop_store_tables(conninfo: str) -> None:
 def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """A store URL for an empty store, once per backend."""
     if request.param == "sqlite":
+        (tmp_path / "store").mkdir(exist_ok=True)
         return str(tmp_path / "store" / "claimgraph.db")
     return str(request.getfixturevalue("pg_url"))
 

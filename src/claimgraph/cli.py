@@ -19,11 +19,13 @@ def _config(ctx: click.Context) -> Config:
     return ctx.obj["config"]
 
 
-def _open_store(config: Config):  # type: ignore[no-untyped-def]
+def _open_store(config: Config, must_exist: bool = False):  # type: ignore[no-untyped-def]
+    """The store of ``--db``; reading commands (``must_exist``) never create one."""
     from claimgraph.store import StoreError, open_store
 
     try:
-        return open_store(config.store_url)
+        return open_store(config.store_url, create=bool(config.get("store.create", False)),
+                          must_exist=must_exist)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
 
@@ -34,11 +36,13 @@ def _open_store(config: Config):  # type: ignore[no-untyped-def]
 @click.option("--set", "overrides", multiple=True, metavar="KEY=VALUE",
               help="Override a configuration key, e.g. --set models.en=en_core_web_md.")
 @click.option("--db", help="Store: a SQLite file (default claimgraph.db) or postgresql://... URL.")
+@click.option("--create", is_flag=True,
+              help="Create the folders of a SQLite store that do not exist (else an error).")
 @click.option("-v", "--verbose", is_flag=True, help="Log debugging details to stderr.")
 @click.version_option(package_name="claimgraph")
 @click.pass_context
 def main(ctx: click.Context, config_path: str | None, overrides: tuple[str, ...], db: str | None,
-         verbose: bool) -> None:
+         create: bool, verbose: bool) -> None:
     """claimgraph: who said what in the news, who denies it, and through which chain."""
     import logging
 
@@ -50,6 +54,8 @@ def main(ctx: click.Context, config_path: str | None, overrides: tuple[str, ...]
         raise click.UsageError(str(exc)) from exc
     if db:
         config.set("store.url", db)
+    if create:
+        config.set("store.create", True)
     ctx.obj = {"config": config}
 
 
@@ -70,22 +76,28 @@ def main(ctx: click.Context, config_path: str | None, overrides: tuple[str, ...]
 @click.option("--lang", help="Force the article language (otherwise detected).")
 @click.option("--no-link", is_flag=True,
               help="Do not link documents across articles (duplicates, stories, claims, disputes).")
+@click.option("--force", is_flag=True,
+              help="Analyse again the documents already stored with the same configuration.")
+@click.option("--profile", is_flag=True, help="Print the seconds spent in each stage and step.")
 @click.pass_context
 def analyze(ctx: click.Context, inputs: tuple[str, ...], fmt: str | None, no_store: bool,
             workers: int, executor: str, upto: str | None, allow_private: bool, lang: str | None,
-            no_link: bool) -> None:
+            no_link: bool, force: bool, profile: bool) -> None:
     """Analyse articles: files, directories, globs, URLs, WARC, feeds, JSONL, or - for stdin.
 
     Results go to the store; rejected inputs are stored with their reason and listed at the end.
+    A rerun skips the documents already stored with the same content and configuration
+    (--force redoes them) and links those stored but not linked yet. Exit status 1 when
+    every input was rejected.
     """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
-
     from claimgraph.lang import LanguageDataError
     from claimgraph.lang import check as check_languages
     from claimgraph.model import Document, Rejected
     from claimgraph.report import print_document, print_rejected
     from claimgraph.run.job import Job
-    from claimgraph.run.sinks import store_sinks
+    from claimgraph.run.progress import RunProgress, count_inputs
+    from claimgraph.run.resume import Resume, config_hash
+    from claimgraph.run.sinks import link_pending, store_sinks
     from claimgraph.stage import StageError
     from claimgraph.store import mask_url
 
@@ -101,11 +113,12 @@ def analyze(ctx: click.Context, inputs: tuple[str, ...], fmt: str | None, no_sto
     store = None if no_store else _open_store(config)
     out = Console()
     first = True
+    progress: RunProgress | None = None
 
-    def show(result: Document | Rejected) -> None:
+    def show(result: Document | Rejected, count: bool = True) -> None:
         nonlocal first
-        if progress is not None:
-            progress.advance(task)
+        if progress is not None and count:
+            progress.advance(result)
         if isinstance(result, Rejected):
             return
         if fmt == "text":
@@ -116,17 +129,29 @@ def analyze(ctx: click.Context, inputs: tuple[str, ...], fmt: str | None, no_sto
             click.echo(("[\n" if first else ",\n") + result.model_dump_json(indent=2), nl=False)
         first = False
 
-    sinks = [] if store is None else store_sinks(
-        store, config, link=not no_link and upto in (None, "events"))
-    progress = None
-    if several and err.is_terminal:
-        progress = Progress(SpinnerColumn(), TextColumn("analysing"), BarColumn(),
-                            MofNCompleteColumn(), console=err, transient=True)
-        task = progress.add_task("analyse", total=None)
-        progress.start()
+    show.step = "output"  # type: ignore[attr-defined]
+    digest = config_hash(config, upto) + (f"-{lang}" if lang else "")
+    linking = not no_link and upto in (None, "events")
+    sinks = [] if store is None else store_sinks(store, config, link=linking, config_hash=digest)
+    if several:
+        progress = RunProgress(count_inputs(inputs), terminal=err.is_terminal, stream=sys.stderr,
+                               console=err, interval=float(config.get("run.log_interval", 30.0)))
+    def skipped(doc_id: str) -> None:
+        """A document already stored: counted, and shown from the store when output is asked."""
+        if progress is not None:
+            progress.skip(doc_id)
+        stored = store.get(doc_id) if fmt != "none" and store is not None else None
+        if stored is not None:
+            show(stored, count=False)
+
+    resume = None if store is None else Resume(store, digest, force=force, on_skip=skipped)
+    linked = 0
     try:
-        job = Job(config, [*sinks, show], executor=executor, workers=workers, upto=upto, lang=lang)
+        job = Job(config, [*sinks, show], executor=executor, workers=workers, upto=upto, lang=lang,
+                  resume=resume)
         report = job.run(inputs, stdin=sys.stdin.buffer)
+        if linking and store is not None:
+            linked = link_pending(sinks)
     except StageError as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
@@ -137,8 +162,29 @@ def analyze(ctx: click.Context, inputs: tuple[str, ...], fmt: str | None, no_sto
     if fmt == "json":
         click.echo("[]" if first else "\n]")
     where = "" if no_store else f" into {mask_url(config.store_url)}"
-    err.print(f"{report.documents} document(s) analysed{where}; {len(report.rejected)} rejected")
+    summary = f"{report.documents} document(s) analysed{where}; {len(report.rejected)} rejected"
+    if report.skipped:
+        summary += (f"; {len(report.skipped)} skipped (already stored with the same content and "
+                    "configuration; --force redoes them)")
+    if linked:
+        summary += f"; linked {linked} stored document(s) not linked before"
+    err.print(summary)
     print_rejected(report.rejected, err)
+    if profile:
+        _print_profile(report.timings, report.documents)
+    if report.rejected and not report.documents and not report.skipped:
+        err.print(f"[bold red]error:[/] every input was rejected ({len(report.rejected)}); "
+                  "nothing was analysed")
+        ctx.exit(1)
+
+
+def _print_profile(timings: dict[str, float], documents: int) -> None:
+    """Seconds per stage and step, with their share (stages summed over the workers)."""
+    total = sum(timings.values()) or 1.0
+    err.print("profile (seconds; stages summed over the workers):")
+    for name, seconds in sorted(timings.items(), key=lambda kv: -kv[1]):
+        rate = f"  {documents / seconds:8.1f} doc/s" if seconds > 0 and documents else ""
+        err.print(f"  {name:<18} {seconds:9.2f}  {100 * seconds / total:5.1f}%{rate}")
 
 
 _CONTAINERS = (".jsonl", ".ndjson", ".warc", ".warc.gz", ".xml", ".rss", ".atom")
@@ -160,7 +206,7 @@ def show(ctx: click.Context, doc_id: str, fmt: str) -> None:
     from claimgraph.report import print_document
     from claimgraph.store import StoreError
 
-    with _open_store(_config(ctx)) as store:
+    with _open_store(_config(ctx), must_exist=True) as store:
         try:
             doc = store.get(doc_id)
         except StoreError as exc:
@@ -199,7 +245,7 @@ def export(ctx: click.Context, fmt: str, table: str, output: str, quotes_only: b
 @click.pass_context
 def stats(ctx: click.Context, as_json: bool) -> None:
     """Counts: documents by language and outlet, rejected by reason, attributions, events."""
-    with _open_store(_config(ctx)) as store:
+    with _open_store(_config(ctx), must_exist=True) as store:
         data = store.stats()
     if as_json:
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
@@ -222,7 +268,7 @@ def rejected(ctx: click.Context) -> None:
     """List the rejected inputs and why."""
     from claimgraph.report import print_rejected
 
-    with _open_store(_config(ctx)) as store:
+    with _open_store(_config(ctx), must_exist=True) as store:
         items = store.rejected()
     if not items:
         click.echo("no rejected input")

@@ -225,6 +225,13 @@ class Event(_Model):
     modality: Literal["negated", "possible", "planned", "conditional"] | None = None
 
 
+class InputWarning(_Model):
+    """A metadata field of the input that was dropped or changed, and why (the article is kept)."""
+
+    field: str
+    detail: str
+
+
 class Document(_Model):
     """One article and everything the stages found in it."""
 
@@ -255,6 +262,7 @@ class Document(_Model):
     events: list[Event] = Field(default_factory=list)
     # free-form metadata from the input (JSONL fields, feed entry, WARC headers)
     meta: dict[str, Any] = Field(default_factory=dict)
+    warnings: list[InputWarning] = Field(default_factory=list)  # input fields dropped (ingest)
     _nlp: Any = PrivateAttr(default=None)
     _nlp_title: Any = PrivateAttr(default=None)
 
@@ -294,6 +302,7 @@ class Rejected(_Model):
         "empty",
         "undecodable",
         "too_large",
+        "too_long",
         "unparseable",
         "fetch_failed",
         "forbidden_address",

@@ -6,6 +6,7 @@ input order, and a document rejected by one stage skips the stages after it.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator
 
 from claimgraph.config import Config
@@ -20,6 +21,7 @@ class Pipeline:
                  upto: str | None = None) -> None:
         self.config = config
         self.stages = stages if stages is not None else build_stages(config, upto)
+        self.timings: dict[str, float] = {}  # seconds spent in each stage (``--profile``)
 
     def run_batch(self, items: Iterable[Result]) -> list[Result]:
         """Run every stage over a batch; results keep the input order."""
@@ -30,7 +32,9 @@ class Pipeline:
                     and (r.status != "not_analysed" or stage.name == "clean")]
             if not live:
                 continue
+            start = time.perf_counter()
             out = stage.pipe([results[i] for i in live])  # type: ignore[misc]
+            self.timings[stage.name] = self.timings.get(stage.name, 0.0) + time.perf_counter() - start
             for i, res in zip(live, out, strict=True):
                 results[i] = res
         return results

@@ -440,7 +440,7 @@ def test_rejected_upsert_and_removal_on_success(store: Store) -> None:
         "empty", "12 characters")
     assert items["0123456789abcdef"].origin == origin
     with store.engine.connect() as conn:
-        sources = dict(conn.execute(select(schema.rejected.c.id, schema.rejected.c.source)).all())
+        sources = dict(conn.execute(select(schema.rejected.c.content_id, schema.rejected.c.source)).all())
     assert sources == {"0123456789abcdef": "https://example.org/0123456789abcdef", "bbbb": None}
 
     store.save(make_doc("0123456789abcdef"))

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import Any
 
 from claimgraph.config import Config
 from claimgraph.errors import RejectedInput
 from claimgraph.ingest.decode import DOCUMENT_TYPES, check_binary, decode, parse_content_type
+from claimgraph.ingest.meta import check_text, clean_meta, clean_url
 from claimgraph.ingest.sniff import sniff_kind
 from claimgraph.model import Document, Origin, Rejected, content_id
 
@@ -34,6 +37,22 @@ def media_type(content_type: str | None) -> str | None:
     return DOCUMENT_TYPES.get(media) if media else None
 
 
+def _only_rejected(fn: Callable[..., Document]) -> Callable[..., Document]:
+    """Make a public constructor raise RejectedInput for any failure (reason "error")."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Document:
+        try:
+            return fn(*args, **kwargs)
+        except RejectedInput:
+            raise
+        except Exception as exc:  # the API promises RejectedInput only
+            raise RejectedInput("error", f"{type(exc).__name__}: {exc}") from exc
+
+    return wrapper
+
+
+@_only_rejected
 def from_bytes(
     data: bytes,
     origin: Origin,
@@ -65,16 +84,19 @@ def from_bytes(
     text = decode(data, charset, "the Content-Type header", html=kind == "text/html")
     if not text.strip():
         raise RejectedInput("empty", "input contains only whitespace")
+    kept, warnings = clean_meta(dict(meta or {}))
     return Document(
         id=content_id(data),
         origin=origin,
-        url=url if url is not None else origin.url,
+        url=clean_url(url if url is not None else origin.url, warnings),
         content_type=kind,
         raw=text,
-        meta=dict(meta or {}),
+        meta=kept,
+        warnings=warnings,
     )
 
 
+@_only_rejected
 def from_text(
     text: str,
     *,
@@ -85,8 +107,12 @@ def from_text(
     """A Document from an article already in memory (the Python API).
 
     ``content_type`` is "text/plain" or "text/html" (None sniffs it). Raises RejectedInput
-    (empty) for blank text and (unsupported_type) for other content types.
+    (empty) for blank text, (undecodable) for text with lone surrogates and
+    (unsupported_type) for other content types; a bad metadata field is dropped with a warning.
     """
+    if not isinstance(text, str):
+        raise RejectedInput("unparseable", f"expected text (str), got {type(text).__name__}")
+    check_text(text)
     if not text.strip():
         raise RejectedInput("empty", "text is empty or only whitespace")
     if content_type is None:
@@ -98,11 +124,13 @@ def from_text(
                 "unsupported_type", f"content type {content_type!r} is not text or HTML"
             )
         kind = found
+    kept, warnings = clean_meta(dict(meta or {}))
     return Document(
         id=content_id(text),
         origin=Origin(kind="text"),
-        url=url,
+        url=clean_url(url, warnings),
         content_type=kind,
         raw=text,
-        meta=dict(meta or {}),
+        meta=kept,
+        warnings=warnings,
     )

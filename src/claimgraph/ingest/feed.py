@@ -10,10 +10,24 @@ from typing import Any
 
 import feedparser
 
+from claimgraph.errors import RejectedInput
 from claimgraph.ingest.document import Result, rejected
+from claimgraph.ingest.meta import check_text, clean_meta, clean_url
 from claimgraph.model import Document, Origin, content_id
 
 _TAG = re.compile(r"<[A-Za-z!/]")
+# Character references to UTF-16 surrogates (&#xD800; &#55296;): not characters, and the feed
+# parser fails on the whole feed with them; they are read as U+FFFD, as HTML parsers do.
+_SURROGATE_REF = re.compile(rb"&#(?:[xX]0*[dD][89a-fA-F][0-9a-fA-F]{2}|0*5[5-7]\d{3});")
+
+
+def _no_surrogate_refs(data: bytes) -> bytes:
+    def repl(match: re.Match[bytes]) -> bytes:
+        ref = match.group(0)[2:-1]
+        code = int(ref[1:], 16) if ref[:1] in (b"x", b"X") else int(ref)
+        return b"&#xFFFD;" if 0xD800 <= code <= 0xDFFF else match.group(0)
+
+    return _SURROGATE_REF.sub(repl, data) if b"&#" in data else data
 
 
 def _iso(parsed: time.struct_time | None) -> str | None:
@@ -69,8 +83,13 @@ def read_feed(
 ) -> Iterator[Result]:
     """One Document per entry; ``url`` is where the feed was fetched from, if anywhere."""
     headers = {"content-type": content_type} if content_type else {}
-    parsed = feedparser.parse(data, response_headers=headers, resolve_relative_uris=True)
     where = Origin(kind="feed", path=path, url=url, fetched=fetched)
+    try:
+        parsed = feedparser.parse(_no_surrogate_refs(data), response_headers=headers,
+                                  resolve_relative_uris=True)
+    except Exception as exc:  # noqa: BLE001 - a parser failure rejects this feed only
+        yield rejected("unparseable", f"not a readable RSS/Atom feed: {exc}", where, data)
+        return
     if not parsed.entries:
         if parsed.bozo and not parsed.version:
             detail = f"not a readable RSS/Atom feed: {parsed.get('bozo_exception')}"
@@ -82,20 +101,34 @@ def read_feed(
         return
     feed_title = parsed.feed.get("title")
     for number, entry in enumerate(parsed.entries, 1):
-        record = entry.get("id") or entry.get("link") or str(number)
+        record = str(entry.get("id") or entry.get("link") or number)
         origin = Origin(kind="feed", path=path, url=url, record=record, fetched=fetched)
-        body, media = _body(entry)
-        if not body.strip():
-            detail = f"feed entry {number} ({record}) has no content or summary"
-            yield rejected("empty", detail, origin, spec=f"{path or url}#{record}")
-            continue
-        html = _is_html(body, media)
-        yield Document(
-            id=content_id(body),
-            origin=origin,
-            url=entry.get("link") or None,
-            content_type="text/html" if html else "text/plain",
-            # Entry content is a fragment: give the cleaner a whole document.
-            raw=f"<html><body>{body}</body></html>" if html else body,
-            meta=_meta(entry, feed_title),
-        )
+        spec = f"{path or url}#{record}"
+        try:
+            yield _entry(entry, number, record, origin, feed_title, spec)
+        except RejectedInput as exc:
+            yield rejected(exc.reason, exc.detail, origin, spec=spec)
+        except Exception as exc:  # noqa: BLE001 - one bad entry never stops the feed
+            yield rejected("error", f"feed entry {number}: {type(exc).__name__}: {exc}",
+                           origin, spec=spec)
+
+
+def _entry(entry: Any, number: int, record: str, origin: Origin, feed_title: str | None,
+           spec: str) -> Result:
+    body, media = _body(entry)
+    if not body.strip():
+        detail = f"feed entry {number} ({record}) has no content or summary"
+        return rejected("empty", detail, origin, spec=spec)
+    check_text(body, f"feed entry {number}")
+    html = _is_html(body, media)
+    meta, warnings = clean_meta(_meta(entry, feed_title))
+    return Document(
+        id=content_id(body),
+        origin=origin,
+        url=clean_url(entry.get("link"), warnings),
+        content_type="text/html" if html else "text/plain",
+        # Entry content is a fragment: give the cleaner a whole document.
+        raw=f"<html><body>{body}</body></html>" if html else body,
+        meta=meta,
+        warnings=warnings,
+    )

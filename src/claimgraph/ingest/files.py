@@ -125,15 +125,25 @@ def read_stdin(stream: BinaryIO, config: Config) -> Iterator[Result]:
     yield from read_data(data, kind, origin, config, "-")
 
 
+def guarded_file(path: Path, config: Config) -> Iterator[Result]:
+    """``read_file``, with an unexpected failure becoming a rejection of that file only."""
+    try:
+        yield from read_file(path, config)
+    except Exception as exc:  # noqa: BLE001 - one bad file never stops a directory
+        spec = str(path)
+        yield rejected("error", f"{spec}: {type(exc).__name__}: {exc}",
+                       Origin(kind="file", path=spec), spec=spec)
+
+
 def read_spec(spec: str, config: Config) -> Iterator[Result]:
     """A path, a directory (recursive) or a glob pattern."""
     path = Path(spec)
     if path.is_dir():
         for item in walk(path):
-            yield from read_file(item, config)
+            yield from guarded_file(item, config)
         return
     if path.exists() or not _GLOB_CHARS.intersection(spec):
-        yield from read_file(path, config)
+        yield from guarded_file(path, config)
         return
     matches = sorted(glob.glob(spec, recursive=True))
     if not matches:
@@ -144,6 +154,6 @@ def read_spec(spec: str, config: Config) -> Iterator[Result]:
         item = Path(match)
         if item.is_dir():
             for inner in walk(item):
-                yield from read_file(inner, config)
+                yield from guarded_file(inner, config)
         else:
-            yield from read_file(item, config)
+            yield from guarded_file(item, config)

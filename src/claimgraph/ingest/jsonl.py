@@ -10,6 +10,7 @@ from typing import Any, BinaryIO
 from claimgraph.config import Config
 from claimgraph.errors import RejectedInput
 from claimgraph.ingest.document import Result, rejected, too_large
+from claimgraph.ingest.meta import check_text, clean_meta, clean_url
 from claimgraph.model import Document, Origin, content_id
 
 _SKIP = 1 << 20
@@ -28,6 +29,8 @@ def _line_document(line: bytes, lineno: int, origin: Origin) -> Document:
         raise RejectedInput(
             "unparseable", f"line {lineno}: invalid JSON: {exc.msg} (column {exc.colno})"
         ) from None
+    except RecursionError:
+        raise RejectedInput("unparseable", f"line {lineno}: JSON nested too deeply") from None
     if not isinstance(obj, dict):
         raise RejectedInput(
             "unparseable", f"line {lineno}: expected a JSON object, got {type(obj).__name__}"
@@ -42,15 +45,17 @@ def _line_document(line: bytes, lineno: int, origin: Origin) -> Document:
         )
     if not body.strip():
         raise RejectedInput("empty", f"line {lineno}: '{key}' is empty")
-    url = obj.get("url")
-    meta = {k: v for k, v in obj.items() if k not in ("text", "html", "url")}
+    check_text(body, f"line {lineno}: '{key}'")
+    meta, warnings = clean_meta({k: v for k, v in obj.items() if k not in ("text", "html", "url")})
+    url = clean_url(obj.get("url"), warnings)
     return Document(
         id=content_id(body),
         origin=origin,
-        url=url if isinstance(url, str) and url else None,
+        url=url,
         content_type="text/html" if key == "html" else "text/plain",
         raw=body,
         meta=meta,
+        warnings=warnings,
     )
 
 
@@ -58,6 +63,7 @@ def read_jsonl(stream: BinaryIO, *, path: str | None, config: Config) -> Iterato
     """One Document per non-blank line; a bad line becomes a Rejected (record = line number)."""
     limit = config.max_bytes
     lineno = 0
+    found = 0
     while line := stream.readline(limit + 1):
         lineno += 1
         origin = Origin(kind="jsonl", path=path, record=str(lineno))
@@ -67,12 +73,22 @@ def read_jsonl(stream: BinaryIO, *, path: str | None, config: Config) -> Iterato
                 size += len(more)
             exc = too_large(f"over {size}", limit, f"line {lineno}")
             yield rejected(exc.reason, exc.detail, origin, line)
+            found += 1
             continue
         if lineno == 1:
             line = line.removeprefix(codecs.BOM_UTF8)
         if not line.strip():
             continue
+        found += 1
         try:
-            yield _line_document(line, lineno, origin)
+            doc = _line_document(line, lineno, origin)
         except RejectedInput as exc:
             yield rejected(exc.reason, exc.detail, origin, line)
+            continue
+        except Exception as exc:  # noqa: BLE001 - one bad line never stops the file
+            yield rejected("error", f"line {lineno}: {type(exc).__name__}: {exc}", origin, line)
+            continue
+        yield doc
+    if not found:  # a file with no line is an input too: never silently nothing
+        where = Origin(kind="jsonl", path=path)
+        yield rejected("empty", "the JSONL input has no non-blank line", where, spec=path or "-")

@@ -116,7 +116,9 @@ def _records(it: ArchiveIterator, path: str | None, config: Config) -> Iterator[
         try:
             yield from_bytes(payload, origin, ctype, config, url=uri)
         except RejectedInput as exc:
-            yield rejected(exc.reason, f"{uri}: {exc.detail}", origin, payload)
+            offset = it.get_record_offset()
+            yield rejected(exc.reason, f"{uri} (record at byte {offset}): {exc.detail}",
+                           origin, payload)
 
 
 def read_warc(
@@ -132,12 +134,16 @@ def read_warc(
     if head == b"\x1f\x8b":
         # Unbuffered on purpose: a read-ahead buffer would lose the records before an error.
         source = _GunzipStream(source)  # type: ignore[assignment]
-    count = 0
+    count = seen = 0
     label = "standard input" if (spec or path) == "-" else spec or path or "input"
     try:
         for result in _records(ArchiveIterator(source), path, config):
             count += isinstance(result, Document)
+            seen += 1
             yield result
+        if not seen:  # records of other types only, or no record at all: never nothing
+            yield rejected("empty", f"WARC {label} holds no response or resource record",
+                           Origin(kind="warc", path=path), spec=spec or path or "-")
     except Exception as exc:  # noqa: BLE001 - any parse failure ends this archive, not the batch
         detail = str(exc) if isinstance(exc, _Corrupt) else f"{type(exc).__name__}: {exc}"
         yield rejected(

@@ -26,6 +26,8 @@ class RunReport:
 
     documents: int = 0
     rejected: list[Rejected] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # ids already stored (resume)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage and step
 
     def add(self, result: Result) -> None:
         if isinstance(result, Rejected):
@@ -54,6 +56,18 @@ def worker_pipeline(config_data: dict[str, Any], upto: str | None) -> Pipeline:
     return Pipeline(Config(data=config_data), upto=upto)
 
 
+def run_and_time(pipe: Pipeline, batch: list[Result]) -> tuple[list[Result], dict[str, float]]:
+    """Run one batch in a worker: its detached results and the seconds of each stage."""
+    pipe.timings.clear()
+    results = detach(pipe.run_batch(batch))
+    return results, dict(pipe.timings)
+
+
+def add_timings(into: dict[str, float], timings: dict[str, float]) -> None:
+    for name, seconds in timings.items():
+        into[name] = into.get(name, 0.0) + seconds
+
+
 class Executor:
     """Runs the configured pipeline over batches; subclasses say where (``map_batches``)."""
 
@@ -66,6 +80,7 @@ class Executor:
         self.batch_size = batch_size
         self.upto = upto
         self.pipeline = pipeline
+        self.timings: dict[str, float] = {}  # stage -> seconds, summed over the workers
 
     def map_batches(self, chunks: Iterator[list[Result]]) -> Iterator[list[Result]]:
         """Result batches, detached, in the order of ``chunks``."""
@@ -73,7 +88,7 @@ class Executor:
 
     def run(self, items: Iterable[Result], sink: Sink | None = None) -> RunReport:
         """Run the pipeline over ``items``, passing each result to ``sink`` in input order."""
-        report = RunReport()
+        report = RunReport(timings=self.timings)
         for batch in self.map_batches(batches(items, self.batch_size)):
             for r in batch:
                 report.add(r)

@@ -7,9 +7,10 @@ go to the sink in the driver, as with the other executors.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import chain
 from typing import Any
 
-from claimgraph.run.base import Executor, detach, worker_pipeline
+from claimgraph.run.base import Executor, add_timings, run_and_time, worker_pipeline
 from claimgraph.stage import Result
 
 
@@ -19,14 +20,17 @@ class _Worker:
     def __init__(self, config_data: dict[str, Any], upto: str | None) -> None:
         self.pipeline = worker_pipeline(config_data, upto)
 
-    def run(self, batch: list[Result]) -> list[Result]:
-        return detach(self.pipeline.run_batch(batch))
+    def run(self, batch: list[Result]) -> tuple[list[Result], dict[str, float]]:
+        return run_and_time(self.pipeline, batch)
 
 
 class RayExecutor(Executor):
     name = "ray"
 
     def map_batches(self, chunks: Iterator[list[Result]]) -> Iterator[list[Result]]:
+        first = next(chunks, None)
+        if first is None:  # nothing to do: no cluster connection
+            return
         try:
             import ray
             from ray.util import ActorPool
@@ -40,7 +44,10 @@ class RayExecutor(Executor):
         try:
             actor = ray.remote(num_cpus=1)(_Worker)
             pool = ActorPool([actor.remote(self.config.data, self.upto) for _ in range(self.workers)])
-            yield from pool.map(lambda a, batch: a.run.remote(batch), chunks)  # in input order
+            for results, timings in pool.map(lambda a, batch: a.run.remote(batch),
+                                             chain([first], chunks)):  # in input order
+                add_timings(self.timings, timings)
+                yield results
         finally:
             if started:
                 ray.shutdown()

@@ -12,13 +12,17 @@ from claimgraph.stage import Result
 
 
 class StoreSink:
-    """Saves every result, documents and rejected inputs alike, to the store."""
+    """Saves every result, documents and rejected inputs alike, to the store; documents
+    with the hash of the configuration that analysed them (``run.resume.config_hash``)."""
 
-    def __init__(self, store: Any) -> None:
+    step = "store"
+
+    def __init__(self, store: Any, config_hash: str | None = None) -> None:
         self.store = store
+        self.config_hash = config_hash
 
     def __call__(self, result: Result) -> None:
-        self.store.save_many([result])
+        self.store.save_many([result], config_hash=self.config_hash)
 
 
 class Collect:
@@ -31,11 +35,22 @@ class Collect:
         self.results.append(result)
 
 
-def store_sinks(store: Any, config: Config, link: bool = True) -> list[Any]:
+def store_sinks(store: Any, config: Config, link: bool = True,
+                config_hash: str | None = None) -> list[Any]:
     """Save, then (when ``link``) link across articles with ``claimgraph.link.link_sink``: the
     sinks of ``claimgraph analyze`` and the server."""
     if not link:
-        return [StoreSink(store)]
+        return [StoreSink(store, config_hash)]
     from claimgraph.link import link_sink
 
-    return [StoreSink(store), link_sink(store, config)]
+    return [StoreSink(store, config_hash), link_sink(store, config)]
+
+
+def link_pending(sinks: list[Any]) -> int:
+    """Link the stored documents no run linked yet (a run killed between saving and linking,
+    or ``--no-link`` before) with the linker of the link sink in ``sinks``; how many."""
+    for each in sinks:
+        linker = getattr(each, "linker", None)
+        if linker is not None:
+            return int(linker.link_pending())
+    return 0

@@ -57,10 +57,25 @@ def _iso(value: datetime | None) -> str | None:
     return value.astimezone(UTC).isoformat()
 
 
+def _check_sqlite_path(url: URL, create: bool, must_exist: bool) -> None:
+    """Create the parent folders of a SQLite file (``create``), else require them; with
+    ``must_exist`` the file itself must be there (reading commands never create a store)."""
+    if is_memory(url) or not url.database or url.database.startswith("file:"):
+        return
+    path = os.path.abspath(url.database)
+    if must_exist and not os.path.isfile(path):
+        raise StoreError(f"no store at {url.database}: run 'claimgraph analyze' first, "
+                         "or name another store with --db")
+    parent = os.path.dirname(path)
+    if create:
+        os.makedirs(parent, exist_ok=True)
+    elif not os.path.isdir(parent):
+        raise StoreError(f"cannot create the store {url.database}: the folder {parent} does not "
+                         "exist (create it, or pass --create)")
+
+
 def _sqlite_engine(url: URL) -> Engine:
     memory = is_memory(url)
-    if not memory and url.database and not url.database.startswith("file:"):
-        os.makedirs(os.path.dirname(os.path.abspath(url.database)), exist_ok=True)
     kwargs: dict[str, Any] = {"connect_args": {"timeout": 30}}
     if memory:
         kwargs = {"connect_args": {"check_same_thread": False}, "poolclass": StaticPool}
@@ -86,10 +101,12 @@ def _sqlite_engine(url: URL) -> Engine:
 class Store:
     """Documents and rejected inputs in one database (see ``open_store``)."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, create: bool = True, must_exist: bool = False) -> None:
         self._url = resolve_url(url)
         self.url = mask_url(url)
         self._closed = False
+        if self._url.get_backend_name() == "sqlite":
+            _check_sqlite_path(self._url, create, must_exist)
         try:
             if self._url.get_backend_name() == "sqlite":
                 self._engine = _sqlite_engine(self._url)
@@ -176,12 +193,14 @@ class Store:
 
     # ------------------------------------------------------------------ writing
 
-    def _save_doc(self, conn: Connection, doc: Document, now: datetime) -> None:
+    def _save_doc(self, conn: Connection, doc: Document, now: datetime,
+                  config_hash: str | None = None) -> None:
         data = doc.model_dump(mode="json")
         self._upsert(
             conn,
             t.documents,
-            {**rows.document_row(doc, data), "created_at": now, "updated_at": now},
+            {**rows.document_row(doc, data), "created_at": now, "updated_at": now,
+             "config_hash": config_hash},
         )
         for table in t.CHILD_TABLES:
             conn.execute(delete(table).where(table.c.doc_id == doc.id))
@@ -195,14 +214,16 @@ class Store:
             items = make(doc)
             if items:
                 conn.execute(table.insert(), items)
-        conn.execute(delete(t.rejected).where(t.rejected.c.id == doc.id))
+        rej = t.rejected.c
+        conn.execute(delete(t.rejected).where((rej.content_id == doc.id) | (rej.id == doc.id)))
 
     def _save_rejected(self, conn: Connection, r: Rejected, now: datetime) -> None:
         self._upsert(
             conn,
             t.rejected,
             {
-                "id": r.id,
+                "id": rows.rejected_key(r),
+                "content_id": r.id,
                 "origin": r.origin.model_dump(mode="json"),
                 "source": rows.source_of(r),
                 "reason": r.reason,
@@ -212,20 +233,22 @@ class Store:
             },
         )
 
-    def save(self, doc: Document) -> None:
+    def save(self, doc: Document, config_hash: str | None = None) -> None:
         """Insert or update a document and replace its child rows, in one transaction.
 
-        A rejection recorded earlier under the same id is removed.
+        A rejection recorded earlier under the same id is removed. ``config_hash`` names the
+        pipeline configuration that produced the analysis (see ``stored_hashes``).
         """
         with self._write() as conn:
-            self._save_doc(conn, doc, _now())
+            self._save_doc(conn, doc, _now(), config_hash)
 
     def save_rejected(self, r: Rejected) -> None:
         """Insert or update a rejected input (an existing document with its id is kept)."""
         with self._write() as conn:
             self._save_rejected(conn, r, _now())
 
-    def save_many(self, results: Iterable[Document | Rejected], batch_size: int = 100) -> SaveCounts:
+    def save_many(self, results: Iterable[Document | Rejected], batch_size: int = 100,
+                  config_hash: str | None = None) -> SaveCounts:
         """Save pipeline results, ``batch_size`` per transaction, in order."""
         n_docs = n_rej = 0
         batch: list[Document | Rejected] = []
@@ -235,7 +258,7 @@ class Store:
                 now = _now()
                 for item in batch:
                     if isinstance(item, Document):
-                        self._save_doc(conn, item, now)
+                        self._save_doc(conn, item, now, config_hash)
                     else:
                         self._save_rejected(conn, item, now)
             batch.clear()
@@ -298,15 +321,29 @@ class Store:
             if remaining is not None:
                 remaining -= len(page)
 
+    def stored_hashes(self, ids: Iterable[str]) -> dict[str, str | None]:
+        """The configuration hash of each of ``ids`` stored as a document (absent ids left out)."""
+        col = t.documents.c
+        wanted = list(dict.fromkeys(ids))
+        found: dict[str, str | None] = {}
+        with self._read() as conn:
+            for i in range(0, len(wanted), _PAGE):
+                query = select(col.id, col.config_hash).where(col.id.in_(wanted[i : i + _PAGE]))
+                found.update({row.id: row.config_hash for row in conn.execute(query)})
+        return found
+
     def rejected(self) -> list[Rejected]:
-        """All rejected inputs, oldest first."""
+        """All rejected inputs, oldest first (one per origin: identical inputs from two
+        places are both listed)."""
         c = t.rejected.c
         with self._read() as conn:
             found = conn.execute(
-                select(c.id, c.origin, c.reason, c.detail).order_by(c.created_at, c.id)
+                select(c.id, c.content_id, c.origin, c.reason, c.detail)
+                .order_by(c.created_at, c.id)
             ).all()
         return [
-            Rejected(id=r.id, origin=Origin.model_validate(r.origin), reason=r.reason, detail=r.detail)
+            Rejected(id=r.content_id or r.id, origin=Origin.model_validate(r.origin),
+                     reason=r.reason, detail=r.detail)
             for r in found
         ]
 
@@ -345,7 +382,7 @@ class Store:
         for r in found:
             origin = r.origin or {}
             yield {
-                "id": r.id,
+                "id": r.content_id or r.id,
                 "origin_kind": origin.get("kind"),
                 "source": r.source,
                 "origin_record": origin.get("record"),
@@ -402,11 +439,12 @@ class Store:
         return exp.write_parquet(path, table, flat)
 
 
-def open_store(url: str) -> Store:
+def open_store(url: str, *, create: bool = True, must_exist: bool = False) -> Store:
     """Open (and create or migrate) the store at ``url``.
 
-    A plain path or ``sqlite:///path`` is a SQLite file (parent directories are created;
-    WAL and foreign keys are on); ``postgresql://`` or ``postgresql+psycopg://`` is
+    A plain path or ``sqlite:///path`` is a SQLite file (parent directories are created
+    with ``create``, else they must exist; with ``must_exist`` the file must exist; WAL and
+    foreign keys are on); ``postgresql://`` or ``postgresql+psycopg://`` is
     PostgreSQL through psycopg 3. Raises StoreError, whose message hides the password.
     """
-    return Store(url)
+    return Store(url, create=create, must_exist=must_exist)

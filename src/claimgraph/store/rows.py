@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from claimgraph.event_records import flat_rows
-from claimgraph.model import Document, EventActor, Rejected, is_quote
+from claimgraph.model import Document, EventActor, Rejected, content_id, is_quote
 
 
 def _actor_name(actor: EventActor | None) -> str | None:
@@ -19,6 +19,13 @@ def _actor_name(actor: EventActor | None) -> str | None:
 def source_of(r: Rejected | Document) -> str | None:
     """The path or URL an input came from."""
     return r.origin.path or r.origin.url or getattr(r, "url", None)
+
+
+def rejected_key(r: Rejected) -> str:
+    """The ``rejected`` row id: the content id and the origin (identical inputs rejected at
+    two origins are two rows; the same input rejected again at one origin is one)."""
+    where = r.origin.model_dump_json(include={"kind", "path", "url", "record"})
+    return content_id(f"{r.id}\n{where}")
 
 
 def document_row(doc: Document, data: dict[str, Any]) -> dict[str, Any]:

@@ -57,6 +57,7 @@ documents = Table(
     Column("data", Json, nullable=False),
     _stamp("created_at"),
     _stamp("updated_at"),
+    Column("config_hash", Text),  # 0006: the pipeline configuration of the stored analysis
     Index("ix_documents_outlet_id", "outlet_id"),
     Index("ix_documents_language", "language"),
     Index("ix_documents_published", "published"),
@@ -162,7 +163,9 @@ rejected = Table(
     Column("detail", Text, nullable=False),
     _stamp("created_at"),
     _stamp("updated_at"),
+    Column("content_id", Text),  # 0006: Rejected.id (the row id also covers the origin)
     Index("ix_rejected_reason", "reason"),
+    Index("ix_rejected_content_id", "content_id"),
 )
 
 #: Tables holding per-document rows, replaced on every save.
