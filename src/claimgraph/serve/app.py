@@ -15,8 +15,9 @@ from fastapi.staticfiles import StaticFiles
 
 import claimgraph
 from claimgraph.config import Config
-from claimgraph.serve import api, ui
+from claimgraph.serve import api, ui, workbench
 from claimgraph.serve.analyze import Analyzer
+from claimgraph.serve.people import People
 from claimgraph.serve.security import LimitsAndHeaders
 from claimgraph.serve.settings import ServeSettings
 from claimgraph.serve.views import Views
@@ -45,6 +46,7 @@ def create_app(config: Config, *, warm: bool | None = None) -> FastAPI:
                              "processes cannot see an in-memory database")
         analyzer = Analyzer(config, settings.analysis_workers, settings.max_pending)
         app.state.store, app.state.analyzer, app.state.views = store, analyzer, Views(store)
+        app.state.people = People(store)
         if warm:
             analyzer.warm()
         try:
@@ -64,7 +66,9 @@ def create_app(config: Config, *, warm: bool | None = None) -> FastAPI:
     )
     app.state.config, app.state.settings = config, settings
     app.include_router(api.router)
+    app.include_router(workbench.api)
     app.include_router(ui.router)
+    app.include_router(workbench.pages)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.add_middleware(LimitsAndHeaders, max_bytes=settings.max_request_bytes)
 

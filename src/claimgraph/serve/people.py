@@ -181,16 +181,20 @@ class People:
             stmts = q.outlet_statements(conn, outlet_id)
         statements = [statement_view(s) for s in stmts]
         quotes: Counter[str] = Counter()
+        slugs: dict[str, str] = {}
         relays: dict[str, Counter[str]] = {}
         for raw, s in zip(stmts, statements, strict=True):
             ent = index.speaker_entity(raw["doc_id"], raw["speaker_entity"], raw["speaker_name"])
             who = ent.name if ent else s["speaker"]
+            if ent:
+                slugs[who] = ent.slug
             quotes[who] += 1
             for hop in s["chain"][1:-1]:
                 relays.setdefault(hop, Counter())[who] += 1
         n = len(statements)
         denials = sum(1 for s in statements if s["stance"] == "deny")
-        return {"statements": statements, "quotes": _pairs(quotes),
+        return {"statements": statements,
+                "quotes": [{**p, "entity": slugs.get(p["name"])} for p in _pairs(quotes)],
                 "relays": [{"from": hop, "count": sum(c.values()), "speakers": _pairs(c)}
                            for hop, c in sorted(relays.items(), key=lambda kv: -sum(kv[1].values()))],
                 "n_statements": n, "n_denials": denials,
