@@ -133,3 +133,16 @@ def linked_disputes_of(conn: Connection, keys: Iterable[tuple[str, str]]) -> lis
                                 "other_speaker": o.speaker_name, "basis": d.basis,
                                 "score": float(d.score)})
     return out
+
+
+def find_outlet(conn: Connection, name: str) -> str | None:
+    """The id of the stored outlet with this id or name (case-insensitive), else one whose
+    name contains it when only one does."""
+    rows = conn.execute(text("SELECT DISTINCT outlet_id, outlet_name FROM documents "
+                             "WHERE outlet_id IS NOT NULL")).all()
+    want = name.strip().lower()
+    for r in rows:
+        if want in (r.outlet_id.lower(), (r.outlet_name or "").lower()):
+            return str(r.outlet_id)
+    near = {r.outlet_id for r in rows if want and want in (r.outlet_name or "").lower()}
+    return str(near.pop()) if len(near) == 1 else None
