@@ -258,12 +258,16 @@ def stories(request: Request, limit: int = Query(50, ge=1, le=500)) -> list[dict
 
 
 @reads.get("/stories/{story_id}", summary="A story", responses={404: {"description": "no such story"}})
-def story(request: Request, story_id: str) -> dict[str, Any]:
+def story(request: Request, story_id: str,
+          min_score: float | None = Query(None, ge=0, le=1, description=(
+              "hide disputes linked with a lower score (default: serve.min_dispute_score)"))
+          ) -> dict[str, Any]:
     """A story: its documents in date order, its disputes and its statements.
 
     ``doc-<document id>`` is the one-document story of a document that is not linked.
     """
-    found = views_of(request).story(story_id)
+    score = request.app.state.settings.min_dispute_score if min_score is None else min_score
+    found = views_of(request).story(story_id, score)
     if found is None:
         raise HTTPException(404, f"no story {story_id!r}")
     return as_json(found)
@@ -271,9 +275,14 @@ def story(request: Request, story_id: str) -> dict[str, Any]:
 
 @reads.get("/disputes", summary="Disputes")
 def disputes(request: Request, limit: int = Query(50, ge=1, le=500),
-             offset: int = Query(0, ge=0)) -> list[dict[str, Any]]:
-    """Claims and the statements that deny or dispute them, with speakers, outlets and chains."""
-    return as_json(views_of(request).all_disputes(limit, offset))
+             offset: int = Query(0, ge=0),
+             min_score: float | None = Query(None, ge=0, le=1, description=(
+                 "hide disputes linked with a lower score (default: serve.min_dispute_score)"))
+             ) -> list[dict[str, Any]]:
+    """Claims and the statements that deny or dispute them, with speakers, outlets, chains,
+    the basis and score of each link, and whether it lies within one article or across."""
+    score = request.app.state.settings.min_dispute_score if min_score is None else min_score
+    return as_json(views_of(request).all_disputes(limit, offset, score))
 
 
 @reads.get("/outlets", summary="Outlets")
@@ -284,11 +293,14 @@ def outlets(request: Request) -> list[dict[str, Any]]:
 
 @reads.get("/outlets/{outlet_id}", summary="An outlet", responses={404: {"description": "no such outlet"}})
 def outlet(request: Request, outlet_id: str) -> dict[str, Any]:
+    """The outlet's registry record, its documents, whom it quotes, what it relays from
+    whom and its share of denials, with every statement it published."""
     views = views_of(request)
     info = views.outlet_info(outlet_id)
     if info is None:
         raise HTTPException(404, f"no documents from outlet {outlet_id!r}")
-    return {**info, "documents": views.outlet_documents(outlet_id)}
+    profile = request.app.state.people.outlet(outlet_id)
+    return {**info, "documents": views.outlet_documents(outlet_id), **profile}
 
 
 @reads.get("/stats", summary="Store counts")
@@ -303,10 +315,11 @@ def rejected_inputs(request: Request) -> list[dict[str, Any]]:
 
 @reads.get("/export", summary="Export a table", response_class=FileResponse)
 def export(request: Request,
-           table: Literal["documents", "entities", "attributions", "events", "rejected"] = "documents",
-           format: Literal["jsonl", "parquet"] = "jsonl",
+           table: Literal["documents", "entities", "attributions", "events", "claims", "disputes",
+                          "plover", "rejected"] = "documents",
+           format: Literal["jsonl", "csv", "parquet"] = "jsonl",
            quotes_only: bool = False) -> FileResponse:
-    """A whole table as JSONL (documents: the JSON contract, one per line) or Parquet.
+    """A whole table as JSONL (documents: the JSON contract, one per line), CSV or Parquet.
 
     ``quotes_only`` (attributions): speech and writing only, as quote trackers count them."""
     fd, path = tempfile.mkstemp(prefix="claimgraph-export-", suffix=f".{format}")
@@ -319,7 +332,8 @@ def export(request: Request,
     except Exception:
         os.unlink(path)
         raise
-    media = "application/x-ndjson" if format == "jsonl" else "application/vnd.apache.parquet"
+    media = {"jsonl": "application/x-ndjson", "csv": "text/csv; charset=utf-8",
+             "parquet": "application/vnd.apache.parquet"}[format]
     return FileResponse(path, media_type=media, filename=f"claimgraph-{table}.{format}",
                         background=BackgroundTask(os.unlink, path))
 
