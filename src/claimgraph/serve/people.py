@@ -14,8 +14,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from claimgraph.chain_text import chain_names
 from claimgraph.link.text import name_key
-from claimgraph.serve.chains import chain_names
 from claimgraph.store import Store
 from claimgraph.store.queries import entities as q
 

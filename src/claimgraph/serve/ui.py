@@ -11,12 +11,12 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from starlette.datastructures import UploadFile
 
+from claimgraph.chain_text import ARROW, chain_names, chain_text
 from claimgraph.model import Document, Rejected
 from claimgraph.serve import charts
 from claimgraph.serve import search as fts
 from claimgraph.serve.analyze import Item
 from claimgraph.serve.api import analyse, get_document, item_of, languages, store_of, views_of
-from claimgraph.serve.chains import ARROW, chain_names, chain_text
 from claimgraph.serve.highlight import segments
 from claimgraph.serve.security import (
     AUTH_COOKIE,

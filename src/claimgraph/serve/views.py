@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from claimgraph.chain_text import UNKNOWN_OUTLET
 from claimgraph.model import Attribution, Document
-from claimgraph.serve.chains import UNKNOWN_OUTLET
 from claimgraph.store import Store
 from claimgraph.store.queries import documents as docq
 from claimgraph.store.queries import link_read

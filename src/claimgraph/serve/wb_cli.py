@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from claimgraph.serve.chains import chain_text
+from claimgraph.chain_text import chain_text
 
 
 def _store(ctx: click.Context) -> Any:

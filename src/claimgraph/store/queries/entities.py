@@ -16,8 +16,8 @@ LABELS = ("PER", "ORG")
 
 def stamp(conn: Connection) -> tuple[int, str]:
     """(document count, latest update): changes whenever a document is saved."""
-    row = conn.execute(text("SELECT count(*) AS n, max(updated_at) AS t FROM documents")).one()
-    return int(row.n), str(row.t)
+    row = conn.execute(text("SELECT count(*) AS n, max(updated_at) AS last FROM documents")).one()
+    return int(row.n), str(row.last)
 
 
 def entity_rows(conn: Connection) -> list[dict[str, Any]]:

@@ -8,18 +8,13 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-_ARROW = " → "  # claimgraph.serve.chains.ARROW: the store imports nothing above it
+from claimgraph.chain_text import chain_names, chain_text
+
+_ARROW = " → "  # claimgraph.chain_text.ARROW: the store imports nothing above it
 
 
 def _json(value: Any) -> Any:
     return json.loads(value) if isinstance(value, str) else value
-
-
-def _chain(speaker: str | None, via: list[dict[str, Any]], outlet: str | None) -> str:
-    names = [speaker or "unnamed source"]
-    names += [h["name"] for h in via if h.get("kind") != "publisher" and h.get("name")]
-    names.append(outlet or "unknown outlet")
-    return _ARROW.join(names)
 
 
 def scope(claim_docs: set[str], against_docs: set[str]) -> str:
@@ -40,7 +35,8 @@ def claim_rows(conn: Connection) -> Iterator[dict[str, Any]]:
         "JOIN documents d ON d.id = m.doc_id ORDER BY c.id, m.seq, m.attr_id")).all()
     for r in rows:
         item = dict(r._mapping)
-        item["chain"] = _chain(item["speaker_name"], _json(item.pop("via")) or [], item["outlet_name"])
+        item["chain"] = chain_text(chain_names(item["speaker_name"], _json(item.pop("via")) or [],
+                                               item["outlet_name"]))
         yield item
 
 

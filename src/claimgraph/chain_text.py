@@ -1,4 +1,4 @@
-"""How a chain is written everywhere (pages, API text, CLI): speaker -> relays -> outlet."""
+"""How a chain is written everywhere (pages, exports, every CLI command): speaker → relays → outlet."""
 
 from __future__ import annotations
 
@@ -27,5 +27,10 @@ def chain_names(speaker: str | None, via: Sequence[dict[str, Any]], outlet: str 
 
 
 def chain_text(names: Iterable[str | None]) -> str:
-    """``Zaemsky → Sputnik → Press TV``; a missing hop reads "unknown outlet"."""
-    return ARROW.join((n or UNKNOWN_OUTLET) if n and n != "?" else UNKNOWN_OUTLET for n in names)
+    """``Zaemsky → Sputnik → Press TV``; a missing speaker reads "unnamed source", a missing
+    relay or outlet "unknown outlet" (never "?")."""
+    out = []
+    for i, n in enumerate(names):
+        missing = not n or n == "?"
+        out.append(("unnamed source" if i == 0 else UNKNOWN_OUTLET) if missing else str(n))
+    return ARROW.join(out)
