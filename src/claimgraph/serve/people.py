@@ -16,6 +16,7 @@ from typing import Any
 
 from claimgraph.chain_text import chain_names
 from claimgraph.link.text import name_key
+from claimgraph.serve.views import shown_stance
 from claimgraph.store import Store
 from claimgraph.store.queries import entities as q
 
@@ -209,7 +210,7 @@ def statement_view(s: dict[str, Any]) -> dict[str, Any]:
     """One statement as the pages, the API and the CLI show it."""
     speaker = s["speaker_name"] or s.get("speaker_text") or "unnamed source"
     return {"doc_id": s["doc_id"], "attr_id": s["attr_id"], "speaker": speaker,
-            "role": s["role"], "stance": s["stance"], "kind": s["kind"], "cue": s["cue_text"],
+            "role": s["role"], "stance": shown_stance(s["stance"]), "kind": s["kind"], "cue": s["cue_text"],
             "content": s["content_text"], "date": (s["published"] or "")[:10] or None,
             "outlet": s["outlet_name"], "outlet_id": s["outlet_id"], "language": s["language"],
             "title": s["title"], "target": s["target"],

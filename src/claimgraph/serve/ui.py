@@ -30,7 +30,7 @@ from claimgraph.serve.security import (
     same_token,
     settings,
 )
-from claimgraph.serve.views import document_disputes
+from claimgraph.serve.views import document_disputes, shown_stance
 
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
@@ -61,6 +61,7 @@ def basis_label(basis: str) -> str:
 templates.env.filters["safe_href"] = safe_href
 templates.env.filters["basename"] = lambda p: PurePath(str(p)).name
 templates.env.filters["basis_label"] = basis_label
+templates.env.filters["shown_stance"] = shown_stance
 templates.env.globals.update(STANCES=STANCES, ARROW=ARROW, chain_text=chain_text,
                              chain_names=chain_names, basis_label=basis_label)
 

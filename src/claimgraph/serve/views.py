@@ -113,7 +113,7 @@ def speaker_of(a: Attribution) -> str:
 
 def statement(doc: Document, a: Attribution) -> Statement:
     return Statement(
-        doc_id=doc.id, attr_id=a.id, speaker=speaker_of(a), role=a.role, stance=a.stance,
+        doc_id=doc.id, attr_id=a.id, speaker=speaker_of(a), role=a.role, stance=shown_stance(a.stance),
         kind=a.kind, cue=a.cue.text if a.cue else None, content=a.content.text,
         chain=chain_of(doc, a), outlet=doc.outlet.name if doc.outlet else None,
         outlet_id=doc.outlet.id if doc.outlet else None, language=doc.language,
@@ -162,7 +162,7 @@ def _linked_statement(x: dict[str, Any]) -> Statement:
     chain = list(x.get("chain") or [])
     return Statement(
         doc_id=x["doc_id"], attr_id=x["attr_id"], speaker=x.get("speaker") or "unnamed source",
-        role=None, stance=_shown_stance(x.get("stance", "assert")), kind=x.get("kind", "indirect"),
+        role=None, stance=shown_stance(x.get("stance", "assert")), kind=x.get("kind", "indirect"),
         cue=x.get("cue"), content=x.get("content", ""),
         chain=[h if h and h != "?" else UNKNOWN_OUTLET for h in chain[1:]],
         outlet=x.get("outlet"), outlet_id=x.get("outlet_id"), language=x.get("language"),
@@ -170,7 +170,7 @@ def _linked_statement(x: dict[str, Any]) -> Statement:
     )
 
 
-def _shown_stance(stance: str) -> str:
+def shown_stance(stance: str) -> str:
     """The stance a reader sees: the link layer's "report" (a relayed report) reads as an
     assertion, so it is shown as one."""
     return "assert" if stance == "report" else stance
