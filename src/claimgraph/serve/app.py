@@ -15,7 +15,7 @@ from fastapi.staticfiles import StaticFiles
 
 import claimgraph
 from claimgraph.config import Config
-from claimgraph.serve import api, ui, workbench
+from claimgraph.serve import api, reviews, ui, workbench
 from claimgraph.serve.analyze import Analyzer
 from claimgraph.serve.people import People
 from claimgraph.serve.security import LimitsAndHeaders
@@ -67,8 +67,10 @@ def create_app(config: Config, *, warm: bool | None = None) -> FastAPI:
     app.state.config, app.state.settings = config, settings
     app.include_router(api.router)
     app.include_router(workbench.api)
+    app.include_router(reviews.api)
     app.include_router(ui.router)
     app.include_router(workbench.pages)
+    app.include_router(reviews.pages)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.add_middleware(LimitsAndHeaders, max_bytes=settings.max_request_bytes)
 

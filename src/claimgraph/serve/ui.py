@@ -31,6 +31,7 @@ from claimgraph.serve.security import (
     settings,
 )
 from claimgraph.serve.views import document_disputes, shown_stance
+from claimgraph.store.queries import review as rq
 
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
@@ -107,7 +108,11 @@ def document_page(request: Request, doc_id: str) -> Response:
     doc = get_document(request, doc_id)
     by_entity = {e.id: e for e in doc.entities}
     captioned = {c.line for c in doc.captions}
-    return page(request, "document.html", doc=doc, segments=segments(doc),
+    with store_of(request).connection() as conn:
+        reviews = rq.latest(conn, doc.id)
+    return page(request, "document.html", doc=doc, segments=segments(doc), reviews=reviews,
+                review_back=f"/documents/{doc.id}#disputes",
+                dispute_reviews={k[1]: v for k, v in reviews.items() if k[0] == "dispute"},
                 disputes=document_disputes(doc), story_id=views_of(request).story_of(doc.id),
                 entities=by_entity, removed=[r for r in doc.removed if r.reason != "empty"
                                             and not (r.reason == "caption" and r.line in captioned)],
@@ -142,7 +147,10 @@ def story_page(request: Request, story_id: str, min_score: float | None = MIN_SC
 def disputes_page(request: Request, min_score: float | None = MIN_SCORE) -> Response:
     score = threshold(request, min_score)
     shown, hidden = views_of(request).disputes_page(100, 0, score)
-    return page(request, "disputes.html", disputes=shown, hidden_disputes=hidden, min_score=score)
+    with store_of(request).connection() as conn:
+        reviewed = {r["item_id"]: r for r in rq.listing(conn, kind="dispute")}
+    return page(request, "disputes.html", disputes=shown, hidden_disputes=hidden, min_score=score,
+                review_back=f"/disputes?min_score={score}", dispute_reviews=reviewed)
 
 
 @router.get("/outlets", response_class=HTMLResponse)

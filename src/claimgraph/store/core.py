@@ -23,12 +23,12 @@ from claimgraph.model import Document, Origin, Rejected
 from claimgraph.store import export as exp
 from claimgraph.store import migrate, rows
 from claimgraph.store import schema as t
-from claimgraph.store.queries import tables
+from claimgraph.store.queries import review, tables
 from claimgraph.store.urls import StoreError, is_memory, mask_url, resolve_url, scrub
 
 Format = Literal["jsonl", "csv", "parquet"]
 Table = Literal["documents", "attributions", "entities", "events", "claims", "disputes", "rejected",
-                "plover"]
+                "plover", "reviews", "devset"]
 _PAGE = 500
 
 
@@ -377,6 +377,14 @@ class Store:
                 "csv" if str(path).endswith(".csv") else "jsonl"
         if format not in exp.FORMATS:
             raise ValueError(f"unknown export format {format!r}: use jsonl, csv or parquet")
+        if table in ("reviews", "devset"):  # analysts' reviews; devset: the dev-set schema, nested
+            if format == "parquet" or (table == "devset" and format != "jsonl"):
+                raise ValueError(f"export {table} as jsonl" + (" or csv" if table == "reviews" else ""))
+            with self._read() as conn:
+                found = list(review.listing(conn) if table == "reviews" else review.devset_records(conn))
+            if format == "csv":
+                return exp.write_csv(path, None, found)
+            return exp.write_jsonl(path, (json.dumps(r, ensure_ascii=False) for r in found))
         if table == "plover" and format != "jsonl":  # nested records: flat, they are the event rows
             table = "events"
         if table == "plover":
