@@ -148,3 +148,61 @@ def test_small_faults(client: httpx.Client, db: str, docs: list[Document]) -> No
     shown = runner.invoke(main, ["--db", db, "show", two_hops.id]).output
     assert "←" not in shown and "→" in shown
     assert "badge stance-report" not in client.get("/documents/wb0000martin0001").text
+
+
+def _csrf(c: httpx.Client, path: str) -> str:
+    m = re.search(r'name="csrf_token" value="([^"]+)"', c.get(path).text)
+    assert m, path
+    return m.group(1)
+
+
+def test_reviews_stored_shown_and_exported_in_the_devset_schema(
+        client: httpx.Client, db: str, docs: list[Document], tmp_path: Path) -> None:
+    from tests.serve_support import TOKEN
+
+    doc = next(d for d in docs if d.id == "wb0000martin0001")
+    a_right, a_wrong = doc.attributions[0], doc.attributions[2]
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    r = client.post("/api/reviews", json={"kind": "attribution", "doc_id": doc.id, "item_id": a_right.id,
+                                          "verdict": "right"})
+    assert r.status_code == 401  # the token is needed
+    r = client.post("/api/reviews", headers=auth, json={"kind": "attribution", "doc_id": doc.id,
+                                                        "item_id": a_right.id, "verdict": "right"})
+    assert r.status_code == 201, r.text
+    assert client.post("/api/reviews", headers=auth, json={
+        "kind": "attribution", "doc_id": doc.id, "item_id": "A99", "verdict": "right"}).status_code == 404
+    # the UI: log in, then the review form of a row (CSRF pair), with a correction
+    with httpx.Client(base_url=str(client.base_url), timeout=60) as ui:
+        assert "log in to review" in ui.get(f"/documents/{doc.id}").text
+        token = _csrf(ui, "/login")
+        assert ui.post("/login", data={"token": TOKEN, "csrf_token": token, "next": "/"}).status_code == 303
+        token = _csrf(ui, f"/documents/{doc.id}")
+        r = ui.post("/reviews", data={"csrf_token": token, "kind": "attribution", "doc_id": doc.id,
+                                      "item_id": a_wrong.id, "verdict": "wrong", "speaker": "Anne Martin",
+                                      "note": "the surname is Anne's",
+                                      "back": f"/documents/{doc.id}#row-{a_wrong.id}"})
+        assert r.status_code == 303 and r.headers["location"].endswith(f"#row-{a_wrong.id}")
+        no_csrf = ui.post("/reviews", data={"kind": "event", "item_id": "x", "verdict": "right"})
+        assert no_csrf.status_code == 403
+        page = ui.get(f"/documents/{doc.id}").text
+    assert "✓ right" in page and "✗ wrong" in page and "corrected: speaker = Anne Martin" in page
+    listed = client.get("/api/reviews", params={"doc_id": doc.id}).json()
+    assert [(x["item_id"], x["verdict"]) for x in listed] == [(a_right.id, "right"), (a_wrong.id, "wrong")]
+    assert listed[1]["item"]["speaker_name"] == "Martin"  # the snapshot of what was judged
+    # the development-set export: the right one as extracted, the wrong one corrected
+    out = tmp_path / "dev.jsonl"
+    res = CliRunner().invoke(main, ["--db", db, "export", "--table", "devset", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    import json
+
+    (record,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert record["id"] == doc.id and record["text"] == doc.text and record["lang"] == "fr"
+    got = {tuple(x["content_span"]): x for x in record["attributions"]}
+    right = got[(a_right.content.start, a_right.content.end)]
+    assert right["speaker"] == "Paul Martin" and right["stance"] == "assert"
+    assert record["text"][slice(*right["cue_span"])] == a_right.cue.text  # type: ignore[union-attr]
+    assert got[(a_wrong.content.start, a_wrong.content.end)]["speaker"] == "Anne Martin"
+    dev_keys = {"source_span", "speaker", "cue_span", "cue_lemma", "content_span", "kind", "stance", "via",
+                "negated_cue"}
+    assert all(set(x) == dev_keys for x in record["attributions"])
+    assert client.get("/api/reviews/devset").text.strip() == out.read_text(encoding="utf-8").strip()
