@@ -129,6 +129,7 @@ def test_story_page_has_charts_and_no_report_badge(client: httpx.Client) -> None
     html = client.get(f"/stories/{story_id}").text
     assert '<svg class="chart timeline-chart"' in html and '<svg class="chart graph-chart"' in html
     assert "badge stance-report" not in html
+    assert re.search(r"claim link \d\.\d\d", html) and "picked up from" in html
     assert not re.search(r"\d{4}-\d\d-\d\dT\d\d:", _text(html))  # days, not raw timestamps
 
 

@@ -38,6 +38,8 @@ class Statement:
     outlet_id: str | None
     language: str | None
     date: str | None
+    claim_score: float | None = None  # link layer: similarity to its claim when it joined (1: founded it)
+    relay: str | None = None  # link layer: whom it was picked up from, and on what basis
 
 
 @dataclass
@@ -166,8 +168,20 @@ def _linked_statement(x: dict[str, Any]) -> Statement:
         cue=x.get("cue"), content=x.get("content", ""),
         chain=[h if h and h != "?" else UNKNOWN_OUTLET for h in chain[1:]],
         outlet=x.get("outlet"), outlet_id=x.get("outlet_id"), language=x.get("language"),
-        date=_date(x.get("date")),
+        date=_date(x.get("date")), claim_score=x.get("score"), relay=_relay(x),
     )
+
+
+RELAY_BASIS = {"via": "its chain names that outlet", "republication": "a republication",
+               "timing": "the closest earlier wording", "via_unlinked": "named in its chain, not stored"}
+
+
+def _relay(x: dict[str, Any]) -> str | None:
+    src, basis = x.get("relayed_from") or {}, x.get("relay_basis")
+    if not src or not basis:
+        return None
+    who = src.get("outlet") or src.get("name") or UNKNOWN_OUTLET
+    return f"picked up from {who} ({RELAY_BASIS.get(basis, basis)})"
 
 
 def shown_stance(stance: str) -> str:
