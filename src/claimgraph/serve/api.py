@@ -128,9 +128,14 @@ async def analyse(request: Request, items: list[Item]) -> list[Result]:
 
 
 def result_of(request: Request, r: Result) -> SubmitResult:
+    return result_for(views_of(request), r)
+
+
+def result_for(views: Views, r: Result) -> SubmitResult:
+    """What a submission's response says about one result."""
     if isinstance(r, Rejected):
         return SubmitResult(id=r.id, status="rejected", reason=r.reason, detail=r.detail)
-    story = views_of(request).story_of(r.id)
+    story = views.story_of(r.id)
     return SubmitResult(
         id=r.id, status="analysed", title=r.title, language=r.language,
         outlet=r.outlet.name if r.outlet else None,
@@ -181,7 +186,8 @@ async def submit(request: Request) -> JSONResponse:
     """Analyse one article (JSON submission, or the raw text/HTML as the body) and store it.
 
     The response lists the result (one per article; a feed URL can give several) with
-    links to the stored analysis. Rejected inputs (empty, binary, too large, forbidden
+    links to the stored analysis. With ``Prefer: respond-async`` (JSON body) the article is
+    queued instead: 202 with a job id, as POST /api/jobs. Rejected inputs (empty, binary, too large, forbidden
     address...) are stored with their reason and answered with 422.
     """
     config = config_of(request)
@@ -199,6 +205,10 @@ async def submit(request: Request) -> JSONResponse:
         except ValidationError as exc:
             errors = exc.errors(include_url=False, include_context=False, include_input=False)
             return JSONResponse({"detail": errors}, status_code=422)
+        if "respond-async" in request.headers.get("prefer", "").lower():  # RFC 7240: 202, a job
+            from claimgraph.serve.jobs import enqueue
+
+            return enqueue(request, [sub])
         items = [submission_item(sub, config)]
     else:
         raise HTTPException(415, "send application/json, text/plain or text/html")

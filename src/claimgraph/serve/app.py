@@ -15,8 +15,9 @@ from fastapi.staticfiles import StaticFiles
 
 import claimgraph
 from claimgraph.config import Config
-from claimgraph.serve import api, reviews, ui, workbench
+from claimgraph.serve import api, jobs, reviews, ui, workbench
 from claimgraph.serve.analyze import Analyzer
+from claimgraph.serve.jobs import JobWorker
 from claimgraph.serve.people import People
 from claimgraph.serve.security import LimitsAndHeaders
 from claimgraph.serve.settings import ServeSettings
@@ -49,9 +50,12 @@ def create_app(config: Config, *, warm: bool | None = None) -> FastAPI:
         app.state.people = People(store)
         if warm:
             analyzer.warm()
+        app.state.jobs = JobWorker(app)
+        app.state.jobs.start()
         try:
             yield
         finally:
+            await app.state.jobs.stop()
             analyzer.close()
             store.close()
 
@@ -68,6 +72,7 @@ def create_app(config: Config, *, warm: bool | None = None) -> FastAPI:
     app.include_router(api.router)
     app.include_router(workbench.api)
     app.include_router(reviews.api)
+    app.include_router(jobs.api)
     app.include_router(ui.router)
     app.include_router(workbench.pages)
     app.include_router(reviews.pages)
