@@ -39,6 +39,6 @@ def serve(ctx: click.Context, host: str, port: int, no_warmup: bool, log_level: 
                 timeout_graceful_shutdown=10)
 
 
-from claimgraph.serve import wb_cli  # noqa: E402
+from claimgraph.serve import watch, wb_cli  # noqa: E402
 
-commands = [serve, *wb_cli.commands]
+commands = [serve, *wb_cli.commands, watch.watch_cmd]

@@ -31,6 +31,7 @@ from claimgraph.serve.security import (
     settings,
 )
 from claimgraph.serve.views import document_disputes, shown_stance
+from claimgraph.store.queries import feeds as fq
 from claimgraph.store.queries import review as rq
 
 HERE = Path(__file__).parent
@@ -99,8 +100,10 @@ def local_path(target: str | None) -> str:
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request) -> Response:
     views = views_of(request)
+    with store_of(request).connection() as conn:
+        watched = fq.listing(conn)
     return page(request, "index.html", documents=views.recent(25), stats=store_of(request).stats(),
-                stories=views.stories(10))
+                stories=views.stories(10), feeds=watched)
 
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
