@@ -120,7 +120,9 @@ def submission_item(sub: Submission, config: Config) -> Item:
 async def analyse(request: Request, items: list[Item]) -> list[Result]:
     analyzer: Analyzer = request.app.state.analyzer
     try:
-        return await analyzer.analyse(items)
+        results = await analyzer.analyse(items)
+        request.app.state.cache.clear()  # this client reads its own write at once
+        return results
     except Busy as exc:
         raise HTTPException(503, str(exc), headers={"Retry-After": "2"}) from None
     except BrokenProcessPool:
@@ -154,7 +156,7 @@ def respond(request: Request, results: list[Result]) -> JSONResponse:
 
 def get_document(request: Request, doc_id: str) -> Document:
     try:
-        doc = store_of(request).get(doc_id)
+        doc = views_of(request).document(doc_id)
     except AmbiguousIdError as exc:
         raise HTTPException(409, str(exc)) from None
     if doc is None:
@@ -315,7 +317,7 @@ def outlet(request: Request, outlet_id: str) -> dict[str, Any]:
 
 @reads.get("/stats", summary="Store counts")
 def stats(request: Request) -> dict[str, Any]:
-    return store_of(request).stats()
+    return views_of(request).stats()
 
 
 @reads.get("/rejected", summary="Rejected inputs")

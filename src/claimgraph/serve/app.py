@@ -17,6 +17,7 @@ import claimgraph
 from claimgraph.config import Config
 from claimgraph.serve import api, jobs, reviews, ui, workbench
 from claimgraph.serve.analyze import Analyzer
+from claimgraph.serve.cache import Cached, ReadCache
 from claimgraph.serve.jobs import JobWorker
 from claimgraph.serve.people import People
 from claimgraph.serve.security import LimitsAndHeaders
@@ -46,8 +47,9 @@ def create_app(config: Config, *, warm: bool | None = None) -> FastAPI:
             raise StoreError("the server needs a SQLite file or PostgreSQL: its analysis "
                              "processes cannot see an in-memory database")
         analyzer = Analyzer(config, settings.analysis_workers, settings.max_pending)
-        app.state.store, app.state.analyzer, app.state.views = store, analyzer, Views(store)
-        app.state.people = People(store)
+        cache = ReadCache(store, ttl=float(config.get("serve.cache_seconds", 0.5)))
+        app.state.store, app.state.analyzer, app.state.cache = store, analyzer, cache
+        app.state.views, app.state.people = Cached(Views(store), cache), Cached(People(store), cache)
         if warm:
             analyzer.warm()
         app.state.jobs = JobWorker(app)

@@ -69,7 +69,9 @@ def save(request: Request, r: ReviewIn) -> int:
     if correction and r.kind != "attribution":
         correction = None  # corrections of events and disputes are free text in the note
     with store_of(request).transaction() as conn:
-        return rq.add(conn, r.kind, doc_id, r.item_id, r.verdict, item, correction, r.note, r.reviewer)
+        review_id = rq.add(conn, r.kind, doc_id, r.item_id, r.verdict, item, correction, r.note, r.reviewer)
+    request.app.state.cache.clear()
+    return review_id
 
 
 @api.post("/reviews", status_code=201, dependencies=[Depends(require_write)], summary="Review an item",

@@ -102,7 +102,7 @@ def home(request: Request) -> Response:
     views = views_of(request)
     with store_of(request).connection() as conn:
         watched = fq.listing(conn)
-    return page(request, "index.html", documents=views.recent(25), stats=store_of(request).stats(),
+    return page(request, "index.html", documents=views.recent(25), stats=views.stats(),
                 stories=views.stories(10), feeds=watched)
 
 

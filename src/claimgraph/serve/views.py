@@ -233,6 +233,14 @@ class Views:
             link_api = None
         self.link_api = link_api
 
+    # documents -------------------------------------------------------------
+    def document(self, doc_id: str) -> Document | None:
+        """The stored document with this id or unique prefix (AmbiguousIdError if several)."""
+        return self.store.get(doc_id)
+
+    def stats(self) -> dict[str, Any]:
+        return self.store.stats()
+
     # stories ---------------------------------------------------------------
     def story_of(self, doc_id: str) -> str:
         """The id of the document's story: its linked story, else its one-document story."""

@@ -44,8 +44,10 @@ def _statements(rows: list[dict[str, Any]]) -> None:
 @click.command("entity")
 @click.argument("name")
 @click.option("--json", "as_json", is_flag=True)
+@click.option("--limit", type=click.IntRange(1), default=50, show_default=True,
+              help="Statements shown in the text report (JSON has them all).")
 @click.pass_context
-def entity_cmd(ctx: click.Context, name: str, as_json: bool) -> None:
+def entity_cmd(ctx: click.Context, name: str, as_json: bool, limit: int) -> None:
     """A person or organisation across articles and languages: aliases, roles, every
     statement with its chain, who quotes it, whom it denies and who denies it."""
     from claimgraph.serve.people import People
@@ -66,7 +68,7 @@ def entity_cmd(ctx: click.Context, name: str, as_json: bool) -> None:
     _others("denies", found["denies"])
     _others("denied by", found["denied_by"])
     click.echo(f"statements ({len(found['statements'])}):")
-    _statements(found["statements"])
+    _statements(found["statements"][:limit])
 
 
 @click.command("outlet")

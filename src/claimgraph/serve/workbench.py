@@ -56,6 +56,22 @@ def tabular(data: dict[str, Any] | list[dict[str, Any]], format: str, name: str)
                     headers={"Content-Disposition": f'attachment; filename="claimgraph-{name}.{format}"'})
 
 
+def _statements(request: Request, f: Filters, limit: int, offset: int) -> dict[str, Any]:
+    def make() -> dict[str, Any]:
+        with store_of(request).connection() as conn:
+            return facets.statements(conn, f, limit, offset)
+
+    return request.app.state.cache.get(("statements", f, limit, offset), make)  # type: ignore[no-any-return]
+
+
+def _documents(request: Request, f: Filters, limit: int, offset: int) -> dict[str, Any]:
+    def make() -> dict[str, Any]:
+        with store_of(request).connection() as conn:
+            return facets.documents(conn, f, limit, offset)
+
+    return request.app.state.cache.get(("documents", f, limit, offset), make)  # type: ignore[no-any-return]
+
+
 # ----------------------------------------------------------------------------- API
 
 
@@ -70,14 +86,21 @@ def list_entities(request: Request, q: str | None = Query(None, max_length=200),
     return tabular(data, format, "entities")
 
 
-@api.get("/entities/{name}", summary="An entity", responses={404: {"description": "no such entity"}})
-def entity(request: Request, name: str) -> dict[str, Any]:
-    """Aliases, roles, country and sector; every statement (stance, date, outlet, chain);
-    who quotes and relays it, whom it denies and who denies it (with basis, score, scope)."""
+def _entity(request: Request, name: str, limit: int, offset: int) -> dict[str, Any]:
     found = people_of(request).entity(name)
     if found is None:
         raise HTTPException(404, f"no person or organisation {name!r}")
-    return found
+    return {**found, "n_statements": len(found["statements"]), "offset": offset,
+            "statements": found["statements"][offset:offset + limit]}
+
+
+@api.get("/entities/{name}", summary="An entity", responses={404: {"description": "no such entity"}})
+def entity(request: Request, name: str, limit: int = Query(500, ge=1, le=5000),
+           offset: int = Query(0, ge=0)) -> dict[str, Any]:
+    """Aliases, roles, country and sector; its statements (stance, date, outlet, chain; a
+    page of ``limit`` from ``offset``, ``n_statements`` in all); who quotes and relays it,
+    whom it denies and who denies it (with basis, score, scope), over all its statements."""
+    return _entity(request, name, limit, offset)
 
 
 @api.get("/statements", summary="Statements, filtered and faceted")
@@ -86,9 +109,7 @@ def list_statements(request: Request, f: Filters = Depends(filters),  # noqa: B0
                     format: ListFormat = "json") -> Response:
     """Who says what, narrowed by date, outlet, outlet country, language, stance, speaker and
     link score, with the facet counts of the whole selection; ``format`` downloads the page."""
-    with store_of(request).connection() as conn:
-        data = facets.statements(conn, f, limit, offset)
-    return tabular(data, format, "statements")
+    return tabular(_statements(request, f, limit, offset), format, "statements")
 
 
 @api.get("/documents-facets", summary="Documents, filtered and faceted")
@@ -96,9 +117,7 @@ def list_documents(request: Request, f: Filters = Depends(filters),  # noqa: B00
                    limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0),
                    format: ListFormat = "json") -> Response:
     """Documents narrowed by date, outlet, outlet country and language, with facet counts."""
-    with store_of(request).connection() as conn:
-        data = facets.documents(conn, f, limit, offset)
-    return tabular(data, format, "documents")
+    return tabular(_documents(request, f, limit, offset), format, "documents")
 
 
 # ----------------------------------------------------------------------------- pages
@@ -126,18 +145,18 @@ def entities_page(request: Request, q: str = "", label: str = "", offset: int = 
 
 
 @pages.get("/entities/{name}", response_class=HTMLResponse)
-def entity_page(request: Request, name: str) -> Response:
-    found = people_of(request).entity(name)
-    if found is None:
-        raise HTTPException(404, f"no person or organisation {name!r}")
-    return _page(request, "entity.html", e=found, volume=charts.volume(found["statements"]))
+def entity_page(request: Request, name: str, offset: int = Query(0, ge=0)) -> Response:
+    found = _entity(request, name, 100, offset)
+    volume = request.app.state.cache.get(
+        ("volume", found["id"]), lambda: charts.volume(people_of(request).entity(name)["statements"]))
+    return _page(request, "entity.html", e=found, volume=volume,
+                 next_query=_query(request, offset=offset + 100))
 
 
 @pages.get("/statements", response_class=HTMLResponse)
 def statements_page(request: Request, f: Filters = Depends(filters),  # noqa: B008
                     offset: int = Query(0, ge=0)) -> Response:
-    with store_of(request).connection() as conn:
-        data = facets.statements(conn, f, 50, offset)
+    data = _statements(request, f, 50, offset)
     return _page(request, "statements.html", data=data, f=f, list_kind="statements",
                  query=_query(request, offset=None), next_query=_query(request, offset=offset + 50),
                  prev_query=_query(request, offset=max(offset - 50, 0)))
@@ -146,8 +165,7 @@ def statements_page(request: Request, f: Filters = Depends(filters),  # noqa: B0
 @pages.get("/documents", response_class=HTMLResponse)
 def documents_page(request: Request, f: Filters = Depends(filters),  # noqa: B008
                    offset: int = Query(0, ge=0)) -> Response:
-    with store_of(request).connection() as conn:
-        data = facets.documents(conn, f, 50, offset)
+    data = _documents(request, f, 50, offset)
     return _page(request, "documents.html", data=data, f=f, list_kind="documents",
                  query=_query(request, offset=None), next_query=_query(request, offset=offset + 50),
                  prev_query=_query(request, offset=max(offset - 50, 0)))

@@ -312,6 +312,8 @@ LINK_TABLES = (
 
 # ---------------------------------------------------------------- workbench (0007)
 
+Index("ix_documents_updated_at", documents.c.updated_at)
+
 reviews = Table(
     "reviews",
     metadata,

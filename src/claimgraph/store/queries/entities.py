@@ -14,10 +14,14 @@ from claimgraph.store.queries.facets import _json
 LABELS = ("PER", "ORG")
 
 
-def stamp(conn: Connection) -> tuple[int, str]:
-    """(document count, latest update): changes whenever a document is saved."""
-    row = conn.execute(text("SELECT count(*) AS n, max(updated_at) AS last FROM documents")).one()
-    return int(row.n), str(row.last)
+def stamp(conn: Connection) -> tuple[Any, ...]:
+    """Changes whenever a document is saved or linked, or a review added: document count and
+    latest update (indexed), and the row counts of the link layer and of the reviews."""
+    row = conn.execute(text(
+        "SELECT (SELECT count(*) FROM documents) AS n, (SELECT max(updated_at) FROM documents) AS last, "
+        "(SELECT count(*) FROM link_docs) AS linked, (SELECT count(*) FROM link_claim_members) AS members, "
+        "(SELECT count(*) FROM link_disputes) AS disputes, (SELECT count(*) FROM reviews) AS reviews")).one()
+    return tuple(str(v) for v in row)
 
 
 def entity_rows(conn: Connection) -> list[dict[str, Any]]:

@@ -4,6 +4,7 @@
 shown), so a review survives the document being analysed again. ``jobs`` holds submissions
 waiting for, running in, or done by the background worker (they survive a restart).
 ``feeds`` remembers the validators (ETag, Last-Modified) and entries seen of watched feeds.
+An index on ``documents.updated_at`` makes the workbench's change stamp cheap.
 
 Revision ID: 0007
 Revises: 0003
@@ -24,6 +25,8 @@ Json = sa.JSON().with_variant(JSONB(), "postgresql")
 
 
 def upgrade() -> None:
+    # the workbench's change stamp (count and latest update) is read on every page
+    op.create_index("ix_documents_updated_at", "documents", ["updated_at"])
     op.create_table(
         "reviews",
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
@@ -66,3 +69,4 @@ def downgrade() -> None:
     op.drop_table("jobs")
     op.drop_index("ix_reviews_item", table_name="reviews")
     op.drop_table("reviews")
+    op.drop_index("ix_documents_updated_at", table_name="documents")
