@@ -164,6 +164,13 @@ def get_document(request: Request, doc_id: str) -> Document:
     return doc
 
 
+def cached_search(request: Request, q: str, kinds: tuple[fts.Kind, ...] = fts.KINDS, limit: int = 20,
+                  offset: int = 0) -> dict[str, list[fts.Hit]]:
+    """Full-text search, kept while the store is unchanged."""
+    return request.app.state.cache.get(  # type: ignore[no-any-return]
+        ("search", q, kinds, limit, offset), lambda: fts.search(store_of(request), q, kinds, limit, offset))
+
+
 def _schema(model: type[BaseModel]) -> dict[str, Any]:
     return model.model_json_schema(ref_template="#/components/schemas/{model}")
 
@@ -259,7 +266,7 @@ def search(request: Request, q: str = Query(..., min_length=1, max_length=500),
            kind: list[fts.Kind] = Query(default=list(fts.KINDS)),  # noqa: B008
            limit: int = Query(20, ge=1, le=100), offset: int = Query(0, ge=0)) -> dict[str, Any]:
     """Documents, claims (attributions) and entities matching ``q`` (words, "phrases", OR, -word)."""
-    found = fts.search(store_of(request), q, tuple(dict.fromkeys(kind)), limit, offset)
+    found = cached_search(request, q, tuple(dict.fromkeys(kind)), limit, offset)
     return {"query": q, "results": {k: [h.as_json() for h in hits] for k, hits in found.items()}}
 
 

@@ -254,10 +254,13 @@ def _opponents(index: EntityIndex, ent: Entity, stmts: list[dict[str, Any]],
         if d["basis"] == "target" and d["doc_id"] == d["other_doc"] and d["side"] == "denies":
             continue  # already counted from the statement's own target
         add(into, d["doc_id"], other, d["other_doc"], d["basis"], d["score"], d["attr_id"])
+    targeting: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for (doc_id, aid), other in names.items():
+        if other.get("target") and other["target"] != aid:
+            targeting.setdefault((doc_id, other["target"]), []).append(other)
     for s in stmts:  # in-document: statements of others that name this one as their target
-        for (doc_id, aid), other in names.items():
-            if doc_id == s["doc_id"] and other.get("target") == s["attr_id"] and aid != s["attr_id"]:
-                add(denied_by, doc_id, other, doc_id, "in-document", None, s["attr_id"])
+        for other in targeting.get((s["doc_id"], s["attr_id"]), []):
+            add(denied_by, s["doc_id"], other, s["doc_id"], "in-document", None, s["attr_id"])
     out = []
     for rows in (denies, denied_by):
         items = []

@@ -14,9 +14,16 @@ from starlette.datastructures import UploadFile
 from claimgraph.chain_text import ARROW, chain_names, chain_text
 from claimgraph.model import Document, Rejected
 from claimgraph.serve import charts
-from claimgraph.serve import search as fts
 from claimgraph.serve.analyze import Item
-from claimgraph.serve.api import analyse, get_document, item_of, languages, store_of, views_of
+from claimgraph.serve.api import (
+    analyse,
+    cached_search,
+    get_document,
+    item_of,
+    languages,
+    store_of,
+    views_of,
+)
 from claimgraph.serve.highlight import segments
 from claimgraph.serve.security import (
     AUTH_COOKIE,
@@ -168,14 +175,16 @@ def outlet_page(request: Request, outlet_id: str) -> Response:
     if info is None:
         raise HTTPException(404, f"no documents from outlet {outlet_id!r}")
     profile = request.app.state.people.outlet(outlet_id)
+    volume = request.app.state.cache.get(("outlet-volume", outlet_id),
+                                         lambda: charts.volume(profile["statements"]))
     return page(request, "outlet.html", outlet=info, documents=views.outlet_documents(outlet_id),
-                profile=profile, volume=charts.volume(profile["statements"]))
+                profile=profile, volume=volume)
 
 
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, q: str = "") -> Response:
     q = q[:500]
-    found = fts.search(store_of(request), q) if q.strip() else None
+    found = cached_search(request, q) if q.strip() else None
     return page(request, "search.html", q=q, found=found)
 
 
