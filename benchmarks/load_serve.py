@@ -1,7 +1,7 @@
 """Bounded load test of `claimgraph serve`: concurrent readers and writers on loopback.
 
     python benchmarks/load_serve.py [--readers 50] [--writers 5] [--duration 60] [--db URL]
-                                    [--build N] [--workbench]
+                                    [--build N] [--workbench] [--server-workers K]
 
 ``--build N`` first fills a fresh store with N documents: the example corpus with the
 hand-made attributions of tests/fixtures/link/gold.toml (linked), then copies of it under
@@ -49,11 +49,12 @@ def _port() -> int:
         return int(s.getsockname()[1])
 
 
-def _start(db: str, port: int) -> subprocess.Popen[bytes]:
+def _start(db: str, port: int, workers: int = 1) -> subprocess.Popen[bytes]:
     env = {**os.environ, "CLAIMGRAPH_TOKEN": TOKEN}
+    extra = ["--workers", str(workers)] if workers > 1 else []
     return subprocess.Popen(
         [sys.executable, "-m", "claimgraph.cli", "--db", db, "serve", "--host", "127.0.0.1",
-         "--port", str(port), "--log-level", "warning"], env=env)
+         "--port", str(port), "--log-level", "warning", *extra], env=env)
 
 
 async def _wait_ready(base: str, proc: subprocess.Popen[bytes], limit: float = 60) -> None:
@@ -152,7 +153,7 @@ async def run(args: argparse.Namespace) -> int:
         build(db, args.build)
     port = _port()
     base = f"http://127.0.0.1:{port}"
-    proc = _start(db, port)
+    proc = _start(db, port, args.server_workers)
     try:
         await _wait_ready(base, proc)
         text = seed_path().read_text(encoding="utf-8")
@@ -219,6 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--build", type=int, default=0, metavar="N",
                         help="first fill the store with N documents (at most 20000)")
     parser.add_argument("--workbench", action="store_true", help="add the workbench's pages to the reads")
+    parser.add_argument("--server-workers", type=int, default=1, help="serve --workers (processes)")
     args = parser.parse_args(argv)
     if not 0 <= args.build <= 20000:
         parser.error("--build must be in [0, 20000]")
