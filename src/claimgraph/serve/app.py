@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -52,6 +53,7 @@ def create_app(config: Config, *, warm: bool | None = None) -> FastAPI:
         app.state.views, app.state.people = Cached(Views(store), cache), Cached(People(store), cache)
         if warm:
             analyzer.warm()
+        threading.Thread(target=app.state.people.index, name="entity-index", daemon=True).start()
         app.state.jobs = JobWorker(app)
         app.state.jobs.start()
         try:

@@ -28,6 +28,8 @@ class ReadCache:
         self._stamp: tuple[Any, ...] | None = None
         self._checked = float("-inf")
         self._data: OrderedDict[Hashable, Any] = OrderedDict()
+        self._making: dict[Hashable, threading.Event] = {}
+        self._generation = 0
         self.hits = self.misses = 0
 
     def stamp(self) -> tuple[Any, ...]:
@@ -39,29 +41,46 @@ class ReadCache:
             with self._lock:
                 if stamp != self._stamp:
                     self._data.clear()
+                    self._generation += 1
                     self._stamp = stamp
                 self._checked = now
         return self._stamp  # type: ignore[return-value]
 
     def get(self, key: Hashable, make: Callable[[], T]) -> T:
-        """The cached value of ``key``, made (outside the lock) when missing."""
+        """The cached value of ``key``, made (outside the lock) when missing; concurrent
+        requests for a missing key wait for the one that makes it (no stampede)."""
         self.stamp()
-        with self._lock:
-            if key in self._data:
-                self._data.move_to_end(key)
-                self.hits += 1
-                return self._data[key]  # type: ignore[no-any-return]
-        value = make()
-        with self._lock:
-            self.misses += 1
-            self._data[key] = value
-            while len(self._data) > self.size:
-                self._data.popitem(last=False)
-        return value
+        while True:
+            with self._lock:
+                if key in self._data:
+                    self._data.move_to_end(key)
+                    self.hits += 1
+                    return self._data[key]  # type: ignore[no-any-return]
+                making = self._making.get(key)
+                if making is None:
+                    making = self._making[key] = threading.Event()
+                    break
+            making.wait(timeout=60)
+        generation = self._generation
+        try:
+            value = make()
+            with self._lock:
+                self.misses += 1
+                if generation != self._generation:  # the store changed meanwhile: do not keep it
+                    return value
+                self._data[key] = value
+                while len(self._data) > self.size:
+                    self._data.popitem(last=False)
+            return value
+        finally:
+            with self._lock:
+                self._making.pop(key, None)
+            making.set()
 
     def clear(self) -> None:
         with self._lock:
             self._data.clear()
+            self._generation += 1
             self._checked = float("-inf")
 
 
