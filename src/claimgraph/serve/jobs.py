@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 from typing import Any
 
@@ -104,8 +105,12 @@ async def post_job(request: Request) -> JSONResponse:
     the background; the job survives a server restart."""
     body = await request.body()
     try:
-        data = Batch.model_validate_json(body) if b'"documents"' in body else None
-        subs = data.documents if data else [Submission.model_validate_json(body or b"{}")]
+        raw = json.loads(body or b"{}")
+    except ValueError:
+        raise HTTPException(422, "the body must be JSON: a submission or {\"documents\": [...]}") from None
+    try:
+        many = isinstance(raw, dict) and "documents" in raw
+        subs = Batch.model_validate(raw).documents if many else [Submission.model_validate(raw)]
     except ValidationError as exc:
         errors = exc.errors(include_url=False, include_context=False, include_input=False)
         return JSONResponse({"detail": errors}, status_code=422)
