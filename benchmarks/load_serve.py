@@ -1,6 +1,13 @@
 """Bounded load test of `claimgraph serve`: concurrent readers and writers on loopback.
 
     python benchmarks/load_serve.py [--readers 50] [--writers 5] [--duration 60] [--db URL]
+                                    [--build N] [--workbench] [--server-workers K]
+
+``--build N`` first fills a fresh store with N documents: the example corpus with the
+hand-made attributions of tests/fixtures/link/gold.toml (linked), then copies of it under
+new ids and dates (saved, not linked) up to N. ``--workbench`` adds the workbench's reads
+(entity page and JSON, faceted statement and document lists, outlet profile, story page
+with its charts).
 
 Starts its own server (a subprocess on 127.0.0.1, a fresh SQLite file unless --db names a
 store), submits the seed article, then runs the readers (document pages and JSON, search,
@@ -42,11 +49,12 @@ def _port() -> int:
         return int(s.getsockname()[1])
 
 
-def _start(db: str, port: int) -> subprocess.Popen[bytes]:
+def _start(db: str, port: int, workers: int = 1) -> subprocess.Popen[bytes]:
     env = {**os.environ, "CLAIMGRAPH_TOKEN": TOKEN}
+    extra = ["--workers", str(workers)] if workers > 1 else []
     return subprocess.Popen(
         [sys.executable, "-m", "claimgraph.cli", "--db", db, "serve", "--host", "127.0.0.1",
-         "--port", str(port), "--log-level", "warning"], env=env)
+         "--port", str(port), "--log-level", "warning", *extra], env=env)
 
 
 async def _wait_ready(base: str, proc: subprocess.Popen[bytes], limit: float = 60) -> None:
@@ -82,15 +90,23 @@ class Stats:
             self.errors[kind].append(detail)
 
 
+WORKBENCH = {"entity_page": "/entities/dmitar-kovel", "entity_json": "/api/entities/dmitar-kovel",
+             "statements": "/api/statements?stance=deny&limit=50", "documents": "/documents?language=fr",
+             "outlet_page": "/outlets/the-daily-harbour"}
+
+
 async def _reader(base: str, stats: Stats, deadline: float, doc_id: str, story: str,
-                  rng: random.Random) -> None:
+                  rng: random.Random, workbench: bool = False) -> None:
+    kinds = ["doc_page", "doc_json", "search", "story_page", "disputes", "outlets", "home"]
+    if workbench:
+        kinds += list(WORKBENCH)
     async with httpx.AsyncClient(base_url=base, timeout=30) as c:
         while time.monotonic() < deadline:
-            kind = rng.choice(["doc_page", "doc_json", "search", "story_page", "disputes", "outlets", "home"])
+            kind = rng.choice(kinds)
             url = {
                 "doc_page": f"/documents/{doc_id}", "doc_json": f"/api/documents/{doc_id}",
                 "search": "/api/search", "story_page": f"/stories/{story}", "disputes": "/api/disputes",
-                "outlets": "/api/outlets", "home": "/",
+                "outlets": "/api/outlets", "home": "/", **WORKBENCH,
             }[kind]
             params = {"q": rng.choice(QUERIES)} if kind == "search" else None
             await stats.call(c, kind, "GET", url, params=params)
@@ -106,12 +122,38 @@ async def _writer(base: str, stats: Stats, deadline: float, text: str, n: int) -
             await stats.call(c, "submit", "POST", "/api/documents", json={"text": variant}, headers=headers)
 
 
+def build(db: str, n: int) -> None:
+    """A store of ``n`` documents: the linked example corpus, then dated copies of it."""
+    from claimgraph.model import Published
+    from claimgraph.store import open_store
+    from fixtures.workbench import corpus, fill
+
+    started = time.monotonic()
+    base = corpus()
+    with open_store(db) as store:
+        fill(store, base)
+        batch = []
+        for i in range(n - len(base)):
+            doc = base[i % len(base)].model_copy(deep=True)
+            doc.id = f"{i:06d}" + doc.id[6:]
+            day = 1 + i % 28
+            doc.published = Published(date=f"{2000 + i % 25}-{1 + i % 12:02d}-{day:02d}", source="input")
+            batch.append(doc)
+            if len(batch) == 500:
+                store.save_many(batch)
+                batch.clear()
+        store.save_many(batch)
+    print(f"built {n} documents in {time.monotonic() - started:.0f} s", file=sys.stderr)
+
+
 async def run(args: argparse.Namespace) -> int:
     tmp = tempfile.TemporaryDirectory(prefix="claimgraph-load-")
     db = args.db or str(Path(tmp.name) / "load.db")
+    if args.build:
+        build(db, args.build)
     port = _port()
     base = f"http://127.0.0.1:{port}"
-    proc = _start(db, port)
+    proc = _start(db, port, args.server_workers)
     try:
         await _wait_ready(base, proc)
         text = seed_path().read_text(encoding="utf-8")
@@ -124,8 +166,8 @@ async def run(args: argparse.Namespace) -> int:
         stats = Stats()
         deadline = time.monotonic() + args.duration
         rng = random.Random(7)
-        tasks = [_reader(base, stats, deadline, result["id"], story, random.Random(rng.random()))
-                 for _ in range(args.readers)]
+        tasks = [_reader(base, stats, deadline, result["id"], story, random.Random(rng.random()),
+                         args.workbench) for _ in range(args.readers)]
         tasks += [_writer(base, stats, deadline, text, n) for n in range(args.writers)]
         started = time.monotonic()
         await asyncio.wait_for(asyncio.gather(*tasks), timeout=args.duration + 180)
@@ -175,7 +217,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--writers", type=int, default=5)
     parser.add_argument("--duration", type=float, default=60.0, help="seconds (at most 600)")
     parser.add_argument("--db", help="store URL (default: a fresh SQLite file)")
+    parser.add_argument("--build", type=int, default=0, metavar="N",
+                        help="first fill the store with N documents (at most 20000)")
+    parser.add_argument("--workbench", action="store_true", help="add the workbench's pages to the reads")
+    parser.add_argument("--server-workers", type=int, default=1, help="serve --workers (processes)")
     args = parser.parse_args(argv)
+    if not 0 <= args.build <= 20000:
+        parser.error("--build must be in [0, 20000]")
     if not 0 < args.duration <= 600:
         parser.error("--duration must be in (0, 600]")
     return asyncio.run(run(args))

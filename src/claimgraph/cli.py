@@ -220,11 +220,14 @@ def show(ctx: click.Context, doc_id: str, fmt: str) -> None:
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "parquet"]), default="jsonl")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl")
 @click.option("--table", type=click.Choice(["documents", "entities", "attributions", "events",
-                                            "plover", "rejected"]),
+                                            "claims", "disputes", "plover", "rejected", "reviews",
+                                            "devset"]),
               default="documents", show_default=True,
-              help="plover: PLOVER-style event records (JSONL); events: one flat row per event.")
+              help="plover: PLOVER-style event records (JSONL; flat event rows in CSV or Parquet); "
+                   "events: one flat row per event; claims, disputes: the link layer's; reviews: "
+                   "analysts' verdicts; devset: reviewed attributions in the dev-set schema (JSONL).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), required=True)
 @click.option("--quotes-only", is_flag=True,
               help="attributions: speech and writing only (direct, indirect, mixed), as quote "

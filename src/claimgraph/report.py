@@ -7,6 +7,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from claimgraph.chain_text import ARROW
 from claimgraph.model import Document, Rejected
 
 STANCE_STYLE = {"assert": "green", "deny": "bold red", "dispute": "red", "report": "cyan",
@@ -77,7 +78,7 @@ def render(doc: Document) -> Group:
             if a.cue:
                 line.append(f" · “{a.cue.text}”")
             if a.via:
-                line.append("  via " + " ← ".join(v.name + ("*" if v.carried else "")
+                line.append("  via " + ARROW.join(v.name + ("*" if v.carried else "")
                                                   for v in a.via), style="cyan")
             if a.target:
                 line.append(f"  ⟂ {a.target} ({names.get(a.target, '?')})", style="red")

@@ -76,8 +76,8 @@ def _submit(pg: Any, base: str, text: str, kind: str = "text") -> None:
     pg.check(f"input[name=kind][value={kind}]")
     if pg.locator("#token").count():
         pg.fill("#token", TOKEN)
-    with pg.expect_navigation(timeout=120_000):
-        pg.click("form.submit button[type=submit]")
+    with pg.expect_navigation(timeout=120_000):  # the click waits for the analysis too
+        pg.click("form.submit button[type=submit]", timeout=120_000)
 
 
 def test_seed_document_story_and_dispute(page: Any, base: str, tmp_path: Path) -> None:

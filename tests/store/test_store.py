@@ -608,7 +608,7 @@ def test_export_empty_and_bad_arguments(store: Store, tmp_path: Path) -> None:
     assert store.export(out, "parquet", table="events") == 0
     assert pq.read_table(out).column_names == [name for name, _ in COLUMNS["events"]]
     with pytest.raises(ValueError):
-        store.export(tmp_path / "x", "csv")  # type: ignore[arg-type]
+        store.export(tmp_path / "x", "xml")  # type: ignore[arg-type]
     with pytest.raises(ValueError):
         store.export(tmp_path / "x", "jsonl", table="links")  # type: ignore[arg-type]
     assert not (tmp_path / "x").exists()

@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.tree import Tree
 
+from claimgraph.chain_text import UNKNOWN_OUTLET, chain_text
 from claimgraph.config import Config
 
 
@@ -49,7 +50,7 @@ def _tag(value: str | None) -> str:
 
 
 def _chain(names: list[str]) -> str:
-    return escape(" -> ".join(names))
+    return escape(chain_text(names))
 
 
 @click.command("link")
@@ -151,7 +152,8 @@ def _print_disputes(out: Console, items: list[dict[str, Any]]) -> None:
     for d in items:
         c = d["claim"]
         tree = Tree(f"[bold]claim[/bold] {_short(c['speaker'] or '?')}: {_short(c['content'])}  "
-                    f"[dim]({_short(', '.join(c['outlets']))}; {', '.join(c['languages'])})[/dim]")
+                    f"[dim]({_short(', '.join(c['outlets']) or UNKNOWN_OUTLET)}; "
+                    f"{', '.join(c['languages']) or 'language unknown'})[/dim]")
         for s in c["statements"]:
             tree.add(f"{s['date'][:10]} {_chain(s['chain'])} {_tag(s['language'])}")
         for a in d["denied_by"]:

@@ -120,7 +120,9 @@ def submission_item(sub: Submission, config: Config) -> Item:
 async def analyse(request: Request, items: list[Item]) -> list[Result]:
     analyzer: Analyzer = request.app.state.analyzer
     try:
-        return await analyzer.analyse(items)
+        results = await analyzer.analyse(items)
+        request.app.state.cache.clear()  # this client reads its own write at once
+        return results
     except Busy as exc:
         raise HTTPException(503, str(exc), headers={"Retry-After": "2"}) from None
     except BrokenProcessPool:
@@ -128,9 +130,14 @@ async def analyse(request: Request, items: list[Item]) -> list[Result]:
 
 
 def result_of(request: Request, r: Result) -> SubmitResult:
+    return result_for(views_of(request), r)
+
+
+def result_for(views: Views, r: Result) -> SubmitResult:
+    """What a submission's response says about one result."""
     if isinstance(r, Rejected):
         return SubmitResult(id=r.id, status="rejected", reason=r.reason, detail=r.detail)
-    story = views_of(request).story_of(r.id)
+    story = views.story_of(r.id)
     return SubmitResult(
         id=r.id, status="analysed", title=r.title, language=r.language,
         outlet=r.outlet.name if r.outlet else None,
@@ -149,12 +156,19 @@ def respond(request: Request, results: list[Result]) -> JSONResponse:
 
 def get_document(request: Request, doc_id: str) -> Document:
     try:
-        doc = store_of(request).get(doc_id)
+        doc = views_of(request).document(doc_id)
     except AmbiguousIdError as exc:
         raise HTTPException(409, str(exc)) from None
     if doc is None:
         raise HTTPException(404, f"no document {doc_id!r}")
     return doc
+
+
+def cached_search(request: Request, q: str, kinds: tuple[fts.Kind, ...] = fts.KINDS, limit: int = 20,
+                  offset: int = 0) -> dict[str, list[fts.Hit]]:
+    """Full-text search, kept while the store is unchanged."""
+    return request.app.state.cache.get(  # type: ignore[no-any-return]
+        ("search", q, kinds, limit, offset), lambda: fts.search(store_of(request), q, kinds, limit, offset))
 
 
 def _schema(model: type[BaseModel]) -> dict[str, Any]:
@@ -181,7 +195,8 @@ async def submit(request: Request) -> JSONResponse:
     """Analyse one article (JSON submission, or the raw text/HTML as the body) and store it.
 
     The response lists the result (one per article; a feed URL can give several) with
-    links to the stored analysis. Rejected inputs (empty, binary, too large, forbidden
+    links to the stored analysis. With ``Prefer: respond-async`` (JSON body) the article is
+    queued instead: 202 with a job id, as POST /api/jobs. Rejected inputs (empty, binary, too large, forbidden
     address...) are stored with their reason and answered with 422.
     """
     config = config_of(request)
@@ -199,6 +214,10 @@ async def submit(request: Request) -> JSONResponse:
         except ValidationError as exc:
             errors = exc.errors(include_url=False, include_context=False, include_input=False)
             return JSONResponse({"detail": errors}, status_code=422)
+        if "respond-async" in request.headers.get("prefer", "").lower():  # RFC 7240: 202, a job
+            from claimgraph.serve.jobs import enqueue
+
+            return enqueue(request, [sub])
         items = [submission_item(sub, config)]
     else:
         raise HTTPException(415, "send application/json, text/plain or text/html")
@@ -247,7 +266,7 @@ def search(request: Request, q: str = Query(..., min_length=1, max_length=500),
            kind: list[fts.Kind] = Query(default=list(fts.KINDS)),  # noqa: B008
            limit: int = Query(20, ge=1, le=100), offset: int = Query(0, ge=0)) -> dict[str, Any]:
     """Documents, claims (attributions) and entities matching ``q`` (words, "phrases", OR, -word)."""
-    found = fts.search(store_of(request), q, tuple(dict.fromkeys(kind)), limit, offset)
+    found = cached_search(request, q, tuple(dict.fromkeys(kind)), limit, offset)
     return {"query": q, "results": {k: [h.as_json() for h in hits] for k, hits in found.items()}}
 
 
@@ -258,12 +277,16 @@ def stories(request: Request, limit: int = Query(50, ge=1, le=500)) -> list[dict
 
 
 @reads.get("/stories/{story_id}", summary="A story", responses={404: {"description": "no such story"}})
-def story(request: Request, story_id: str) -> dict[str, Any]:
+def story(request: Request, story_id: str,
+          min_score: float | None = Query(None, ge=0, le=1, description=(
+              "hide disputes linked with a lower score (default: serve.min_dispute_score)"))
+          ) -> dict[str, Any]:
     """A story: its documents in date order, its disputes and its statements.
 
     ``doc-<document id>`` is the one-document story of a document that is not linked.
     """
-    found = views_of(request).story(story_id)
+    score = request.app.state.settings.min_dispute_score if min_score is None else min_score
+    found = views_of(request).story(story_id, score)
     if found is None:
         raise HTTPException(404, f"no story {story_id!r}")
     return as_json(found)
@@ -271,9 +294,14 @@ def story(request: Request, story_id: str) -> dict[str, Any]:
 
 @reads.get("/disputes", summary="Disputes")
 def disputes(request: Request, limit: int = Query(50, ge=1, le=500),
-             offset: int = Query(0, ge=0)) -> list[dict[str, Any]]:
-    """Claims and the statements that deny or dispute them, with speakers, outlets and chains."""
-    return as_json(views_of(request).all_disputes(limit, offset))
+             offset: int = Query(0, ge=0),
+             min_score: float | None = Query(None, ge=0, le=1, description=(
+                 "hide disputes linked with a lower score (default: serve.min_dispute_score)"))
+             ) -> list[dict[str, Any]]:
+    """Claims and the statements that deny or dispute them, with speakers, outlets, chains,
+    the basis and score of each link, and whether it lies within one article or across."""
+    score = request.app.state.settings.min_dispute_score if min_score is None else min_score
+    return as_json(views_of(request).all_disputes(limit, offset, score))
 
 
 @reads.get("/outlets", summary="Outlets")
@@ -284,16 +312,19 @@ def outlets(request: Request) -> list[dict[str, Any]]:
 
 @reads.get("/outlets/{outlet_id}", summary="An outlet", responses={404: {"description": "no such outlet"}})
 def outlet(request: Request, outlet_id: str) -> dict[str, Any]:
+    """The outlet's registry record, its documents, whom it quotes, what it relays from
+    whom and its share of denials, with every statement it published."""
     views = views_of(request)
     info = views.outlet_info(outlet_id)
     if info is None:
         raise HTTPException(404, f"no documents from outlet {outlet_id!r}")
-    return {**info, "documents": views.outlet_documents(outlet_id)}
+    profile = request.app.state.people.outlet(outlet_id)
+    return {**info, "documents": views.outlet_documents(outlet_id), **profile}
 
 
 @reads.get("/stats", summary="Store counts")
 def stats(request: Request) -> dict[str, Any]:
-    return store_of(request).stats()
+    return views_of(request).stats()
 
 
 @reads.get("/rejected", summary="Rejected inputs")
@@ -303,10 +334,11 @@ def rejected_inputs(request: Request) -> list[dict[str, Any]]:
 
 @reads.get("/export", summary="Export a table", response_class=FileResponse)
 def export(request: Request,
-           table: Literal["documents", "entities", "attributions", "events", "rejected"] = "documents",
-           format: Literal["jsonl", "parquet"] = "jsonl",
+           table: Literal["documents", "entities", "attributions", "events", "claims", "disputes",
+                          "plover", "rejected"] = "documents",
+           format: Literal["jsonl", "csv", "parquet"] = "jsonl",
            quotes_only: bool = False) -> FileResponse:
-    """A whole table as JSONL (documents: the JSON contract, one per line) or Parquet.
+    """A whole table as JSONL (documents: the JSON contract, one per line), CSV or Parquet.
 
     ``quotes_only`` (attributions): speech and writing only, as quote trackers count them."""
     fd, path = tempfile.mkstemp(prefix="claimgraph-export-", suffix=f".{format}")
@@ -319,7 +351,8 @@ def export(request: Request,
     except Exception:
         os.unlink(path)
         raise
-    media = "application/x-ndjson" if format == "jsonl" else "application/vnd.apache.parquet"
+    media = {"jsonl": "application/x-ndjson", "csv": "text/csv; charset=utf-8",
+             "parquet": "application/vnd.apache.parquet"}[format]
     return FileResponse(path, media_type=media, filename=f"claimgraph-{table}.{format}",
                         background=BackgroundTask(os.unlink, path))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -15,8 +16,11 @@ from fastapi.staticfiles import StaticFiles
 
 import claimgraph
 from claimgraph.config import Config
-from claimgraph.serve import api, ui
+from claimgraph.serve import api, jobs, reviews, ui, workbench
 from claimgraph.serve.analyze import Analyzer
+from claimgraph.serve.cache import Cached, ReadCache
+from claimgraph.serve.jobs import JobWorker
+from claimgraph.serve.people import People
 from claimgraph.serve.security import LimitsAndHeaders
 from claimgraph.serve.settings import ServeSettings
 from claimgraph.serve.views import Views
@@ -44,12 +48,18 @@ def create_app(config: Config, *, warm: bool | None = None) -> FastAPI:
             raise StoreError("the server needs a SQLite file or PostgreSQL: its analysis "
                              "processes cannot see an in-memory database")
         analyzer = Analyzer(config, settings.analysis_workers, settings.max_pending)
-        app.state.store, app.state.analyzer, app.state.views = store, analyzer, Views(store)
+        cache = ReadCache(store, ttl=float(config.get("serve.cache_seconds", 0.5)))
+        app.state.store, app.state.analyzer, app.state.cache = store, analyzer, cache
+        app.state.views, app.state.people = Cached(Views(store), cache), Cached(People(store), cache)
         if warm:
             analyzer.warm()
+        threading.Thread(target=app.state.people.index, name="entity-index", daemon=True).start()
+        app.state.jobs = JobWorker(app)
+        app.state.jobs.start()
         try:
             yield
         finally:
+            await app.state.jobs.stop()
             analyzer.close()
             store.close()
 
@@ -64,7 +74,12 @@ def create_app(config: Config, *, warm: bool | None = None) -> FastAPI:
     )
     app.state.config, app.state.settings = config, settings
     app.include_router(api.router)
+    app.include_router(workbench.api)
+    app.include_router(reviews.api)
+    app.include_router(jobs.api)
     app.include_router(ui.router)
+    app.include_router(workbench.pages)
+    app.include_router(reviews.pages)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.add_middleware(LimitsAndHeaders, max_bytes=settings.max_request_bytes)
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from claimgraph.model import Document
+from claimgraph.serve.views import shown_stance
 
 
 @dataclass
@@ -36,8 +37,9 @@ def marks_of(doc: Document) -> list[_Mark]:
     out: list[_Mark] = []
     for a in doc.attributions:
         who = a.speaker_name or (a.speaker.text if a.speaker else "unnamed source")
-        label = f"{a.id} · {who} · {a.stance}" + (" (negated)" if a.negated else "")
-        spans = [(a.content.start, a.content.end, f"q q-{a.stance}")]
+        stance = shown_stance(a.stance)
+        label = f"{a.id} · {who} · {stance}" + (" (negated)" if a.negated else "")
+        spans = [(a.content.start, a.content.end, f"q q-{stance}")]
         if a.speaker is not None:
             spans.append((a.speaker.start, a.speaker.end, "sp"))
         if a.cue is not None:

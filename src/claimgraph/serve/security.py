@@ -133,7 +133,8 @@ def check_csrf(request: Request, form_token: Any) -> None:
 
 
 class LimitsAndHeaders:
-    """Refuses request bodies over ``max_bytes`` (413) and adds the security headers."""
+    """Refuses request bodies over ``max_bytes`` (413), adds the security headers, and
+    answers HEAD like GET without a body."""
 
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
         self.app = app
@@ -158,12 +159,18 @@ class LimitsAndHeaders:
                     raise HTTPException(413, f"request body over {self.max_bytes} bytes")
             return message
 
+        head = scope["method"] == "HEAD"
+        if head:  # answered as GET without the body (the routes are declared for GET)
+            scope = {**scope, "method": "GET"}
+
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 names = {k.lower() for k, _ in message.get("headers", [])}
                 message["headers"] = list(message.get("headers", [])) + [
                     (k, v) for k, v in HEADERS if k not in names
                 ]
+            elif head and message["type"] == "http.response.body":
+                message = {**message, "body": b""}
             await send(message)
 
         await self.app(scope, limited, with_headers)

@@ -25,6 +25,7 @@ class ServeSettings:
     max_batch: int  # documents in one batch submission
     secure_cookies: bool
     allow_private: bool  # URL submissions may fetch loopback/private addresses
+    min_dispute_score: float = 0.3  # disputes linked with a lower score are hidden by default
 
     @classmethod
     def from_config(cls, config: Config) -> ServeSettings:
@@ -46,4 +47,5 @@ class ServeSettings:
             max_batch=int(config.get("serve.max_batch", 20)),
             secure_cookies=bool(config.get("serve.secure_cookies", False)),
             allow_private=bool(config.get("limits.allow_private_addresses", False)),
+            min_dispute_score=float(config.get("serve.min_dispute_score", 0.3)),
         )

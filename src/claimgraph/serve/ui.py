@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from starlette.datastructures import UploadFile
 
+from claimgraph.chain_text import ARROW, chain_names, chain_text
 from claimgraph.model import Document, Rejected
-from claimgraph.serve import search as fts
+from claimgraph.serve import charts
 from claimgraph.serve.analyze import Item
-from claimgraph.serve.api import analyse, get_document, item_of, languages, store_of, views_of
+from claimgraph.serve.api import (
+    analyse,
+    cached_search,
+    get_document,
+    item_of,
+    languages,
+    store_of,
+    views_of,
+)
 from claimgraph.serve.highlight import segments
 from claimgraph.serve.security import (
     AUTH_COOKIE,
@@ -28,13 +37,16 @@ from claimgraph.serve.security import (
     same_token,
     settings,
 )
-from claimgraph.serve.views import document_disputes
+from claimgraph.serve.views import document_disputes, shown_stance
+from claimgraph.store.queries import feeds as fq
+from claimgraph.store.queries import review as rq
 
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
 router = APIRouter(include_in_schema=False)
 
 STANCES = ["assert", "deny", "estimate", "question"]  # Attribution.stance values
+MIN_SCORE = Query(None, ge=0, le=1)
 
 
 def safe_href(url: str | None) -> str | None:
@@ -45,8 +57,22 @@ def safe_href(url: str | None) -> str | None:
     return url.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else None
 
 
+BASIS = {"target": "a denial names this claim", "similarity": "similar wording",
+         "contrary": "contrary wording", "negation": "the same words negated",
+         "same_document": "reported in the denial's own article", "in-document": "stated in the article"}
+
+
+def basis_label(basis: str) -> str:
+    """What a link basis means, in words."""
+    return BASIS.get(basis, basis.replace("_", " "))
+
+
 templates.env.filters["safe_href"] = safe_href
-templates.env.globals["STANCES"] = STANCES
+templates.env.filters["basename"] = lambda p: PurePath(str(p)).name
+templates.env.filters["basis_label"] = basis_label
+templates.env.filters["shown_stance"] = shown_stance
+templates.env.globals.update(STANCES=STANCES, ARROW=ARROW, chain_text=chain_text,
+                             chain_names=chain_names, basis_label=basis_label)
 
 
 class LoginRequired(Exception):
@@ -81,8 +107,10 @@ def local_path(target: str | None) -> str:
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request) -> Response:
     views = views_of(request)
-    return page(request, "index.html", documents=views.recent(25), stats=store_of(request).stats(),
-                stories=views.stories(10))
+    with store_of(request).connection() as conn:
+        watched = fq.listing(conn)
+    return page(request, "index.html", documents=views.recent(25), stats=views.stats(),
+                stories=views.stories(10), feeds=watched)
 
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
@@ -90,7 +118,11 @@ def document_page(request: Request, doc_id: str) -> Response:
     doc = get_document(request, doc_id)
     by_entity = {e.id: e for e in doc.entities}
     captioned = {c.line for c in doc.captions}
-    return page(request, "document.html", doc=doc, segments=segments(doc),
+    with store_of(request).connection() as conn:
+        reviews = rq.latest(conn, doc.id)
+    return page(request, "document.html", doc=doc, segments=segments(doc), reviews=reviews,
+                review_back=f"/documents/{doc.id}#disputes",
+                dispute_reviews={k[1]: v for k, v in reviews.items() if k[0] == "dispute"},
                 disputes=document_disputes(doc), story_id=views_of(request).story_of(doc.id),
                 entities=by_entity, removed=[r for r in doc.removed if r.reason != "empty"
                                             and not (r.reason == "caption" and r.line in captioned)],
@@ -103,20 +135,32 @@ def stories_page(request: Request) -> Response:
     return page(request, "stories.html", stories=views.stories(200), documents=views.recent(50))
 
 
+def threshold(request: Request, min_score: float | None) -> float:
+    return settings(request).min_dispute_score if min_score is None else min_score
+
+
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
-def story_page(request: Request, story_id: str) -> Response:
-    story = views_of(request).story(story_id)
+def story_page(request: Request, story_id: str, min_score: float | None = MIN_SCORE) -> Response:
+    score = threshold(request, min_score)
+    story = views_of(request).story(story_id, score)
     if story is None:
         raise HTTPException(404, f"no story {story_id!r}")
     by_doc: dict[str, list[Any]] = {}
     for st in story.statements:
         by_doc.setdefault(st.doc_id, []).append(st)
-    return page(request, "story.html", story=story, by_doc=by_doc)
+    return page(request, "story.html", story=story, by_doc=by_doc, min_score=score,
+                timeline_chart=charts.timeline(story.statements),
+                graph_chart=charts.source_graph([st.speaker, *st.chain] for st in story.statements))
 
 
 @router.get("/disputes", response_class=HTMLResponse)
-def disputes_page(request: Request) -> Response:
-    return page(request, "disputes.html", disputes=views_of(request).all_disputes(100))
+def disputes_page(request: Request, min_score: float | None = MIN_SCORE) -> Response:
+    score = threshold(request, min_score)
+    shown, hidden = views_of(request).disputes_page(100, 0, score)
+    with store_of(request).connection() as conn:
+        reviewed = {r["item_id"]: r for r in rq.listing(conn, kind="dispute")}
+    return page(request, "disputes.html", disputes=shown, hidden_disputes=hidden, min_score=score,
+                review_back=f"/disputes?min_score={score}", dispute_reviews=reviewed)
 
 
 @router.get("/outlets", response_class=HTMLResponse)
@@ -130,13 +174,17 @@ def outlet_page(request: Request, outlet_id: str) -> Response:
     info = views.outlet_info(outlet_id)
     if info is None:
         raise HTTPException(404, f"no documents from outlet {outlet_id!r}")
-    return page(request, "outlet.html", outlet=info, documents=views.outlet_documents(outlet_id))
+    profile = request.app.state.people.outlet(outlet_id)
+    volume = request.app.state.cache.get(("outlet-volume", outlet_id),
+                                         lambda: charts.volume(profile["statements"]))
+    return page(request, "outlet.html", outlet=info, documents=views.outlet_documents(outlet_id),
+                profile=profile, volume=volume)
 
 
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, q: str = "") -> Response:
     q = q[:500]
-    found = fts.search(store_of(request), q) if q.strip() else None
+    found = cached_search(request, q) if q.strip() else None
     return page(request, "search.html", q=q, found=found)
 
 

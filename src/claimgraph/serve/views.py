@@ -11,10 +11,12 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from claimgraph.chain_text import UNKNOWN_OUTLET
 from claimgraph.model import Attribution, Document
 from claimgraph.store import Store
 from claimgraph.store.queries import documents as docq
 from claimgraph.store.queries import link_read
+from claimgraph.store.queries.tables import scope
 
 DOC_STORY = "doc-"  # prefix of the id of a one-document story
 
@@ -36,6 +38,8 @@ class Statement:
     outlet_id: str | None
     language: str | None
     date: str | None
+    claim_score: float | None = None  # link layer: similarity to its claim when it joined (1: founded it)
+    relay: str | None = None  # link layer: whom it was picked up from, and on what basis
 
 
 @dataclass
@@ -48,6 +52,8 @@ class Dispute:
     basis: str  # "in-document" (Attribution.target), or the link layer's "target"/"similarity"
     score: float | None = None
     story_id: str | None = None
+    scope: str = "within one article"  # or "across articles", or both
+    links: list[dict[str, Any]] = field(default_factory=list)  # per denying claim: basis, score
 
 
 @dataclass
@@ -70,6 +76,7 @@ class Story:
     disputes: list[Dispute] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     linked: bool = False  # built by the link layer (else a one-document story)
+    hidden_disputes: int = 0  # disputes scored under the threshold, not shown
 
     @property
     def outlets(self) -> list[str]:
@@ -108,11 +115,11 @@ def speaker_of(a: Attribution) -> str:
 
 def statement(doc: Document, a: Attribution) -> Statement:
     return Statement(
-        doc_id=doc.id, attr_id=a.id, speaker=speaker_of(a), role=a.role, stance=a.stance,
+        doc_id=doc.id, attr_id=a.id, speaker=speaker_of(a), role=a.role, stance=shown_stance(a.stance),
         kind=a.kind, cue=a.cue.text if a.cue else None, content=a.content.text,
         chain=chain_of(doc, a), outlet=doc.outlet.name if doc.outlet else None,
         outlet_id=doc.outlet.id if doc.outlet else None, language=doc.language,
-        date=doc.published.date if doc.published else None,
+        date=_date(doc.published.date) if doc.published else None,
     )
 
 
@@ -157,22 +164,61 @@ def _linked_statement(x: dict[str, Any]) -> Statement:
     chain = list(x.get("chain") or [])
     return Statement(
         doc_id=x["doc_id"], attr_id=x["attr_id"], speaker=x.get("speaker") or "unnamed source",
-        role=None, stance=x.get("stance", "assert"), kind=x.get("kind", "indirect"), cue=x.get("cue"),
-        content=x.get("content", ""), chain=[h for h in chain[1:] if h and h != "?"],
+        role=None, stance=shown_stance(x.get("stance", "assert")), kind=x.get("kind", "indirect"),
+        cue=x.get("cue"), content=x.get("content", ""),
+        chain=[h if h and h != "?" else UNKNOWN_OUTLET for h in chain[1:]],
         outlet=x.get("outlet"), outlet_id=x.get("outlet_id"), language=x.get("language"),
-        date=x.get("date"),
+        date=_date(x.get("date")), claim_score=x.get("score"), relay=_relay(x),
     )
 
 
-def _linked_dispute(d: dict[str, Any]) -> Dispute:
-    sides = d.get("denied_by", [])
+RELAY_BASIS = {"via": "its chain names that outlet", "republication": "a republication",
+               "timing": "the closest earlier wording", "via_unlinked": "named in its chain, not stored"}
+
+
+def _relay(x: dict[str, Any]) -> str | None:
+    src, basis = x.get("relayed_from") or {}, x.get("relay_basis")
+    if not src or not basis:
+        return None
+    who = src.get("outlet") or src.get("name") or UNKNOWN_OUTLET
+    return f"picked up from {who} ({RELAY_BASIS.get(basis, basis)})"
+
+
+def shown_stance(stance: str) -> str:
+    """The stance a reader sees: the link layer's "report" (a relayed report) reads as an
+    assertion, so it is shown as one."""
+    return "assert" if stance == "report" else stance
+
+
+def _date(value: str | None) -> str | None:
+    """The day of an ISO date or timestamp (the time of day is noise on these pages)."""
+    return value[:10] if value else None
+
+
+def _linked_dispute(d: dict[str, Any], min_score: float = 0.0) -> Dispute | None:
+    """A link-layer dispute with its sides scored at least ``min_score`` (None if none is)."""
+    sides = [s for s in d.get("denied_by", []) if s.get("score") is None or float(s["score"]) >= min_score]
+    if not sides:
+        return None
     scores = [float(s["score"]) for s in sides if s.get("score") is not None]
+    claim = [_linked_statement(x) for x in d["claim"]["statements"]]
+    against = [_linked_statement(x) for side in sides for x in side["statements"]]
     return Dispute(
-        id=d["claim"]["id"], claim=[_linked_statement(x) for x in d["claim"]["statements"]],
-        against=[_linked_statement(x) for side in sides for x in side["statements"]],
+        id=d["claim"]["id"], claim=claim, against=against,
         basis=", ".join(sorted({s.get("basis", "similarity") for s in sides})) or "similarity",
-        score=max(scores) if scores else None, story_id=d.get("story_id"),
+        score=min(scores) if scores else None, story_id=d.get("story_id"),
+        scope=scope({st.doc_id for st in claim}, {st.doc_id for st in against}),
+        links=[{"claim_id": side["id"], "basis": side.get("basis", "similarity"),
+                "score": side.get("score"), "speakers": side.get("speakers", []),
+                "scope": scope({st.doc_id for st in claim},
+                               {x["doc_id"] for x in side["statements"]})} for side in sides],
     )
+
+
+def linked_disputes(items: list[dict[str, Any]], min_score: float) -> tuple[list[Dispute], int]:
+    """Disputes at or above the threshold, and how many were hidden below it."""
+    out = [x for d in items if (x := _linked_dispute(d, min_score)) is not None]
+    return out, len(items) - len(out)
 
 
 class Views:
@@ -187,6 +233,14 @@ class Views:
             link_api = None
         self.link_api = link_api
 
+    # documents -------------------------------------------------------------
+    def document(self, doc_id: str) -> Document | None:
+        """The stored document with this id or unique prefix (AmbiguousIdError if several)."""
+        return self.store.get(doc_id)
+
+    def stats(self) -> dict[str, Any]:
+        return self.store.stats()
+
     # stories ---------------------------------------------------------------
     def story_of(self, doc_id: str) -> str:
         """The id of the document's story: its linked story, else its one-document story."""
@@ -200,7 +254,7 @@ class Views:
         """Summaries of linked stories, most recent first (empty when nothing is linked)."""
         return self.link_api.stories(self.store, limit) if self.link_api else []
 
-    def story(self, story_id: str) -> Story | None:
+    def story(self, story_id: str, min_score: float = 0.0) -> Story | None:
         if story_id.startswith(DOC_STORY):
             doc = self.store.get(story_id[len(DOC_STORY):])
             return document_story(doc) if doc is not None else None
@@ -213,23 +267,30 @@ class Views:
                 for d in found.get("timeline", [])]
         statements = [_linked_statement(m) for c in found.get("claims", []) for m in c["members"]]
         statements.sort(key=lambda st: (st.date or "", st.doc_id, _attr_order(st.attr_id)))
-        return Story(id=found["id"], title=found.get("title"), documents=docs,
-                     disputes=[_linked_dispute(d) for d in found.get("disputes", [])],
-                     statements=statements, linked=True)
+        shown, hidden = linked_disputes(found.get("disputes", []), min_score)
+        return Story(id=found["id"], title=found.get("title"), documents=docs, disputes=shown,
+                     statements=statements, linked=True, hidden_disputes=hidden)
 
     # disputes --------------------------------------------------------------
-    def all_disputes(self, limit: int = 50, offset: int = 0) -> list[Dispute]:
-        """Linked disputes when there are any, else the in-document disputes of documents."""
+    def all_disputes(self, limit: int = 50, offset: int = 0, min_score: float = 0.0) -> list[Dispute]:
+        """Linked disputes when there are any (those scored at least ``min_score``), else the
+        in-document disputes of documents."""
+        return self.disputes_page(limit, offset, min_score)[0]
+
+    def disputes_page(self, limit: int = 50, offset: int = 0,
+                      min_score: float = 0.0) -> tuple[list[Dispute], int]:
+        """A page of disputes and the number hidden under the score threshold."""
         if self.link_api is not None:
             linked = self.link_api.disputes(self.store)
             if linked:
-                return [_linked_dispute(d) for d in linked[offset:offset + limit]]
+                shown, hidden = linked_disputes(linked, min_score)
+                return shown[offset:offset + limit], hidden
         out: list[Dispute] = []
         for doc_id in docq.disputed_documents(self.store, limit=limit, offset=offset):
             doc = self.store.get(doc_id)
             if doc is not None:
                 out.extend(document_disputes(doc))
-        return out
+        return out, 0
 
     # outlets ---------------------------------------------------------------
     def outlets(self) -> list[dict[str, Any]]:

@@ -23,10 +23,12 @@ from claimgraph.model import Document, Origin, Rejected
 from claimgraph.store import export as exp
 from claimgraph.store import migrate, rows
 from claimgraph.store import schema as t
+from claimgraph.store.queries import review, tables
 from claimgraph.store.urls import StoreError, is_memory, mask_url, resolve_url, scrub
 
-Format = Literal["jsonl", "parquet"]
-Table = Literal["documents", "attributions", "entities", "events", "rejected", "plover"]
+Format = Literal["jsonl", "csv", "parquet"]
+Table = Literal["documents", "attributions", "entities", "events", "claims", "disputes", "rejected",
+                "plover", "reviews", "devset"]
 _PAGE = 500
 
 
@@ -408,12 +410,21 @@ class Store:
         writing (``model.is_quote``): no beliefs, no refusals to comment, no according-to.
         """
         if format is None:
-            format = "parquet" if str(path).endswith((".parquet", ".pq")) else "jsonl"
-        if format not in ("jsonl", "parquet"):
-            raise ValueError(f"unknown export format {format!r}: use jsonl or parquet")
-        if table == "plover":  # PLOVER-style event records, nested: JSONL only
-            if format != "jsonl":
-                raise ValueError("PLOVER records are nested: export them as jsonl")
+            format = "parquet" if str(path).endswith((".parquet", ".pq")) else \
+                "csv" if str(path).endswith(".csv") else "jsonl"
+        if format not in exp.FORMATS:
+            raise ValueError(f"unknown export format {format!r}: use jsonl, csv or parquet")
+        if table in ("reviews", "devset"):  # analysts' reviews; devset: the dev-set schema, nested
+            if format == "parquet" or (table == "devset" and format != "jsonl"):
+                raise ValueError(f"export {table} as jsonl" + (" or csv" if table == "reviews" else ""))
+            with self._read() as conn:
+                found = list(review.listing(conn) if table == "reviews" else review.devset_records(conn))
+            if format == "csv":
+                return exp.write_csv(path, None, found)
+            return exp.write_jsonl(path, (json.dumps(r, ensure_ascii=False) for r in found))
+        if table == "plover" and format != "jsonl":  # nested records: flat, they are the event rows
+            table = "events"
+        if table == "plover":
             return exp.write_jsonl(path, (json.dumps(r, ensure_ascii=False)
                                           for d in self.documents() for r in records(d)))
         if table not in exp.COLUMNS:
@@ -426,6 +437,10 @@ class Store:
             return exp.write_jsonl(path, (r.model_dump_json() for r in self.rejected()))
         if table == "rejected":
             flat: Iterable[dict[str, Any]] = self._rejected_rows()
+        elif table in ("claims", "disputes"):
+            with self._read() as conn:
+                make_link = tables.claim_rows if table == "claims" else tables.dispute_rows
+                flat = list(make_link(conn))
         else:
             make = {
                 "documents": rows.export_document,
@@ -436,6 +451,8 @@ class Store:
             flat = (row for doc in self.documents() for row in make(doc))
         if format == "jsonl":
             return exp.write_jsonl(path, (json.dumps(r, ensure_ascii=False) for r in flat))
+        if format == "csv":
+            return exp.write_csv(path, table, flat)
         return exp.write_parquet(path, table, flat)
 
 

@@ -1,7 +1,9 @@
-"""Writing flat rows or Document JSON to JSONL and Parquet files."""
+"""Writing flat rows or Document JSON to JSONL, CSV and Parquet files."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 from collections.abc import Iterable
@@ -122,6 +124,35 @@ COLUMNS: dict[str, list[tuple[str, Any]]] = {
         ("confidence", F),
         ("modality", S),
     ],
+    "claims": [
+        ("claim_id", S),
+        ("story_id", S),
+        ("polarity", S),
+        *_CONTEXT,
+        ("attr_id", S),
+        ("speaker_name", S),
+        ("stance", S),
+        ("kind", S),
+        ("cue", S),
+        ("content", S),
+        ("content_start", N),
+        ("content_end", N),
+        ("chain", S),
+        ("score", F),
+    ],
+    "disputes": [
+        ("claim_id", S),
+        ("against_id", S),
+        ("basis", S),
+        ("score", F),
+        ("scope", S),
+        ("claim_speakers", S),
+        ("claim_content", S),
+        ("claim_docs", S),
+        ("against_speakers", S),
+        ("against_content", S),
+        ("against_docs", S),
+    ],
     "rejected": [
         ("id", S),
         ("origin_kind", S),
@@ -198,3 +229,52 @@ def write_parquet(
         if buffer or n == 0:
             flush(writer)
     return n
+
+
+#: Formats every table can be written in.
+FORMATS = ("jsonl", "csv", "parquet")
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, (dict, list, tuple)):
+        return _dumps(value)
+    return value
+
+
+def write_csv(path: str | os.PathLike[str], table: str | None, rows: Iterable[dict[str, Any]]) -> int:
+    """Write flat rows as CSV with a header (the columns of ``table``, or of the first row);
+    nested values are JSON text. Returns the number of rows."""
+    n = 0
+    with _Atomic(path) as tmp, tmp.open("w", encoding="utf-8", newline="") as fh:
+        writer: csv.DictWriter[str] | None = None
+        if table is not None:
+            writer = csv.DictWriter(fh, [name for name, _ in COLUMNS[table]], extrasaction="ignore")
+            writer.writeheader()
+        for row in rows:
+            if writer is None:
+                writer = csv.DictWriter(fh, list(row), extrasaction="ignore")
+                writer.writeheader()
+            writer.writerow({k: _cell(v) for k, v in row.items()})
+            n += 1
+    return n
+
+
+def render(rows: list[dict[str, Any]], format: str) -> tuple[bytes, str]:
+    """Rows as the bytes of a JSONL, CSV or Parquet file, and its media type (API lists)."""
+    if format == "jsonl":
+        body = "".join(_dumps(r) + "\n" for r in rows).encode("utf-8")
+        return body, "application/x-ndjson"
+    if format == "csv":
+        buf = io.StringIO()
+        if rows:
+            writer = csv.DictWriter(buf, list(rows[0]), extrasaction="ignore")
+            writer.writeheader()
+            writer.writerows({k: _cell(v) for k, v in r.items()} for r in rows)
+        return buf.getvalue().encode("utf-8"), "text/csv; charset=utf-8"
+    if format == "parquet":
+        names = list(rows[0]) if rows else ["empty"]
+        cols = {n: [_cell(r.get(n)) for r in rows] for n in names}
+        out = io.BytesIO()
+        pq.write_table(pa.Table.from_pydict(cols), out)
+        return out.getvalue(), "application/vnd.apache.parquet"
+    raise ValueError(f"unknown format {format!r}: use one of {', '.join(FORMATS)}")

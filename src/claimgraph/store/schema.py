@@ -1,8 +1,9 @@
 """Table definitions (SQLAlchemy Core) matching the head Alembic migration.
 
 Every table of the database is here: documents, their child rows and rejected inputs
-(migration 0001), and the link layer's tables (0002). The full-text objects of 0003 are
-maintained by the database and not listed; 0004 adds the events' modality and confidence.
+(migration 0001), the link layer's tables (0002, 0008), reviews, jobs and feeds (0007). The
+full-text objects of 0003 are maintained by the database and not listed; 0004 adds the events'
+modality and confidence, 0006 the documents' content and configuration hashes.
 
 Link vectors are stored as raw little-endian bytes: float32 sums for story and claim
 centroids (normalised when read), float16 for document and statement embeddings,
@@ -334,4 +335,49 @@ LINK_TABLES = (
     link_translations, link_shingles, link_disputes, link_claim_members, link_claims,
     link_story_entities, link_story_days,
     link_stories, link_dup_groups, link_lsh, link_docs,
+)
+
+
+# ---------------------------------------------------------------- workbench (0007)
+
+Index("ix_documents_updated_at", documents.c.updated_at)
+
+reviews = Table(
+    "reviews",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", Text, nullable=False),  # attribution, event or dispute
+    Column("doc_id", Text),
+    Column("item_id", Text, nullable=False),
+    Column("verdict", Text, nullable=False),  # right or wrong
+    Column("correction", Json),
+    Column("note", Text),
+    Column("reviewer", Text),
+    Column("item", Json, nullable=False),  # the item as it was judged
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_reviews_item", "kind", "doc_id", "item_id"),
+)
+
+jobs = Table(
+    "jobs",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("status", Text, nullable=False),  # queued, running, done, failed
+    Column("payload", Json, nullable=False),
+    Column("result", Json),
+    Column("error", Text),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_jobs_status", "status", "created_at"),
+)
+
+feeds = Table(
+    "feeds",
+    metadata,
+    Column("url", Text, primary_key=True),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("seen", Json, nullable=False),
+    Column("checked_at", DateTime(timezone=True)),
+    Column("new_documents", Json, nullable=False),
 )

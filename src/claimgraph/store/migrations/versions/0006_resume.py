@@ -7,7 +7,7 @@ the content id of the rejected input (``Rejected.id``); the row id now also cove
 origin. Rows written before this revision keep their id as content id.
 
 Revision ID: 0006
-Revises: 0003
+Revises: 0004
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006"
-down_revision = "0003"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 

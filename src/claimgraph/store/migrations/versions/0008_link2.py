@@ -2,7 +2,7 @@
 the passage vectors of a linked document.
 
 Revision ID: 0008
-Revises: 0003
+Revises: 0007
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
-down_revision = "0003"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,272 @@
+"""People and organisations merged across mentions, documents and languages; outlet profiles.
+
+An entity is keyed by its name without articles and titles, folded (``name_key``): the
+same person in two articles, in French and in English, is one entity. A one-word name
+("Kovel") or a speaker named by surname only joins the one person whose full name ends
+with it; when two people share the surname it stays apart. The index is rebuilt when the
+store changes (document count or last update).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from claimgraph.chain_text import chain_names
+from claimgraph.link.text import name_key
+from claimgraph.serve.views import shown_stance
+from claimgraph.store import Store
+from claimgraph.store.queries import entities as q
+
+
+@dataclass
+class Entity:
+    key: str
+    names: Counter[str] = field(default_factory=Counter)
+    labels: Counter[str] = field(default_factory=Counter)
+    roles: Counter[str] = field(default_factory=Counter)
+    countries: Counter[str] = field(default_factory=Counter)
+    sectors: Counter[str] = field(default_factory=Counter)
+    mentions: Counter[str] = field(default_factory=Counter)
+    languages: Counter[str] = field(default_factory=Counter)
+    docs: set[str] = field(default_factory=set)
+    members: set[tuple[str, str]] = field(default_factory=set)  # (doc id, entity id)
+    statements: set[tuple[str, str]] = field(default_factory=set)  # (doc id, attribution id)
+
+    @property
+    def slug(self) -> str:
+        return self.key.replace(" ", "-")
+
+    @property
+    def name(self) -> str:
+        """The most frequent of the longest names."""
+        longest = max(len(n.split()) for n in self.names)
+        return max((n for n in self.names if len(n.split()) == longest),
+                   key=lambda n: (self.names[n], n))
+
+    @property
+    def label(self) -> str:
+        return self.labels.most_common(1)[0][0] if self.labels else "PER"
+
+    def summary(self) -> dict[str, Any]:
+        return {"id": self.slug, "name": self.name, "label": self.label,
+                "aliases": sorted(set(self.names) | set(self.mentions) - {self.name}),
+                "roles": [r for r, _ in self.roles.most_common()],
+                "country": _top(self.countries), "sector": _top(self.sectors),
+                "languages": sorted(self.languages), "documents": len(self.docs),
+                "statements": len(self.statements)}
+
+
+def _top(c: Counter[str]) -> str | None:
+    return c.most_common(1)[0][0] if c else None
+
+
+class EntityIndex:
+    """Entities of a whole store; ``find`` resolves a name, slug or alias."""
+
+    def __init__(self, entity_rows: list[dict[str, Any]], speaker_rows: list[dict[str, Any]]) -> None:
+        self.by_key: dict[str, Entity] = {}
+        self.by_member: dict[tuple[str, str], Entity] = {}
+        full: dict[str, list[str]] = {}
+        raw = [(r, name_key(r["name"])) for r in entity_rows]
+        for r, key in raw:  # people with a full name first: the surnames they own
+            if key and r["label"] == "PER" and " " in key:
+                full.setdefault(key.rsplit(" ", 1)[1], []).append(key)
+        self.surnames = {s: sorted(set(ks))[0] for s, ks in full.items() if len(set(ks)) == 1}
+        for r, key in raw:
+            key = self._resolve(key)
+            if not key:
+                continue
+            e = self.by_key.setdefault(key, Entity(key))
+            e.names[r["name"]] += 1
+            e.labels[r["label"]] += 1
+            for attr, counter in (("role", e.roles), ("country", e.countries), ("sector", e.sectors)):
+                if r[attr]:
+                    counter[r[attr]] += 1
+            e.mentions.update(m for m in r["mentions"] if m)
+            if r["language"]:
+                e.languages[r["language"]] += 1
+            e.docs.add(r["doc_id"])
+            e.members.add((r["doc_id"], r["id"]))
+            self.by_member[(r["doc_id"], r["id"])] = e
+        for s in speaker_rows:
+            ent = self.speaker_entity(s["doc_id"], s["speaker_entity"], s["speaker_name"])
+            if ent is not None:
+                ent.statements.add((s["doc_id"], s["id"]))
+                if s["speaker_name"] and name_key(s["speaker_name"]) != ent.key:
+                    ent.mentions[s["speaker_name"]] += 1
+
+    def _resolve(self, key: str | None) -> str | None:
+        if key and " " not in key and key in self.surnames:
+            return self.surnames[key]
+        return key
+
+    def speaker_entity(self, doc_id: str, entity_id: str | None, name: str | None) -> Entity | None:
+        """The entity a statement's speaker is (its entity in the document, else its name)."""
+        if entity_id and (doc_id, entity_id) in self.by_member:
+            return self.by_member[(doc_id, entity_id)]
+        key = self._resolve(name_key(name))
+        return self.by_key.get(key) if key else None
+
+    def find(self, query: str) -> Entity | None:
+        """An entity by slug, name or alias (case and accents ignored)."""
+        key = self._resolve(name_key(query.replace("-", " ")))
+        if key in self.by_key:
+            return self.by_key[key]
+        want = name_key(query)
+        for e in self.by_key.values():
+            if want and any(name_key(m) == want for m in e.mentions):
+                return e
+        return None
+
+    def listing(self, label: str | None = None, q: str | None = None) -> list[dict[str, Any]]:
+        want = name_key(q) if q else None
+        out = [e.summary() for e in self.by_key.values()
+               if (label is None or e.label == label)
+               and (not want or want in e.key or any(want in (name_key(m) or "") for m in e.mentions))]
+        return sorted(out, key=lambda s: (-s["statements"], -s["documents"], s["name"]))
+
+
+class People:
+    """The entity index of a store, rebuilt when the store changes."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._lock = threading.Lock()
+        self._stamp: tuple[int, str] | None = None
+        self._index: EntityIndex | None = None
+
+    def index(self) -> EntityIndex:
+        with self.store.connection() as conn:
+            stamp = q.stamp(conn)
+            with self._lock:
+                if self._index is None or stamp != self._stamp:
+                    self._index = EntityIndex(q.entity_rows(conn), q.speaker_rows(conn))
+                    self._stamp = stamp
+                return self._index
+
+    # ------------------------------------------------------------ pages
+
+    def entity(self, query: str) -> dict[str, Any] | None:
+        """Everything known about one entity: who it is, what it said, who quotes it, whom it
+        denies and who denies it."""
+        index = self.index()
+        ent = index.find(query)
+        if ent is None:
+            return None
+        with self.store.connection() as conn:
+            stmts = q.statements_of(conn, ent.statements)
+            disputes = q.linked_disputes_of(conn, ent.statements)
+            docs = {s["doc_id"] for s in stmts} | {d["other_doc"] for d in disputes}
+            names = q.doc_statements(conn, sorted(docs))
+        statements = [statement_view(s) for s in stmts]
+        quoted_by: Counter[str] = Counter()
+        relayed_by: Counter[str] = Counter()
+        for s in statements:
+            if s["outlet"]:
+                quoted_by[s["outlet"]] += 1
+            for hop in s["chain"][1:-1]:
+                relayed_by[hop] += 1
+        denies, denied_by = _opponents(index, ent, stmts, disputes, names)
+        return {**ent.summary(), "statements": statements,
+                "quoted_by": _pairs(quoted_by), "relayed_by": _pairs(relayed_by),
+                "denies": denies, "denied_by": denied_by,
+                "stances": dict(Counter(s["stance"] for s in statements).most_common())}
+
+    def outlet(self, outlet_id: str) -> dict[str, Any]:
+        """Whom an outlet quotes, what it relays from whom, its share of denials."""
+        index = self.index()
+        with self.store.connection() as conn:
+            stmts = q.outlet_statements(conn, outlet_id)
+        statements = [statement_view(s) for s in stmts]
+        quotes: Counter[str] = Counter()
+        slugs: dict[str, str] = {}
+        relays: dict[str, Counter[str]] = {}
+        for raw, s in zip(stmts, statements, strict=True):
+            ent = index.speaker_entity(raw["doc_id"], raw["speaker_entity"], raw["speaker_name"])
+            who = ent.name if ent else s["speaker"]
+            if ent:
+                slugs[who] = ent.slug
+            quotes[who] += 1
+            for hop in s["chain"][1:-1]:
+                relays.setdefault(hop, Counter())[who] += 1
+        n = len(statements)
+        denials = sum(1 for s in statements if s["stance"] == "deny")
+        return {"statements": statements,
+                "quotes": [{**p, "entity": slugs.get(p["name"])} for p in _pairs(quotes)],
+                "relays": [{"from": hop, "count": sum(c.values()), "speakers": _pairs(c)}
+                           for hop, c in sorted(relays.items(), key=lambda kv: -sum(kv[1].values()))],
+                "n_statements": n, "n_denials": denials,
+                "deny_share": round(denials / n, 3) if n else None}
+
+
+def _pairs(c: Counter[str]) -> list[dict[str, Any]]:
+    return [{"name": k, "count": v} for k, v in c.most_common()]
+
+
+def statement_view(s: dict[str, Any]) -> dict[str, Any]:
+    """One statement as the pages, the API and the CLI show it."""
+    speaker = s["speaker_name"] or s.get("speaker_text") or "unnamed source"
+    return {"doc_id": s["doc_id"], "attr_id": s["attr_id"], "speaker": speaker,
+            "role": s["role"], "stance": shown_stance(s["stance"]), "kind": s["kind"], "cue": s["cue_text"],
+            "content": s["content_text"], "date": (s["published"] or "")[:10] or None,
+            "outlet": s["outlet_name"], "outlet_id": s["outlet_id"], "language": s["language"],
+            "title": s["title"], "target": s["target"],
+            "chain": chain_names(speaker, s["via"], s["outlet_name"]),
+            "claim_id": s["claim_id"], "claim_score": s["score"]}
+
+
+def _opponents(index: EntityIndex, ent: Entity, stmts: list[dict[str, Any]],
+               disputes: list[dict[str, Any]], names: dict[tuple[str, str], dict[str, Any]]
+               ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Whom the entity's statements deny, and who denies them, with basis, score and scope."""
+    denies: dict[str, dict[str, Any]] = {}
+    denied_by: dict[str, dict[str, Any]] = {}
+
+    def add(into: dict[str, dict[str, Any]], doc_id: str, other: dict[str, Any] | None,
+            other_doc: str, basis: str, score: float | None, attr_id: str) -> None:
+        if other is None:
+            return
+        oe = index.speaker_entity(other_doc, other.get("speaker_entity"), other.get("speaker_name"))
+        if oe is ent:
+            return
+        who = oe.name if oe else (other.get("speaker_name") or "unnamed source")
+        row = into.setdefault(who, {"name": who, "entity": oe.slug if oe else None, "basis": set(),
+                                    "score": None, "scope": set(), "statements": set()})
+        row["basis"].add(basis)
+        row["scope"].add("within one article" if doc_id == other_doc else "across articles")
+        if score is not None:
+            row["score"] = max(row["score"] or 0.0, score)
+        row["statements"].add((doc_id, attr_id))
+
+    by_key = {(s["doc_id"], s["attr_id"]): s for s in stmts}
+    for s in stmts:
+        if s["target"] and s["stance"] in ("deny",):
+            add(denies, s["doc_id"], names.get((s["doc_id"], s["target"])), s["doc_id"],
+                "in-document", None, s["attr_id"])
+    for d in disputes:
+        if (d["doc_id"], d["attr_id"]) not in by_key:
+            continue
+        other = names.get((d["other_doc"], d["other_attr"]))
+        into = denies if d["side"] == "denies" else denied_by
+        if d["basis"] == "target" and d["doc_id"] == d["other_doc"] and d["side"] == "denies":
+            continue  # already counted from the statement's own target
+        add(into, d["doc_id"], other, d["other_doc"], d["basis"], d["score"], d["attr_id"])
+    targeting: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for (doc_id, aid), other in names.items():
+        if other.get("target") and other["target"] != aid:
+            targeting.setdefault((doc_id, other["target"]), []).append(other)
+    for s in stmts:  # in-document: statements of others that name this one as their target
+        for other in targeting.get((s["doc_id"], s["attr_id"]), []):
+            add(denied_by, s["doc_id"], other, s["doc_id"], "in-document", None, s["attr_id"])
+    out = []
+    for rows in (denies, denied_by):
+        items = []
+        for r in rows.values():
+            items.append({**r, "basis": sorted(r["basis"]), "scope": sorted(r["scope"]),
+                          "count": len(r["statements"]),
+                          "statements": [{"doc_id": d, "attr_id": a} for d, a in sorted(r["statements"])]})
+        out.append(sorted(items, key=lambda r: (-r["count"], r["name"])))
+    return out[0], out[1]

@@ -1,0 +1,152 @@
+"""Reads for entity (people and organisations) and outlet pages: entity rows, statements
+with their document context, and the link layer's claims and disputes around them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+from claimgraph.store.queries.facets import _json
+
+#: Entity labels an entity page is made for.
+LABELS = ("PER", "ORG")
+
+
+def stamp(conn: Connection) -> tuple[Any, ...]:
+    """Changes whenever a document is saved or linked, or a review added: document count and
+    latest update (indexed), and the row counts of the link layer and of the reviews."""
+    row = conn.execute(text(
+        "SELECT (SELECT count(*) FROM documents) AS n, (SELECT max(updated_at) FROM documents) AS last, "
+        "(SELECT count(*) FROM link_docs) AS linked, (SELECT count(*) FROM link_claim_members) AS members, "
+        "(SELECT count(*) FROM link_disputes) AS disputes, (SELECT count(*) FROM reviews) AS reviews")).one()
+    return tuple(str(v) for v in row)
+
+
+def entity_rows(conn: Connection) -> list[dict[str, Any]]:
+    """Every person or organisation row with its document's language, outlet and date."""
+    rows = conn.execute(text(
+        "SELECT e.doc_id, e.id, e.name, e.label, e.role, e.country, e.sector, e.kind, e.mentions, "
+        "d.language, d.outlet_id, d.outlet_name, d.published FROM entities e "
+        "JOIN documents d ON d.id = e.doc_id WHERE e.label IN ('PER', 'ORG') "
+        "ORDER BY e.doc_id, e.id")).all()
+    out = []
+    for r in rows:
+        item = dict(r._mapping)
+        item["mentions"] = [m.get("text", "") for m in _json(item["mentions"]) or []]
+        out.append(item)
+    return out
+
+
+def speaker_rows(conn: Connection) -> list[dict[str, Any]]:
+    """(doc_id, id, speaker_name, speaker_entity, role) of every attribution with a speaker."""
+    rows = conn.execute(text(
+        "SELECT doc_id, id, speaker_name, speaker_entity, role FROM attributions "
+        "WHERE speaker_name IS NOT NULL ORDER BY doc_id, id")).all()
+    return [dict(r._mapping) for r in rows]
+
+
+_STATEMENT = (
+    "SELECT a.doc_id, a.id AS attr_id, a.speaker_name, a.speaker_entity, a.role, a.stance, "
+    "a.kind, a.cue_text, a.content_text, a.via, a.target, a.data, d.title, d.outlet_id, "
+    "d.outlet_name, d.language, d.published, m.claim_id, m.score "
+    "FROM attributions a JOIN documents d ON d.id = a.doc_id "
+    "LEFT JOIN link_claim_members m ON m.doc_id = a.doc_id AND m.attr_id = a.id ")
+
+
+def _statements(conn: Connection, where: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+    rows = conn.execute(text(_STATEMENT + where + " ORDER BY d.published, a.doc_id, a.content_start"),
+                        params).all()
+    out = []
+    for r in rows:
+        item = dict(r._mapping)
+        item["via"] = _json(item["via"]) or []
+        data = _json(item.pop("data")) or {}
+        item["speaker_text"] = (data.get("speaker") or {}).get("text")
+        out.append(item)
+    return out
+
+
+def statements_of(conn: Connection, keys: Iterable[tuple[str, str]]) -> list[dict[str, Any]]:
+    """The statements with these (doc id, attribution id) keys, by date."""
+    keys = sorted(set(keys))
+    if not keys:
+        return []
+    out: list[dict[str, Any]] = []
+    for start in range(0, len(keys), 200):
+        chunk = keys[start:start + 200]
+        params: dict[str, Any] = {}
+        ors = []
+        for i, (doc_id, attr_id) in enumerate(chunk):
+            params[f"d{i}"], params[f"a{i}"] = doc_id, attr_id
+            ors.append(f"(a.doc_id = :d{i} AND a.id = :a{i})")
+        out.extend(_statements(conn, "WHERE " + " OR ".join(ors), params))
+    out.sort(key=lambda s: (s["published"] or "", s["doc_id"], s["attr_id"]))
+    return out
+
+
+def outlet_statements(conn: Connection, outlet_id: str) -> list[dict[str, Any]]:
+    """Every statement published by this outlet, by date."""
+    return _statements(conn, "WHERE d.outlet_id = :o", {"o": outlet_id})
+
+
+def doc_statements(conn: Connection, doc_ids: Sequence[str]) -> dict[tuple[str, str], dict[str, Any]]:
+    """(doc id, attribution id) -> speaker, stance and target of these documents' statements."""
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+    ids = sorted(set(doc_ids))
+    for start in range(0, len(ids), 200):
+        chunk = ids[start:start + 200]
+        names = {f"d{i}": d for i, d in enumerate(chunk)}
+        rows = conn.execute(text(
+            "SELECT doc_id, id, speaker_name, speaker_entity, stance, target, content_text FROM attributions "
+            f"WHERE doc_id IN ({', '.join(':' + n for n in names)})"), names).all()
+        out.update({(r.doc_id, r.id): dict(r._mapping) for r in rows})
+    return out
+
+
+def linked_disputes_of(conn: Connection, keys: Iterable[tuple[str, str]]) -> list[dict[str, Any]]:
+    """Link-layer disputes a statement takes part in, on either side.
+
+    One row per (statement, other statement): ``side`` is "denies" when the statement is on
+    the deny side, "denied" when its claim is the one denied; with basis and score."""
+    keys = set(keys)
+    if not keys:
+        return []
+    members = conn.execute(text(
+        "SELECT doc_id, attr_id, claim_id, speaker_name FROM link_claim_members")).all()
+    by_claim: dict[str, list[Any]] = {}
+    claim_of: dict[tuple[str, str], str] = {}
+    for m in members:
+        by_claim.setdefault(m.claim_id, []).append(m)
+        claim_of[(m.doc_id, m.attr_id)] = m.claim_id
+    mine = {claim_of[k] for k in keys if k in claim_of}
+    if not mine:
+        return []
+    out = []
+    for d in conn.execute(text("SELECT claim_id, against_id, basis, score FROM link_disputes")).all():
+        for side, own, other in (("denies", d.against_id, d.claim_id), ("denied", d.claim_id, d.against_id)):
+            if own not in mine:
+                continue
+            for me in by_claim.get(own, []):
+                if (me.doc_id, me.attr_id) not in keys:
+                    continue
+                for o in by_claim.get(other, []):
+                    out.append({"doc_id": me.doc_id, "attr_id": me.attr_id, "side": side,
+                                "other_doc": o.doc_id, "other_attr": o.attr_id,
+                                "other_speaker": o.speaker_name, "basis": d.basis,
+                                "score": float(d.score)})
+    return out
+
+
+def find_outlet(conn: Connection, name: str) -> str | None:
+    """The id of the stored outlet with this id or name (case-insensitive), else one whose
+    name contains it when only one does."""
+    rows = conn.execute(text("SELECT DISTINCT outlet_id, outlet_name FROM documents "
+                             "WHERE outlet_id IS NOT NULL")).all()
+    want = name.strip().lower()
+    for r in rows:
+        if want in (r.outlet_id.lower(), (r.outlet_name or "").lower()):
+            return str(r.outlet_id)
+    near = {r.outlet_id for r in rows if want and want in (r.outlet_name or "").lower()}
+    return str(near.pop()) if len(near) == 1 else None
