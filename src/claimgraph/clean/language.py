@@ -106,6 +106,10 @@ def wide_detector(codes: tuple[str, ...] = ()) -> Any:
     return builder.with_low_accuracy_mode().build()
 
 
+# words a text needs before a language that is not enabled can be chosen for it
+MIN_WORDS_OTHER = 8
+
+
 def identify(text: str, enabled: tuple[str, ...], detect: tuple[str, ...] = ()) -> str | None:
     """The language of a document among all languages (``detect`` when given): a language
     that is not enabled wins when lingua is more confident of it than of every enabled
@@ -113,6 +117,8 @@ def identify(text: str, enabled: tuple[str, ...], detect: tuple[str, ...] = ()) 
     sample = text[:3000]
     if detect and set(detect) <= set(enabled):
         return detect_document(sample, enabled)
+    if len(sample.split()) < MIN_WORDS_OTHER:
+        return detect_document(sample, enabled)  # a caption or a credit line: too short to tell
     values = wide_detector(tuple(sorted(set(detect) | set(enabled))) if detect else ()
                            ).compute_language_confidence_values(sample)
     if values and values[0].value > 0:
