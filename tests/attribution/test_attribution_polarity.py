@@ -47,6 +47,8 @@ def test_negation_without_a_claim_or_fact_asserts(text: str, lang: str) -> None:
      "Le gouvernement malien", "toute implication dans l'incendie du port"),
     ("Le ministère dément les informations relayées par la radio locale.",
      "Le ministère", "les informations relayées par la radio locale"),
+    # a headline without a full stop, where the parser cuts the sentence after the verb
+    ("Paris dément la libération des otages", "Paris", "la libération des otages"),
 ])
 def test_a_denial_verb_read_as_an_adverb_keeps_its_object(text: str, speaker: str, content: str) -> None:
     # "dément" is also an adjective ("fou"); the tagger often reads the verb as a modifier
