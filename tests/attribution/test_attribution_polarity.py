@@ -55,3 +55,12 @@ def test_a_denial_verb_read_as_an_adverb_keeps_its_object(text: str, speaker: st
     _, atts = attribute(text, "fr")
     denials = [a for a in atts if a.stance == "deny"]
     assert [(a.speaker.text if a.speaker else None, a.content.text) for a in denials] == [(speaker, content)]
+
+
+def test_a_role_is_not_the_person_a_statement_spoke_of() -> None:
+    # the nearest person before "le porte-parole" is the one the denial is about
+    text = ("Le gouvernement malien dément le décès de Moussa Keita. Le porte-parole du "
+            "gouvernement a démenti lundi la nouvelle.")
+    _, atts = attribute(text, "fr")
+    names = [a.speaker_name for a in atts if a.cue is not None and a.cue.text == "a démenti"]
+    assert names == ["Le porte-parole du gouvernement"]
