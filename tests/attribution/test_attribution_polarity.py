@@ -47,9 +47,20 @@ def test_negation_without_a_claim_or_fact_asserts(text: str, lang: str) -> None:
      "Le gouvernement malien", "toute implication dans l'incendie du port"),
     ("Le ministère dément les informations relayées par la radio locale.",
      "Le ministère", "les informations relayées par la radio locale"),
+    # a headline without a full stop, where the parser cuts the sentence after the verb
+    ("Paris dément la libération des otages", "Paris", "la libération des otages"),
 ])
 def test_a_denial_verb_read_as_an_adverb_keeps_its_object(text: str, speaker: str, content: str) -> None:
     # "dément" is also an adjective ("fou"); the tagger often reads the verb as a modifier
     _, atts = attribute(text, "fr")
     denials = [a for a in atts if a.stance == "deny"]
     assert [(a.speaker.text if a.speaker else None, a.content.text) for a in denials] == [(speaker, content)]
+
+
+def test_a_role_is_not_the_person_a_statement_spoke_of() -> None:
+    # the nearest person before "le porte-parole" is the one the denial is about
+    text = ("Le gouvernement malien dément le décès de Moussa Keita. Le porte-parole du "
+            "gouvernement a démenti lundi la nouvelle.")
+    _, atts = attribute(text, "fr")
+    names = [a.speaker_name for a in atts if a.cue is not None and a.cue.text == "a démenti"]
+    assert names == ["Le porte-parole du gouvernement"]

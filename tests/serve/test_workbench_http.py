@@ -66,6 +66,14 @@ def test_entity_page_api_and_cli_agree(client: httpx.Client, db: str) -> None:
     assert [e["name"] for e in listing["items"]] == ["Dmitar Kovel"]
 
 
+def test_search_lists_a_person_once(client: httpx.Client) -> None:
+    html = client.get("/search", params={"q": "Kovel"}).text
+    section = html.split('id="results-people"')[1].split("</section>")[0]
+    assert section.count("<li>") == 1 and "Dmitar Kovel" in section and "/entities/dmitar-kovel" in section
+    hits = client.get("/api/search", params={"q": "Kovel", "kind": "entities"}).json()["results"]["entities"]
+    assert len(hits) > 1  # each article's mention is its own hit; the page merges them
+
+
 def test_outlet_page_api_and_cli(client: httpx.Client, db: str) -> None:
     api = client.get("/api/outlets/the-daily-harbour").json()
     assert api["n_statements"] == len(api["statements"]) > 0

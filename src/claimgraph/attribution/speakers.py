@@ -30,13 +30,13 @@ def _nearest_entity(
     before: int,
     labels: tuple[str, ...],
     kind: str | None = None,
-    skip: tuple[int, int] | None = None,
+    skip: list[tuple[int, int]] | None = None,
 ) -> Ent | None:
-    """The nearest entity mention before ``before`` (never one inside ``skip``, the content of
-    the statement being resolved: who speaks is not someone the speaker talks about)."""
+    """The nearest entity mention before ``before`` (never one inside ``skip``, the contents of
+    the statements: who speaks is not someone a speaker talks about, "le décès d'Omar Bongo")."""
     idx = ctx.index
     for i in range(before - 1, max(-1, before - LOOKBACK_TOKENS), -1):
-        if skip is not None and skip[0] <= i < skip[1]:
+        if skip is not None and any(a <= i < b for a, b in skip):
             continue
         e = idx.tok2ent[i]
         if e >= 0:
@@ -72,6 +72,7 @@ def resolve(ctx: Ctx, cands: list[Cand]) -> None:
     """Fill entity, speaker_name and role of every candidate (in text order)."""
     doc, lex, idx = ctx.doc, ctx.lex, ctx.index
     previous: list[Cand] = []
+    contents = [x.content for x in cands if x.kind != "according_to"]
     for c in sorted(cands, key=lambda x: x.cue.head if x.cue else x.content[0]):
         if c.speaker is None:
             previous.append(c)
@@ -105,7 +106,7 @@ def resolve(ctx: Ctx, cands: list[Cand]) -> None:
                     ent = p.entity
                     break
             if ent is None:
-                ent = _nearest_entity(ctx, s, labels, skip=c.content)
+                ent = _nearest_entity(ctx, s, labels, skip=[c.content])
         else:
             words = " ".join(t.lower_ for t in doc[s:e])
             part = next((w for w in lex.org_parts if w in words), None)
@@ -147,9 +148,10 @@ def resolve(ctx: Ctx, cands: list[Cand]) -> None:
                                 ent = p.entity
                                 break
                     if ent is None:
-                        ent = _nearest_entity(ctx, s, ("PER",), skip=c.content)
+                        ent = _nearest_entity(ctx, s, ("PER",), skip=contents)
                 elif role in lex.org_kinds:
-                    ent = _nearest_entity(ctx, s, ("ORG",), lex.org_kinds[role].get("kind"), skip=c.content)
+                    ent = _nearest_entity(ctx, s, ("ORG",), lex.org_kinds[role].get("kind"),
+                                          skip=contents)
         c.entity = ent
         c.speaker_name = ent.name if ent is not None else text
         if ent is not None and ent.role:

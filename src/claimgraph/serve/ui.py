@@ -185,7 +185,17 @@ def outlet_page(request: Request, outlet_id: str) -> Response:
 def search_page(request: Request, q: str = "") -> Response:
     q = q[:500]
     found = cached_search(request, q) if q.strip() else None
-    return page(request, "search.html", q=q, found=found)
+    people = None
+    if found and found.get("entities"):  # one row per person or organisation, not per article
+        index = request.app.state.people.index()
+        people = {}
+        for h in found["entities"]:
+            ent = index.by_member.get((h.doc_id, h.item_id or ""))
+            if ent is not None:
+                row = people.setdefault(ent.slug, {"id": ent.slug, "name": ent.name, "label": ent.label,
+                                                   "documents": len(ent.docs), "hits": 0})
+                row["hits"] += 1
+    return page(request, "search.html", q=q, found=found, people=people)
 
 
 # ----------------------------------------------------------------------------- forms

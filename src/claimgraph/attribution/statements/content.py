@@ -53,7 +53,8 @@ OPENERS = frozenset({"DET", "NOUN", "PROPN", "PRON", "NUM", "VERB", "AUX", "SCON
 def _linear_content(ctx: Ctx, cue: Cue) -> tuple[tuple[int, int], bool, bool] | None:
     """The words after a misread cue up to the end of its sentence, past adverbs and dates."""
     doc = ctx.doc
-    hi = min(ctx.unit_bounds(cue.head)[1], doc[cue.head].sent.end)
+    # (the unit, not the parser's sentence: a misread verb often splits it in two)
+    hi = ctx.unit_bounds(cue.head)[1]
     j = cue.end
     while j < hi and (doc[j].pos_ == "ADV" or doc[j].lower_ in ctx.date_words):
         j += 1
