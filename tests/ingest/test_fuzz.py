@@ -50,6 +50,12 @@ def jsonl_lines(data: bytes) -> int:
     return sum(1 for line in lines if line.strip())
 
 
+def binary_file(results: list[Document | Rejected]) -> bool:
+    """The whole file rejected as binary (its head is mostly control bytes): one record."""
+    return len(results) == 1 and isinstance(results[0], Rejected) and results[0].reason == "binary" \
+        and results[0].origin.kind == "file"
+
+
 # Bytes that look like the formats, mutated: real starts make the readers go deep.
 STARTS = [b"", b"<html><body><p>", b'{"text": "', b"WARC/1.0\r\n", b"\x1f\x8b",
           b'<?xml version="1.0"?><rss version="2.0"><channel><item><description>',
@@ -65,8 +71,7 @@ def test_any_bytes_in_any_file_are_accounted_for(name: str, data: bytes) -> None
     assert results, "an input gave no result at all"
     if name in ("a.txt", "a.html"):
         assert len(results) == 1
-    if name == "a.jsonl" and not any(r.origin.record is None and r.reason == "binary"
-                                     for r in results if isinstance(r, Rejected)):
+    if name == "a.jsonl" and not binary_file(results):
         assert len(results) == max(jsonl_lines(data), 1)
 
 
@@ -89,7 +94,7 @@ LINE = st.one_of(
 def test_any_jsonl_line_is_its_own_record(lines: list[str]) -> None:
     data = "\n".join(lines).encode("utf-8", "surrogatepass")
     results = read_one_file("a.jsonl", data)
-    assert len(results) == max(jsonl_lines(data), 1)
+    assert binary_file(results) or len(results) == max(jsonl_lines(data), 1)
 
 
 TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=400) | st.text(
