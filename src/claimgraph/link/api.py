@@ -17,8 +17,9 @@ from claimgraph.store.queries import Conn
 from claimgraph.store.queries import link_read as q
 
 
-def _iso(day: int) -> str:
-    return date.fromordinal(day).isoformat()
+def _iso(day: int) -> str | None:
+    """The ISO date of a day ordinal; None for 0 (a story without a dated document)."""
+    return date.fromordinal(day).isoformat() if day > 0 else None
 
 
 def _docs(conn: Conn, story_ids: list[str] | None = None) -> list[dict[str, Any]]:

@@ -91,7 +91,7 @@ def stories_cmd(ctx: click.Context, limit: int | None, as_json: bool) -> None:
         click.echo("no story (analyse documents, then `claimgraph link`)")
         return
     for s in items:
-        dates = s["first_date"] if s["first_date"] == s["last_date"] else \
+        dates = s["first_date"] or "undated" if s["first_date"] == s["last_date"] else \
             f"{s['first_date']}..{s['last_date'][5:]}"
         click.echo(f"{s['id']}  {dates}  {s['documents']} doc(s) [{','.join(s['languages'])}]  "
                    f"{s['claims']} claim(s), {s['disputes']} dispute(s)  {_short(s['title'], 70)}")

@@ -25,7 +25,7 @@ class LinkConfig:
     # stories
     window_days: int = 3  # a story is a candidate when it has a document within +-window
     entity_window_days: int = 14  # ... or shares an entity and was active within +-this
-    story_threshold: float = 0.38  # combined score to join a story
+    story_threshold: float = 0.75  # combined score to join a story
     name_weight: float = 0.5  # times the idf-weighted name/number similarity, added to it
     entity_bonus: float = 0.04  # added to the cosine per shared entity (up to entity_bonus_max)
     entity_bonus_max: int = 4

@@ -107,7 +107,8 @@ def name_similarity(conn: Conn, ids: list[str], keys: list[str]) -> dict[str, fl
         mat[sid[r.story_id], col[r.key]] = min(r.n / sizes.get(r.story_id, 1), 1.0)
     mat *= idf
     doc = np.zeros(len(vocab), dtype=np.float32)
-    doc[[col[k] for k in keys]] = 1.0
+    # a key no story names cannot be shared: it would only weigh the document down
+    doc[[col[k] for k in keys if df.get(k)]] = 1.0
     doc *= idf
     dn = float(np.linalg.norm(doc)) or 1.0
     sn = np.linalg.norm(mat, axis=1)
