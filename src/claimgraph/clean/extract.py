@@ -30,8 +30,10 @@ class Extracted:
 
 
 _WS = re.compile(r"\s+")
-#: an extraction shorter than this (characters) is tried again with favor_recall
+#: an extraction shorter than this (characters) from a page larger than LARGE_PAGE is tried
+#: again with favor_recall
 SHORT_TEXT = 500
+LARGE_PAGE = 10_000  # characters of HTML
 
 
 def _norm(text: str) -> str:
@@ -80,7 +82,8 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
                 page.published = found
                 page.evidence["published"] = "htmldate (URL or page markup)"
         res = trafilatura.bare_extraction(tree, **options)
-        if len((res.text if res else "") or "") < SHORT_TEXT:  # the extractor's own fallback
+        # a short extraction from a large page: the extractor again, preferring recall
+        if len((res.text if res else "") or "") < SHORT_TEXT and len(html) >= LARGE_PAGE:
             again = trafilatura.bare_extraction(parse(), favor_recall=True, **options)
             if again is not None and len(again.text or "") > len((res.text if res else "") or ""):
                 res = again

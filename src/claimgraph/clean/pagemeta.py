@@ -62,6 +62,8 @@ def _names(value: Any) -> list[str]:
 
 
 def _set(meta: PageMeta, field: str, value: Any, evidence: str) -> None:
+    if field in ("site", "publisher") and isinstance(value, str) and value.startswith("http"):
+        return  # a URL given as a name names nothing
     if value and getattr(meta, field) in (None, []):
         setattr(meta, field, value)
         meta.evidence[field] = evidence

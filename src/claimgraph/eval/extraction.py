@@ -153,8 +153,9 @@ def command(dataset: str | None, limit: int | None, show_errors: bool, as_json: 
     click.echo(f"{'system':<22} {'P':>6} {'R':>6} {'F1':>6} {'acc':>6} {'time s':>8}")
     for key, name in rows:
         m = res[key]
+        secs = f"{m['seconds']:>8.1f}" if key != "clean_title_and_body" else f"{'(same)':>8}"
         click.echo(f"{name:<22} {m['precision']:>6.3f} {m['recall']:>6.3f} {m['f1']:>6.3f} "
-                   f"{m['accuracy']:>6.3f} {m['seconds']:>8.1f}")
+                   f"{m['accuracy']:>6.3f} {secs}")
     click.echo(f"outlets: {res['outlets']} (registry: a bundled or user outlet; unknown: named by "
                "domain and site name)")
     click.echo(f"speed: clean stage {res['speed_ratio']}x trafilatura.extract (goal >= 0.7x)")
