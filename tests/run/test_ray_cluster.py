@@ -118,8 +118,14 @@ def test_ray_cluster_stores_what_the_local_executor_stores(
         cluster: tuple[str, dict[str, str]], tmp_path: Path) -> None:
     address, env = cluster
     inputs = _inputs(tmp_path / "in")
-    status = subprocess.run([RAY, "status", f"--address={address}"], env=env, capture_output=True,
-                            text=True)
+    # the second node and the status service may take a few seconds to come up
+    deadline = time.monotonic() + 90
+    while True:
+        status = subprocess.run([RAY, "status", f"--address={address}"], env=env,
+                                capture_output=True, text=True)
+        if status.stdout.count("node_") >= 2 or time.monotonic() > deadline:
+            break
+        time.sleep(2)
     assert status.stdout.count("node_") >= 2, status.stdout  # two nodes joined
     results = {}
     for name, options, extra in (
