@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import os
-import random
 import re
 import tempfile
 import tomllib
@@ -31,6 +30,7 @@ import click
 from claimgraph.config import Config
 from claimgraph.eval import checkout_file
 from claimgraph.eval.metrics import prf
+from claimgraph.eval.orders import order_docs
 from claimgraph.model import Attribution, ChainLink, Document, Entity, Mention, Span
 
 Pair = frozenset[Any]
@@ -126,19 +126,6 @@ def load_corpus(inputs: Iterable[str], config: Config, gold: dict[str, Any] | No
                 apply_gold(result, gold[alias], alias)
         docs.append(result)
     return docs
-
-
-def order_docs(docs: list[Document], order: str) -> list[Document]:
-    if order == "input":
-        return list(docs)
-    if order == "reverse":
-        return list(reversed(docs))
-    if order.startswith("random"):
-        seed = int(order.split(":", 1)[1]) if ":" in order else 0
-        out = list(docs)
-        random.Random(seed).shuffle(out)
-        return out
-    raise ValueError(f"unknown order {order!r}: input, reverse or random[:SEED]")
 
 
 # ---------------------------------------------------------------- scoring

@@ -29,6 +29,7 @@ from typing import Any
 
 from claimgraph.config import Config
 from claimgraph.eval.metrics import prf
+from claimgraph.eval.orders import order_docs
 from claimgraph.model import Document, Rejected
 
 ASSERT_SIDE = ("asserts", "reports")
@@ -222,7 +223,6 @@ def run(dataset: str, config: Config, orders: list[str], cache: str | None = Non
     """Analyse the set once, then link it in each order into a fresh store and score."""
     import time
 
-    from claimgraph.eval.link import order_docs
     from claimgraph.link import link_sink
     from claimgraph.run.sinks import StoreSink
     from claimgraph.store import open_store
