@@ -38,6 +38,9 @@ def _by_cue(atts: list[Attribution], cue: str) -> Attribution:
     # the outlet told, right before a clause without "that", is no word of the content
     ("A council spokesman told Reuters the two depots were closed on Monday.", "told",
      "Reuters"),
+    # a relay sentence of its own after the statement
+    ("« Ces mots ne sont pas les miens », a affirmé le joueur. Cité par France-Soir.",
+     "affirmé", "France-Soir"),
     ("The plant will stay open, the company told the Daily Courier on Monday.", "told",
      "Daily Courier"),
     ("In a statement carried by the Valmora News Agency, Foreign Minister Ana Kovel denied the report.",

@@ -90,7 +90,12 @@ def build_chains(ctx: Ctx, cands: list[Cand], publisher: str | None) -> list[Can
         link = _np_link(ctx, t.i + 2, hi)
         if link is None:
             continue
-        for c in by_unit.get(ctx.unit_of[t.i], []):
+        group = by_unit.get(ctx.unit_of[t.i], [])
+        if not group and t.i == lo:
+            # a sentence of its own after the quotation ('"...", a-t-il dit. Cité par France-Soir.'):
+            # the statements of the sentence before, in the same paragraph
+            group = [c for c in by_unit.get(ctx.unit_of[t.i] - 1, []) if c.para == ctx.para_of[t.i]]
+        for c in group:
             if c.cue is not None and not (c.content[0] <= t.i < c.content[1]):
                 c.via.insert(0, Link(name=link.name, kind=link.kind, span=link.span, entity=link.entity))
     # a relay cue in the same sentence: '"...", a déclaré M. X, a rapporté RIA Novosti'
