@@ -126,6 +126,8 @@ class Lexicon:
     neg_words: set[str] = field(default_factory=set)
     neg_universal: set[str] = field(default_factory=set)
     neg_existential: set[str] = field(default_factory=set)
+    comparatives: set[str] = field(default_factory=set)
+    perfect_aux: set[str] = field(default_factory=set)
     content_stance: list[tuple[str, list[set[str] | None]]] = field(default_factory=list)
     narration: list[tuple[str, list[set[str] | None]]] = field(default_factory=list)
     relay_participles: set[str] = field(default_factory=set)
@@ -260,6 +262,8 @@ def load_lexicon(lang: str) -> Lexicon:
     lex.neg_words = _low(cues.negation.words)
     lex.neg_universal = _low(cues.negation.universal)
     lex.neg_existential = _low(cues.negation.existential)
+    lex.comparatives = _low(cues.negation.comparatives)
+    lex.perfect_aux = _low(cues.negation.perfect_aux)
     for stance, phrases in cues.content_stance.items():
         for phrase in phrases:
             lex.content_stance.append((stance, _pattern(phrase)))

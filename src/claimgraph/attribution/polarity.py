@@ -49,7 +49,7 @@ MODAL_TAGS = frozenset({"MD"})
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR", "JJS", "RBS"})
 
 
-def _factual(p: Token, existential: bool) -> bool:
+def _factual(p: Token, existential: bool, lex: Lexicon) -> bool:
     """Whether ``p`` states what is or was, not what will, would or might be, nor a wish, an
     order or a comparison ("no one will", "would never", "never underestimate", "nobody is
     more"): a past or perfect predicate with a subject, or a present "there is"."""
@@ -58,7 +58,7 @@ def _factual(p: Token, existential: bool) -> bool:
            for c in kids if c.dep_.startswith("aux")) or "Fut" in p.morph.get("Tense") \
             or "Cnd" in p.morph.get("Mood"):
         return False
-    if any(t.tag_ in COMPARATIVE_TAGS or t.lower_ in ("plus", "moins") for t in p.subtree):
+    if any(t.tag_ in COMPARATIVE_TAGS or t.lower_ in lex.comparatives for t in p.subtree):
         return False
     if not any(c.dep_.startswith(("nsubj", "expl")) for c in kids) and p.dep_ != "conj":
         return False  # an order or a bare phrase ("Never underestimate Trump")
@@ -66,7 +66,7 @@ def _factual(p: Token, existential: bool) -> bool:
         return True
     aux = [c for c in kids if c.dep_.startswith("aux")]
     past = "Past" in p.morph.get("Tense") or p.tag_ in ("VBD", "VBN") or any(
-        "Past" in c.morph.get("Tense") or c.tag_ == "VBD" or c.lemma_ in ("have", "avoir", "être")
+        "Past" in c.morph.get("Tense") or c.tag_ == "VBD" or c.lemma_ in lex.perfect_aux
         for c in aux)
     return past
 
@@ -111,7 +111,7 @@ def negated_claim(doc: Doc, start: int, end: int, lex: Lexicon) -> str | None:
             # ones stand alone ("no one came", "never said")
             needs_particle = bool(lex.neg_words)
             existential = any(c.lower_ in lex.neg_existential for c in p.children)
-            if not _factual(p, existential):
+            if not _factual(p, existential, lex):
                 continue
             if q is not None and (not needs_particle or _has_particle(p, lex) or q.dep_ == "neg"):
                 return q.text

@@ -112,6 +112,8 @@ class CueNegation(Section):
     words: Words = []
     universal: Words = []  # negative quantifiers: "aucun", "jamais", "no", "never", "nothing"
     existential: Words = []  # expletives of "there is"/"il y a": "there", "y"
+    comparatives: Words = []  # "plus", "moins": "nobody is more ..." compares, states no fact
+    perfect_aux: Words = []  # auxiliaries of a perfect tense: "have", "avoir", "être"
 
 
 class Fallback(Section):
