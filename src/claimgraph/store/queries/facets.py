@@ -92,7 +92,12 @@ def _sql_where(where: list[str]) -> str:
     return (" WHERE " + " AND ".join(where)) if where else ""
 
 
-def _counts(conn: Connection, sql: str, params: dict[str, Any]) -> dict[str, int]:
+def _counts(conn: Connection, expr: str, base: str, params: dict[str, Any],
+            order: str = "n DESC, k", limit: int | None = None) -> dict[str, int]:
+    """Rows per value of ``expr`` over ``base`` (a FROM ... WHERE clause): a facet."""
+    sql = f"SELECT {expr} AS k, count(*) AS n {base} GROUP BY {expr} ORDER BY {order}"
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
     return {("unknown" if r.k is None else str(r.k)): int(r.n)
             for r in conn.execute(text(sql), params).all()}
 
@@ -108,12 +113,9 @@ def documents(conn: Connection, f: Filters, limit: int = 50, offset: int = 0) ->
         f"{base} ORDER BY d.published DESC, d.id LIMIT :limit OFFSET :offset"),
         {**params, "limit": min(limit, MAX_LIMIT), "offset": offset}).all()
     facets = {
-        "outlet": _counts(conn, f"SELECT d.outlet_name AS k, count(*) AS n {base} GROUP BY d.outlet_name "
-                                "ORDER BY n DESC, k", params),
-        "language": _counts(conn, f"SELECT d.language AS k, count(*) AS n {base} GROUP BY d.language "
-                                  "ORDER BY n DESC, k", params),
-        "month": _counts(conn, f"SELECT substr(d.published, 1, 7) AS k, count(*) AS n {base} "
-                               "GROUP BY substr(d.published, 1, 7) ORDER BY k", params),
+        "outlet": _counts(conn, "d.outlet_name", base, params),
+        "language": _counts(conn, "d.language", base, params),
+        "month": _counts(conn, "substr(d.published, 1, 7)", base, params, order="k"),
     }
     return {"total": total, "limit": limit, "offset": offset, "filters": f.as_dict(),
             "items": [dict(r._mapping) for r in rows], "facets": facets}
@@ -136,14 +138,10 @@ def statements(conn: Connection, f: Filters, limit: int = 50, offset: int = 0) -
         "ORDER BY d.published DESC, a.doc_id, a.content_start LIMIT :limit OFFSET :offset"),
         {**params, "limit": min(limit, MAX_LIMIT), "offset": offset}).all()
     facets = {
-        "stance": _counts(conn, f"SELECT a.stance AS k, count(*) AS n {base} GROUP BY a.stance "
-                                "ORDER BY n DESC, k", params),
-        "outlet": _counts(conn, f"SELECT d.outlet_name AS k, count(*) AS n {base} GROUP BY d.outlet_name "
-                                "ORDER BY n DESC, k", params),
-        "language": _counts(conn, f"SELECT d.language AS k, count(*) AS n {base} GROUP BY d.language "
-                                  "ORDER BY n DESC, k", params),
-        "speaker": _counts(conn, f"SELECT a.speaker_name AS k, count(*) AS n {base} "
-                                 "GROUP BY a.speaker_name ORDER BY n DESC, k LIMIT 20", params),
+        "stance": _counts(conn, "a.stance", base, params),
+        "outlet": _counts(conn, "d.outlet_name", base, params),
+        "language": _counts(conn, "d.language", base, params),
+        "speaker": _counts(conn, "a.speaker_name", base, params, limit=20),
     }
     items = []
     for r in rows:
