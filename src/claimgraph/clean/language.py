@@ -52,7 +52,7 @@ def _function_words(codes: tuple[str, ...]) -> dict[str, str]:
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
-def _hits(text: str, codes: tuple[str, ...]) -> dict[str, int]:
+def function_word_hits(text: str, codes: tuple[str, ...]) -> dict[str, int]:
     owner = _function_words(codes)
     hits = dict.fromkeys(codes, 0)
     for tok in _TOKEN.findall(text.lower()):
@@ -64,13 +64,13 @@ def _hits(text: str, codes: tuple[str, ...]) -> dict[str, int]:
 
 def obvious(text: str, code: str, codes: tuple[str, ...], min_hits: int = 3) -> bool:
     """Cheap check: ``text`` has several function words of ``code`` and none of the others."""
-    hits = _hits(text, codes)
+    hits = function_word_hits(text, codes)
     return hits[code] >= min_hits and all(n == 0 for c, n in hits.items() if c != code)
 
 
 def detect_document(text: str, codes: tuple[str, ...]) -> str | None:
     """The language of a whole article: function-word majority when clear, else lingua."""
-    hits = _hits(text[:3000], codes)
+    hits = function_word_hits(text[:3000], codes)
     total = sum(hits.values())
     best = max(hits, key=lambda c: hits[c])
     if total >= 10 and hits[best] >= 0.9 * total:

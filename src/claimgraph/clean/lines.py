@@ -210,7 +210,7 @@ def _other_language(line: str, lang: str, langs: tuple[str, ...], min_words: int
     words = _words(line)
     if words < min_words:
         return None
-    hits = language._hits(line, langs)  # function words that only one language has
+    hits = language.function_word_hits(line, langs)  # function words that only one language has
     found = max((c for c in langs if c != lang), key=lambda c: hits[c], default=None)
     if found is None or hits[found] < max(2, 0.2 * words) or hits[lang] > hits[found] // 4:
         return None  # no evidence of another language: the model is not asked
