@@ -140,3 +140,24 @@ def test_progress_bar_on_a_terminal() -> None:
     progress.stop()
     shown = out.getvalue()
     assert "2/5" in shown and "1 rejected, 1 skipped" in shown and "ETA" in shown
+
+
+def test_a_rerun_that_skips_everything_loads_no_linker_models_or_migrations(tmp_path: Path) -> None:
+    """The rerun of a finished batch is quick because it imports neither the linker (MinHash,
+    embeddings), nor spaCy, nor alembic: checked in a fresh interpreter."""
+    import subprocess
+    import sys
+
+    folder, db = _folder(tmp_path), str(tmp_path / "r.db")
+    assert _cli("--db", db, "analyze", str(folder))[0] == 0
+    probe = (
+        "import sys\nfrom claimgraph.cli import main\n"
+        f"try:\n    main(['--db', {db!r}, 'analyze', {str(folder)!r}])\n"
+        "except SystemExit as exc:\n    assert not exc.code, exc.code\n"
+        "print(sorted(m for m in ('claimgraph.link.linker', 'spacy', 'alembic', 'datasketch')"
+        " if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         check=True, timeout=120)
+    assert "3 skipped" in " ".join(out.stderr.split())
+    assert out.stdout.strip() == "[]"

@@ -642,3 +642,12 @@ def test_postgres_url_required_under_ci(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setenv(PG_ENV, "postgresql://u:p@h/db")
     monkeypatch.setenv("CI", "true")
     assert pg_base_url() == "postgresql://u:p@h/db"
+
+
+def test_head_revision_is_alembics_head() -> None:
+    """The head read from the scripts' revision lines is the one alembic computes."""
+    from alembic.script import ScriptDirectory
+
+    from claimgraph.store.migrate import alembic_config
+
+    assert head_revision() == ScriptDirectory.from_config(alembic_config()).get_current_head()

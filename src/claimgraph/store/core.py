@@ -10,7 +10,6 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any, Literal, NamedTuple
 
-from alembic.util import CommandError
 from sqlalchemy import Connection, Engine, create_engine, delete, event, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -116,7 +115,7 @@ class Store:
                 self._engine = create_engine(self._url, pool_pre_ping=True)
             with self._write() as conn:
                 migrate.upgrade(conn)
-        except (SQLAlchemyError, OSError, CommandError) as exc:
+        except (SQLAlchemyError, OSError, migrate.MigrationError) as exc:
             self._closed = True
             engine = getattr(self, "_engine", None)
             if engine is not None:

@@ -8,12 +8,15 @@ import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pyarrow as pa
-import pyarrow.parquet as pq
+if TYPE_CHECKING:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
 
-S, N, F, B, J = pa.string(), pa.int64(), pa.float64(), pa.bool_(), "json"
+# Column types by name (pyarrow factory names), so that importing the store does not import
+# pyarrow; "json" columns are written as JSON text.
+S, N, F, B, J = "string", "int64", "float64", "bool_", "json"
 
 _CONTEXT = [
     ("doc_id", S),
@@ -171,7 +174,9 @@ def _dumps(value: Any) -> str:
 
 
 def arrow_schema(table: str) -> pa.Schema:
-    return pa.schema([(name, S if typ == J else typ) for name, typ in COLUMNS[table]])
+    import pyarrow as pa
+
+    return pa.schema([(name, getattr(pa, S if typ == J else typ)()) for name, typ in COLUMNS[table]])
 
 
 class _Atomic:
@@ -207,6 +212,9 @@ def write_parquet(
     path: str | os.PathLike[str], table: str, rows: Iterable[dict[str, Any]], batch: int = 2000
 ) -> int:
     """Write flat rows with the columns of ``table``; returns the number of rows."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     schema = arrow_schema(table)
     json_cols = {name for name, typ in COLUMNS[table] if typ == J}
     n = 0
@@ -272,6 +280,9 @@ def render(rows: list[dict[str, Any]], format: str) -> tuple[bytes, str]:
             writer.writerows({k: _cell(v) for k, v in r.items()} for r in rows)
         return buf.getvalue().encode("utf-8"), "text/csv; charset=utf-8"
     if format == "parquet":
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
         names = list(rows[0]) if rows else ["empty"]
         cols = {n: [_cell(r.get(n)) for r in rows] for n in names}
         out = io.BytesIO()
