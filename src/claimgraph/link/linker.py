@@ -95,7 +95,10 @@ class Linker:
         if prep is None:
             prep = self.prepare(doc)
         sig, keys, vec, statements, entities = prep.sig, prep.keys, prep.vec, prep.statements, prep.entities
-        with self.store.transaction() as conn:
+        with self.store.transaction(lock="link") as conn:  # one linker at a time
+            old = q.linked_doc(conn, doc.id)  # another process may have linked it meanwhile
+            if old is not None and old.text_hash == digest:
+                return {"doc_id": doc.id, "story_id": old.story_id, "unchanged": True}
             touched: set[str] = set()
             if old is not None:
                 touched |= self._unlink(conn, doc.id)

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any, Literal, NamedTuple
 
-from sqlalchemy import Connection, Engine, create_engine, delete, event, func, select
+from sqlalchemy import Connection, Engine, create_engine, delete, event, func, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import URL
@@ -29,6 +29,7 @@ Format = Literal["jsonl", "csv", "parquet"]
 Table = Literal["documents", "attributions", "entities", "events", "claims", "disputes", "rejected",
                 "plover", "reviews", "devset"]
 _PAGE = 500
+_LOCK_SPACE = 0x636C  # first key of the advisory locks of named write sections ("cl")
 
 
 class AmbiguousIdError(StoreError, LookupError):
@@ -159,10 +160,18 @@ class Store:
             yield conn
 
     @contextmanager
-    def transaction(self) -> Iterator[Connection]:
+    def transaction(self, lock: str | None = None) -> Iterator[Connection]:
         """A connection in a write transaction, committed when the block ends (rolled back
-        on an exception), to pass to ``claimgraph.store.queries`` functions."""
+        on an exception), to pass to ``claimgraph.store.queries`` functions.
+
+        ``lock`` names a section that writers enter one at a time, across processes: the
+        link layer reads then writes stories and claims, so two processes linking at once
+        must not both miss each other's new story. SQLite write transactions are already
+        serialised (BEGIN IMMEDIATE); PostgreSQL takes a transaction advisory lock."""
         with self._write() as conn:
+            if lock and conn.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:a, hashtext(:name))"),
+                             {"a": _LOCK_SPACE, "name": lock})
             yield conn
 
     def _insert(self, table: Any) -> Any:
