@@ -79,10 +79,13 @@ def main(ctx: click.Context, config_path: str | None, overrides: tuple[str, ...]
 @click.option("--force", is_flag=True,
               help="Analyse again the documents already stored with the same configuration.")
 @click.option("--profile", is_flag=True, help="Print the seconds spent in each stage and step.")
+@click.option("--shards", type=click.Path(file_okay=False),
+              help="Workers write results as Parquet shards in this folder instead of the driver "
+                   "storing them (large runs, e.g. on Ray); then `claimgraph load FOLDER`.")
 @click.pass_context
 def analyze(ctx: click.Context, inputs: tuple[str, ...], fmt: str | None, no_store: bool,
             workers: int, executor: str, upto: str | None, allow_private: bool, lang: str | None,
-            no_link: bool, force: bool, profile: bool) -> None:
+            no_link: bool, force: bool, profile: bool, shards: str | None) -> None:
     """Analyse articles: files, directories, globs, URLs, WARC, feeds, JSONL, or - for stdin.
 
     Results go to the store; rejected inputs are stored with their reason and listed at the end.
@@ -131,8 +134,13 @@ def analyze(ctx: click.Context, inputs: tuple[str, ...], fmt: str | None, no_sto
 
     show.step = "output"  # type: ignore[attr-defined]
     digest = config_hash(config, upto) + (f"-{lang}" if lang else "")
-    linking = not no_link and upto in (None, "events")
-    sinks = [] if store is None else store_sinks(store, config, link=linking, config_hash=digest)
+    linking = not no_link and upto in (None, "events") and not shards
+    sinks = [] if store is None or shards else store_sinks(store, config, link=linking,
+                                                            config_hash=digest)
+    if shards:  # the store is still read: documents already in it are skipped
+        config.set("run.shards", str(Path(shards).resolve()))
+        config.set("run.shard_config_hash", digest)
+        fmt = "none"
     if several:
         progress = RunProgress(count_inputs(inputs), terminal=err.is_terminal, stream=sys.stderr,
                                console=err, interval=float(config.get("run.log_interval", 30.0)))
@@ -161,13 +169,16 @@ def analyze(ctx: click.Context, inputs: tuple[str, ...], fmt: str | None, no_sto
             store.close()
     if fmt == "json":
         click.echo("[]" if first else "\n]")
-    where = "" if no_store else f" into {mask_url(config.store_url)}"
+    where = f" into shards in {shards}" if shards else \
+        "" if no_store else f" into {mask_url(config.store_url)}"
     summary = f"{report.documents} document(s) analysed{where}; {len(report.rejected)} rejected"
     if report.skipped:
         summary += (f"; {len(report.skipped)} skipped (already stored with the same content and "
                     "configuration; --force redoes them)")
     if linked:
         summary += f"; linked {linked} stored document(s) not linked before"
+    if shards:
+        summary += f" (store them with: claimgraph load {shards})"
     err.print(summary)
     print_rejected(report.rejected, err)
     if profile:
@@ -195,6 +206,29 @@ def _single_document(spec: str) -> bool:
     if spec == "-" or spec.startswith(("http://", "https://")):
         return True
     return Path(spec).is_file() and not spec.lower().endswith(_CONTAINERS)
+
+
+@main.command()
+@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+@click.option("--no-link", is_flag=True, help="Store only; link later with `claimgraph link`.")
+@click.pass_context
+def load(ctx: click.Context, folder: str, no_link: bool) -> None:
+    """Store the Parquet shards that `analyze --shards FOLDER` wrote, then link them.
+
+    Each loaded shard moves to FOLDER/loaded; loading again is safe (saving is by id)."""
+    from claimgraph.run.shards import load_shards
+    from claimgraph.run.sinks import LinkSink, link_pending
+    from claimgraph.store import mask_url
+
+    config = _config(ctx)
+    store = _open_store(config)
+    try:
+        n_shards, n_docs, n_rej = load_shards(store, folder)
+        linked = 0 if no_link else link_pending([LinkSink(store, config)])
+    finally:
+        store.close()
+    err.print(f"{n_shards} shard(s) loaded into {mask_url(config.store_url)}: {n_docs} "
+              f"document(s), {n_rej} rejected; linked {linked}")
 
 
 @main.command()

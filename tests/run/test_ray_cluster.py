@@ -128,15 +128,26 @@ def test_ray_cluster_stores_what_the_local_executor_stores(
         time.sleep(2)
     assert status.stdout.count("node_") >= 2, status.stdout  # two nodes joined
     results = {}
+    ray = ["--executor", "ray", "--workers", "2"]
+    shards = tmp_path / "shards"
     for name, options, extra in (
             ("local", [], ["--executor", "local"]),
-            ("ray", ["--set", f"run.ray_address={address}"], ["--executor", "ray", "--workers", "2"])):
+            ("ray", ["--set", f"run.ray_address={address}"], ray),
+            # the actors write Parquet shards, the driver stores nothing; `load` stores them
+            ("shards", ["--set", f"run.ray_address={address}"], [*ray, "--shards", str(shards)])):
         db = tmp_path / f"{name}.db"
-        run = subprocess.run([sys.executable, "-m", "claimgraph.cli", "--db", str(db), *options,
-                              "analyze", *inputs, "--no-link", "--format", "none", *extra],
+        cli = [sys.executable, "-m", "claimgraph.cli", "--db", str(db), *options]
+        run = subprocess.run([*cli, "analyze", *inputs, "--no-link", "--format", "none", *extra],
                              env=env, capture_output=True, text=True, timeout=900)
         assert run.returncode == 0, run.stderr
         assert "3 document(s) analysed" in " ".join(run.stderr.split()), run.stderr
+        if name == "shards":
+            assert _stored(db)["documents"] == [] and list(shards.glob("part-*.parquet"))
+            run = subprocess.run([*cli, "load", str(shards), "--no-link"], env=env,
+                                 capture_output=True, text=True, timeout=300)
+            out = " ".join(run.stderr.split())
+            assert run.returncode == 0 and "3 document(s), 1 rejected" in out, run.stderr
+            assert not list(shards.glob("part-*.parquet"))  # all moved to shards/loaded
         results[name] = _stored(db)
-    assert results["ray"] == results["local"]
+    assert results["ray"] == results["local"] == results["shards"]
     assert results["local"]["attributions"] and len(results["local"]["rejected"]) == 1

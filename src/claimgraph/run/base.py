@@ -7,6 +7,7 @@ them and hands each result to the sink. Steps never know where they run (as in d
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -57,9 +58,19 @@ def worker_pipeline(config_data: dict[str, Any], upto: str | None) -> Pipeline:
 
 
 def run_and_time(pipe: Pipeline, batch: list[Result]) -> tuple[list[Result], dict[str, float]]:
-    """Run one batch in a worker: its detached results and the seconds of each stage."""
+    """Run one batch in a worker: its detached results and the seconds of each stage.
+
+    With ``run.shards`` set, the worker writes the batch to a Parquet shard there and the
+    driver gets rejections and ``run.shards.Sharded`` markers only (see that module)."""
     pipe.timings.clear()
     results = detach(pipe.run_batch(batch))
+    folder = pipe.config.get("run.shards")
+    if folder:
+        from claimgraph.run.shards import to_shard
+
+        start = time.perf_counter()
+        results = to_shard(str(folder), results, pipe.config.get("run.shard_config_hash"))
+        pipe.timings["shards"] = time.perf_counter() - start
     return results, dict(pipe.timings)
 
 
