@@ -17,7 +17,6 @@ from claimgraph.attribution.statements import Cand, Ctx, Link, np_extent
 
 CARRY_PARAGRAPHS = 3
 RELAY_KINDS = ("agency", "outlet", "unnamed", "other")
-KEEP_RELAYS = False
 
 
 def link_kind(ctx: Ctx, ent: Ent | None, head_text: str) -> str:
@@ -129,14 +128,17 @@ def build_chains(ctx: Ctx, cands: list[Cand], publisher: str | None) -> list[Can
                 )
                 for o in inner:
                     o.via.append(link)
-                r.relayed = not KEEP_RELAYS
+                r.relayed = True
     # according-to phrases inside another speaker's sentence are relays of it
     for _unit, group in by_unit.items():
         for r in group:
             if r.kind != "according_to" or r.speaker is None:
                 continue
+            # "[...selon X], a déclaré Y": the according-to phrase is inside Y's content, not a relay
             others = [
                 o for o in group if o is not r and o.kind != "according_to" and not o.relayed and o.speaker
+                and (o.cue is None or r.content[0] <= o.cue.head < r.content[1]
+                     or not o.content[0] <= r.speaker[0] < o.content[1])
             ]
             if others:
                 ent = ctx.index.in_span(*r.speaker, ("ORG", "PER"))
@@ -149,7 +151,7 @@ def build_chains(ctx: Ctx, cands: list[Cand], publisher: str | None) -> list[Can
                 )
                 for o in others:
                     o.via.append(link)
-                r.relayed = not KEEP_RELAYS
+                r.relayed = True
     live = [c for c in cands if not c.relayed]
     # a paragraph that ends with "..., a évoqué Sputnik": Sputnik relays the paragraph
     by_para: dict[int, list[Cand]] = {}

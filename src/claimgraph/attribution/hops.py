@@ -175,7 +175,14 @@ def _adjacent(ctx: Ctx, c: Cand, i: int) -> bool:
         return False
     if c.cue.start <= k < c.cue.end or k == c.cue.head:
         return True
-    return c.speaker is not None and c.inverted and k == c.speaker[1] - 1 and c.speaker[0] > c.cue.head
+    if c.speaker is None or not c.inverted or c.speaker[0] < c.cue.end:
+        return False
+    # past the inverted speaker: "a déclaré sa femme Anna T. à Forum 18", "explique le joueur
+    # de Chelsea sur le site de X" (names, nouns and "of" words only, no verb nor comma)
+    between = doc[c.cue.end:i]
+    return 0 < len(between) <= 7 and all(
+        t.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM", "ADV") or t.lower_ in ctx.lex.hops.of
+        for t in between)
 
 
 def _anchors(ctx: Ctx, c: Cand) -> set[int]:

@@ -69,8 +69,11 @@ def _governs(ctx: Ctx, a: Cand, c: Cand) -> bool:
 
 
 def _speaker_link(ctx: Ctx, a: Cand) -> Link | None:
-    ent = a.entity
-    if ent is None or a.speaker is None or not ent.name or ent.label not in ("ORG", "PER", "MISC"):
+    if a.speaker is None:
+        return None
+    # "un porte-parole de l'armée israélienne": the organisation the unnamed speaker speaks for
+    ent = a.entity or ctx.index.in_span(*a.speaker, ("ORG",))
+    if ent is None or not ent.name or ent.label not in ("ORG", "PER", "MISC"):
         return None
     if _key(ent.name) in ctx.lex.unnamed_nouns:
         return None
