@@ -114,6 +114,8 @@ def clean_hops(cands: list[Cand]) -> None:
                     continue
                 if any(o and _key(lk.name) == _key(o) for o in own):
                     continue
+                if lk.kind == "other" and any(same_name(lk.name, o) for o in own):
+                    continue  # "Trump" relaying "Donald Trump": two entities of one person
                 if any(same_name(lk.name, o.name) for o in out if o.kind in NAMED_KINDS):
                     continue
             out.append(lk)
