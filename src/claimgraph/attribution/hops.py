@@ -42,13 +42,31 @@ def _kind(ent: Ent | None) -> str:
     return "agency" if ent is not None and ent.kind == "news_agency" else "outlet"
 
 
+def _relayed_name(ctx: Ctx, s: int) -> bool:
+    """The mention at ``s`` follows a relay marker: "rapporté par X", "a statement issued to X",
+    "contacté par X" (an outlet the text has not named as one)."""
+    doc, lex, words = ctx.doc, ctx.lex, ctx.lex.hops
+    k = s - 1
+    if k >= 0 and doc[k].pos_ == "DET":
+        k -= 1
+    if k < 1 or doc[k].lower_ not in (words.agents | words.addressee | words.channel_links):
+        return False
+    prev = doc[k - 1].lower_
+    return prev in lex.relay_participles or prev in words.channel_skip or prev in words.contact
+
+
 def _last_source_before(ctx: Ctx, i: int) -> Ent | None:
+    """The outlet named last before token ``i``: a known source, or a name a relay marker
+    brought in."""
     best, at = None, -1
     for ent in ctx.index.ents:
-        if not is_source(ent):
+        known = is_source(ent)
+        if not known and ent.label not in ("ORG", "MISC"):
             continue
-        for s, _e in ent.mentions:
-            if at < s < i:
+        for s, e in ent.mentions:
+            if not known and any(t.ent_type_ in ("PER", "PERSON") for t in ctx.doc[s:e]):
+                continue  # the tagger's person: no outlet
+            if at < s < i and (known or _relayed_name(ctx, s)):
                 best, at = ent, s
     return best
 
@@ -103,6 +121,8 @@ def outlet_at(ctx: Ctx, start: int, hi: int, words: HopWords, *, names: bool,
         if not any("Definite=Def" in str(t.morph) or "PronType=Dem" in str(t.morph)
                    for t in doc[max(0, min(s, start) - 1):head.i]):
             return None  # "on national television": no outlet named before
+        if any(t.pos_ in ("NOUN", "PROPN") for t in doc[s:e] if t.i != head.i):
+            return None  # "la télévision officielle du pays": a description, not a mention back
         prior = _last_source_before(ctx, s)
         if prior is not None:
             return Link(name=prior.name, kind=_kind(prior), span=span, entity=prior)
