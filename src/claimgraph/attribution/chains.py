@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from claimgraph.attribution.entities import Ent
 from claimgraph.attribution.hops import channel_hops, char_span, contact_hops, is_source
+from claimgraph.attribution.nesting import clean_hops, nested_hops
 from claimgraph.attribution.statements import Cand, Ctx, Link, np_extent
 
 CARRY_PARAGRAPHS = 3
@@ -50,6 +51,7 @@ def _np_link(ctx: Ctx, start: int, hi: int) -> Link | None:
 def build_chains(ctx: Ctx, cands: list[Cand], publisher: str | None) -> list[Cand]:
     """Fill ``via`` of every statement; relay statements become links. Returns the survivors."""
     doc, lex = ctx.doc, ctx.lex
+    participles: set[int] = set()  # ids of the links made by "cité par X": they alone carry
     by_unit: dict[int, list[Cand]] = {}
     for c in cands:
         by_unit.setdefault(c.unit, []).append(c)
@@ -97,7 +99,9 @@ def build_chains(ctx: Ctx, cands: list[Cand], publisher: str | None) -> list[Can
             group = [c for c in by_unit.get(ctx.unit_of[t.i] - 1, []) if c.para == ctx.para_of[t.i]]
         for c in group:
             if c.cue is not None and not (c.content[0] <= t.i < c.content[1]):
-                c.via.insert(0, Link(name=link.name, kind=link.kind, span=link.span, entity=link.entity))
+                cited = Link(name=link.name, kind=link.kind, span=link.span, entity=link.entity)
+                c.via.insert(0, cited)
+                participles.add(id(cited))
     # a relay cue in the same sentence: '"...", a déclaré M. X, a rapporté RIA Novosti'
     for _unit, group in by_unit.items():
         if len(group) < 2:
@@ -130,8 +134,11 @@ def build_chains(ctx: Ctx, cands: list[Cand], publisher: str | None) -> list[Can
         for r in group:
             if r.kind != "according_to" or r.speaker is None:
                 continue
+            # "[...selon X], a déclaré Y": the according-to phrase is inside Y's content, not a relay
             others = [
                 o for o in group if o is not r and o.kind != "according_to" and not o.relayed and o.speaker
+                and (o.cue is None or r.content[0] <= o.cue.head < r.content[1]
+                     or not o.content[0] <= r.speaker[0] < o.content[1])
             ]
             if others:
                 ent = ctx.index.in_span(*r.speaker, ("ORG", "PER"))
@@ -167,6 +174,7 @@ def build_chains(ctx: Ctx, cands: list[Cand], publisher: str | None) -> list[Can
                     entity=last.entity,
                 )
             )
+    nested_hops(ctx, live)
     # carried relays: the next statements of the same speaker
     ordered = sorted(live, key=lambda x: x.content[0])
     for k, c in enumerate(ordered):
@@ -179,11 +187,12 @@ def build_chains(ctx: Ctx, cands: list[Cand], publisher: str | None) -> list[Can
                 break
             relays = [lk for lk in p.via if lk.kind in ("agency", "outlet")]
             if relays:
-                for lk in relays:
+                for lk in (x for x in relays if id(x) in participles):
                     c.via.append(
                         Link(name=lk.name, kind=lk.kind, span=lk.span, entity=lk.entity, carried=True)
                     )
                 break
+    clean_hops(live)
     if publisher:
         for c in live:
             c.via.append(Link(name=publisher, kind="publisher", span=None))

@@ -25,6 +25,8 @@ from claimgraph.attribution.lexicon import HopWords
 from claimgraph.attribution.statements import Cand, Ctx, Link, np_extent
 
 NAME_POS = ("PROPN",)
+# the tagger's entity types that name no outlet (dates, groups of people, places)
+NOT_NAMES = ("DATE", "TIME", "NORP", "GPE", "LOC")
 
 
 def char_span(ctx: Ctx, s: int, e: int) -> tuple[int, int]:
@@ -40,13 +42,31 @@ def _kind(ent: Ent | None) -> str:
     return "agency" if ent is not None and ent.kind == "news_agency" else "outlet"
 
 
+def _relayed_name(ctx: Ctx, s: int) -> bool:
+    """The mention at ``s`` follows a relay marker: "rapporté par X", "a statement issued to X",
+    "contacté par X" (an outlet the text has not named as one)."""
+    doc, lex, words = ctx.doc, ctx.lex, ctx.lex.hops
+    k = s - 1
+    if k >= 0 and doc[k].pos_ == "DET":
+        k -= 1
+    if k < 1 or doc[k].lower_ not in (words.agents | words.addressee | words.channel_links):
+        return False
+    prev = doc[k - 1].lower_
+    return prev in lex.relay_participles or prev in words.channel_skip or prev in words.contact
+
+
 def _last_source_before(ctx: Ctx, i: int) -> Ent | None:
+    """The outlet named last before token ``i``: a known source, or a name a relay marker
+    brought in."""
     best, at = None, -1
     for ent in ctx.index.ents:
-        if not is_source(ent):
+        known = is_source(ent)
+        if not known and ent.label not in ("ORG", "MISC"):
             continue
-        for s, _e in ent.mentions:
-            if at < s < i:
+        for s, e in ent.mentions:
+            if not known and any(t.ent_type_ in ("PER", "PERSON") for t in ctx.doc[s:e]):
+                continue  # the tagger's person: no outlet
+            if at < s < i and (known or _relayed_name(ctx, s)):
                 best, at = ent, s
     return best
 
@@ -76,13 +96,19 @@ def outlet_at(ctx: Ctx, start: int, hi: int, words: HopWords, *, names: bool,
     if head is None:
         return None
     s, e = np_extent(ctx, head, start, hi)
+    if head.lower_ in ctx.lex.channel_statement and not any(
+            t.pos_ == "PROPN" for t in doc[s:e] if t.i != head.i):
+        return None  # "sur Twitter", "on Facebook": a channel, never a hop (not "the New York Post")
+    e = next((t.i for t in doc[head.i + 1:e] if t.pos_ == "DET" and t.text.islower()), e)
     ent = ctx.index.in_span(s, e, ("ORG", "PER", "MISC", "LOC"))
     span = char_span(ctx, s, e)
     if is_source(ent):
         return Link(name=ent.name, kind=_kind(ent), span=span, entity=ent)  # type: ignore[union-attr]
     if head.lemma_.lower() in words.media_nouns or head.lower_ in words.media_nouns:
-        inside = [t for t in doc[s:e] if t.i != head.i and (t.pos_ in NAME_POS or (
-            t.i > head.i and t.text[:1].isupper() and t.is_alpha))]
+        if any("Poss=Yes" in str(t.morph) or t.dep_ in ("poss", "nmod:poss") for t in doc[s:head.i]):
+            return None  # "on its website", "sur son site": the speaker's own channel
+        inside = [t for t in doc[s:e] if t.i != head.i and t.ent_type_ not in ("DATE", "TIME") and (
+            t.pos_ in NAME_POS or (t.i > head.i and t.text[:1].isupper() and t.is_alpha))]
         if ent is not None and ent.label in ("ORG", "MISC"):
             return Link(name=ent.name, kind="outlet", span=span, entity=ent)
         if not inside:
@@ -92,14 +118,26 @@ def outlet_at(ctx: Ctx, start: int, hi: int, words: HopWords, *, names: bool,
             if first - 1 > head.i and doc[first - 1].pos_ == "DET" and doc[first - 1].text[:1].isupper():
                 first -= 1  # "le quotidien Le Matin"
             return Link(name=doc[first:inside[-1].i + 1].text, kind="outlet", span=span)
+        if not any("Definite=Def" in str(t.morph) or "PronType=Dem" in str(t.morph)
+                   for t in doc[max(0, min(s, start) - 1):head.i]):
+            return None  # "on national television": no outlet named before
+        if any(t.pos_ in ("NOUN", "PROPN") for t in doc[s:e] if t.i != head.i):
+            return None  # "la télévision officielle du pays": a description, not a mention back
         prior = _last_source_before(ctx, s)
         if prior is not None:
             return Link(name=prior.name, kind=_kind(prior), span=span, entity=prior)
         return None
-    if not names or head.pos_ not in NAME_POS or not head.text[:1].isupper():
+    if not names or not head.text[:1].isupper():
+        return None
+    if head.pos_ not in NAME_POS and not (head.pos_ in ("NOUN", "X") and head.ent_type_ in ("ORG", "MISC")):
         return None
     if ent is not None and (ent.label == "LOC" or (ent.label == "PER" and not persons)):
         return None
+    if head.ent_type_ in NOT_NAMES and not is_source(ent) and not any(
+            t.ent_type_ == "ORG" for t in doc[s:e]):
+        return None  # "told a crowd on Sunday", "says to Nevadans"
+    if not persons and head.ent_type_ in ("PER", "PERSON") and not is_source(ent) and not head.is_upper:
+        return None  # the tagger's person ("asked Trump"), whatever the index made of it
     if ent is not None and ent.sector not in (None, "MED"):
         return None  # a government, an army, a court: an addressee, not an outlet
     if ent is None and head.ent_type_ in ("LOC", "GPE", "PER", "PERSON", "NORP", "DATE"):
@@ -144,6 +182,29 @@ def _attached(tok: Token, anchors: set[int], steps: int = 3) -> bool:
     return False
 
 
+def _adjacent(ctx: Ctx, c: Cand, i: int) -> bool:
+    """Marker ``i`` follows the cue or the inverted speaker, past adverbs and dates only
+    ("a déclaré lundi à l'AFP", "a déclaré sa femme X à Forum 18")."""
+    assert c.cue is not None
+    doc = ctx.doc
+    k = i - 1
+    while k >= 0 and i - k <= 4 and (doc[k].pos_ == "ADV" or doc[k].lower_ in ctx.date_words
+                                      or doc[k].like_num):
+        k -= 1
+    if k < 0:
+        return False
+    if c.cue.start <= k < c.cue.end or k == c.cue.head:
+        return True
+    if c.speaker is None or not c.inverted or c.speaker[0] < c.cue.end:
+        return False
+    # past the inverted speaker: "a déclaré sa femme Anna T. à Forum 18", "explique le joueur
+    # de Chelsea sur le site de X" (names, nouns and "of" words only, no verb nor comma)
+    between = doc[c.cue.end:i]
+    return 0 < len(between) <= 7 and all(
+        t.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM", "ADV") or t.lower_ in ctx.lex.hops.of
+        for t in between)
+
+
 def _anchors(ctx: Ctx, c: Cand) -> set[int]:
     assert c.cue is not None
     out = set(range(c.cue.start, c.cue.end)) | {c.cue.head}
@@ -185,8 +246,10 @@ def channel_hops(ctx: Ctx, c: Cand, lo: int, hi: int) -> tuple[tuple[int, int] |
                 if low in words.with_of and doc[j].lower_ in words.of:
                     j += 1
                 head_tok = _head_of(ctx, j, hi)
-                if head_tok is not None and _attached(head_tok, anchors):
-                    link = outlet_at(ctx, j, hi, words, names=low not in words.strict)
+                if head_tok is not None and (_attached(head_tok, anchors) or _adjacent(ctx, c, i)):
+                    # "responded to X's remarks": only a known outlet is the addressee of a reply
+                    names = low not in words.strict and c.cue.lemma not in lex.reply_cues
+                    link = outlet_at(ctx, j, hi, words, names=names)
                     if link:
                         hops.append(link)
             elif low in words.frames and i + 2 < hi and doc[i + 1].lower_ in words.of:
@@ -212,7 +275,8 @@ def _after_channel(ctx: Ctx, i: int, hi: int, words: HopWords, *, interview: boo
     """'une interview accordée à X', 'in a statement carried by IRNA', 'un article de Reuters'."""
     doc = ctx.doc
     j = i + 1
-    while j < min(hi, i + 5) and (doc[j].lower_ in words.channel_skip or doc[j].pos_ in ("ADJ", "ADV")):
+    while j < min(hi, i + 5) and (doc[j].lower_ in words.channel_skip or doc[j].pos_ in ("ADJ", "ADV")
+                                  or doc[j].lower_ in ctx.date_words):
         j += 1
     if j + 1 >= hi or doc[j].lower_ not in words.channel_links:
         return []
