@@ -40,9 +40,11 @@ def _held_claim(ctx: Ctx, c: Cand, t: Cand) -> bool:
 
 
 def _anaphoric(ctx: Ctx, c: Cand) -> bool:
-    """The denial's content is a short demonstrative phrase ("ce chiffre", "this figure"):
-    it points back to what was just said."""
+    """The denial's content is a short demonstrative phrase ("ce chiffre", "this figure") or
+    a lone pronoun ("denied it"): it points back to what was just said."""
     toks = ctx.doc[c.content[0] : c.content[1]]
+    if len(toks) == 1 and toks[0].pos_ == "PRON":
+        return True  # "denied it", "nie tout"
     return 0 < len(toks) <= 4 and "Dem" in toks[0].morph.get("PronType")
 
 
@@ -123,7 +125,7 @@ def counter_claims(ctx: Ctx, cands: list[Cand], targets: dict[int, int]) -> None
             continue
         j = targets.get(i)
         for k, c in enumerate(cands):
-            if k in targets or c.stance != "assert" or c.cue is None or k == j or k == i:
+            if k in targets or c.stance != "assert" or c.cue is None or k in (j, i):
                 continue
             head = ctx.doc[c.cue.head]
             participle = bool({"Part", "Ger"} & set(head.morph.get("VerbForm"))) or head.tag_ == "VBG"
