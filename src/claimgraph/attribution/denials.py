@@ -21,7 +21,7 @@ from claimgraph.attribution.statements import Ctx, np_extent
 from claimgraph.model import Attribution, Mention, Span
 
 PASSIVE = frozenset({"aux:pass", "auxpass", "nsubj:pass", "nsubjpass"})
-CLAIMS = frozenset({"report", "assert", "deny"})
+CLAIMS = frozenset({"report", "deny"})
 COUNTS = frozenset({"PERCENT", "CARDINAL", "QUANTITY"})
 SKIP_ENTS = frozenset({"DATE", "TIME"})
 MARKS = frozenset({"«", "»", "“", "”", '"', "'", "’", "‘"})
