@@ -62,7 +62,7 @@ def test_fr_contested_figure_and_counter_claim():
     deny = _one(atts, "contesté")
     assert deny.stance == "deny" and deny.content.text == "ce bilan"
     counter = _one(atts, "assurant")
-    assert counter.stance == "assert" and counter.speaker_name == deny.speaker_name
+    assert counter.stance == "deny" and counter.speaker_name == deny.speaker_name
 
 
 @pytest.mark.parametrize(
@@ -123,7 +123,18 @@ def test_participle_counter_claim_disputes_the_same_statement() -> None:
     _, atts = attribute(text, lang="fr")
     claim = next(a for a in atts if a.speaker_name and "Brandt" in a.speaker_name)
     counter = next(a for a in atts if a.cue and a.cue.text == "affirmant")
-    assert (counter.stance, counter.cue_class, counter.target) == ("assert", "dispute", claim.id)
+    assert (counter.stance, counter.cue_class, counter.target) == ("deny", "dispute", claim.id)
+
+
+@pytest.mark.parametrize("lang,text,cue", [
+    ("en", "The mayor refused to name the contractor, saying the inquiry was still open.", "saying"),
+    ("fr", "Le maire a dit que le chantier reprendrait, ajoutant que les délais seraient tenus.",
+     "ajoutant"),
+])
+def test_no_counter_claim_without_a_denial_of_a_claim(lang: str, text: str, cue: str) -> None:
+    _, atts = attribute(text, lang=lang)
+    said = next(a for a in atts if a.cue and a.cue.text == cue)
+    assert said.stance == "assert"
 
 
 @pytest.mark.parametrize("text,lang,cue,denies", [

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimgraph.attribution.chains import build_chains
+from claimgraph.attribution.denials import bare_denials
 from claimgraph.attribution.entities import EntityIndex, build_entities
 from claimgraph.attribution.lexicon import Lexicon, load_lexicon
 from claimgraph.attribution.narration import narration
@@ -213,7 +214,7 @@ def attributions_of(
         )
     for i, j in targets.items():
         out[i].target = out[j].id
-    return no_comments(ctx, out)
+    return bare_denials(ctx, no_comments(ctx, out))
 
 
 def mode_of(cue_class: str | None, kind: str) -> str | None:

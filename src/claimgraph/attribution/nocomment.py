@@ -73,7 +73,7 @@ def _topic(ctx: Ctx, t: Token) -> tuple[int, int] | None:
     return None
 
 
-def _subject(verb: Token) -> Token | None:
+def subject_of(verb: Token) -> Token | None:
     v = verb
     for _ in range(3):
         subj = next((c for c in v.children if c.dep_ in SUBJECTS), None)
@@ -85,7 +85,7 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _first(ctx: Ctx, verb: Token) -> int:
+def group_start(ctx: Ctx, verb: Token) -> int:
     """Start of the verb group: its auxiliaries and negation ("n'a pas souhaité")."""
     neg = ctx.lex.neg_particles | ctx.lex.neg_words
     left = [c.i for c in verb.children if c.i < verb.i and (
@@ -108,7 +108,7 @@ def no_comments(ctx: Ctx, atts: list[Attribution]) -> list[Attribution]:
         if verb is None or any(c.dep_.startswith("expl") or c.lower_ in w.impersonal
                                    for c in verb.children):
             continue  # "il n'y a pas eu de réaction": nobody refuses
-        s, e = min(_first(ctx, verb), t.i), max(verb.i, t.i) + 1
+        s, e = min(group_start(ctx, verb), t.i), max(verb.i, t.i) + 1
         cue = Span(start=doc[s].idx, end=doc[e - 1].idx + len(doc[e - 1]), text="")
         cue.text = doc.text[cue.start:cue.end]
         same = [k for k, a in enumerate(atts) if a.cue is not None and a.cue.start < cue.end
@@ -121,7 +121,7 @@ def no_comments(ctx: Ctx, atts: list[Attribution]) -> list[Attribution]:
         if base is not None and base.speaker is not None:
             speaker, entity, name, role = base.speaker, base.speaker_entity, base.speaker_name, base.role
         else:
-            subj = _subject(verb)
+            subj = subject_of(verb)
             if subj is None:
                 continue
             lo, hi = ctx.unit_bounds(subj.i)

@@ -10,7 +10,8 @@ a short demonstrative phrase ("a contesté ce chiffre", "disputed this figure") 
 nearest earlier statement of another speaker. A counter-claim given in the same breath as a
 denial ("a contesté ce chiffre, affirmant que ...", "denied the report, saying ...": a
 participle hanging from the denial's cue, same speaker) disputes the same statement: it gets
-that target and the cue class "dispute", while its stance stays assert.
+that target, the cue class "dispute" and the stance deny: it contradicts what the denial
+rejects (a refusal of an act, "refused to comment, saying ...", has no counter-claim).
 """
 
 from __future__ import annotations
@@ -39,9 +40,11 @@ def _held_claim(ctx: Ctx, c: Cand, t: Cand) -> bool:
 
 
 def _anaphoric(ctx: Ctx, c: Cand) -> bool:
-    """The denial's content is a short demonstrative phrase ("ce chiffre", "this figure"):
-    it points back to what was just said."""
+    """The denial's content is a short demonstrative phrase ("ce chiffre", "this figure") or
+    a lone pronoun ("denied it"): it points back to what was just said."""
     toks = ctx.doc[c.content[0] : c.content[1]]
+    if len(toks) == 1 and toks[0].pos_ == "PRON":
+        return True  # "denied it", "nie tout"
     return 0 < len(toks) <= 4 and "Dem" in toks[0].morph.get("PronType")
 
 
@@ -96,19 +99,42 @@ def assign_targets(ctx: Ctx, cands: list[Cand]) -> dict[int, int]:
     return out
 
 
+def _claim_like(ctx: Ctx, c: Cand) -> bool:
+    """The content says something: a clause (a finite or infinitive verb) or a quotation."""
+    toks = ctx.doc[c.content[0] : c.content[1]]
+    return any(ctx.quote_of[t.i] >= 0 for t in toks) or any(
+        t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "acl") for t in toks)
+
+
+def _refusal(ctx: Ctx, d: Cand) -> bool:
+    """The denial refuses an act ("refused to teach", "declined to speculate", "a refusé de"):
+    its content is an infinitive with a marker, not a claim."""
+    toks = ctx.doc[d.content[0] : d.content[1]]
+    roots = [t for t in toks if not d.content[0] <= t.head.i < d.content[1] or t.head.i == t.i]
+    return any("Inf" in t.morph.get("VerbForm") and any(
+        c.i < t.i and c.dep_ in ("mark", "aux") and c.pos_ in ("PART", "ADP") for c in t.children)
+        for t in roots[:1])
+
+
 def counter_claims(ctx: Ctx, cands: list[Cand], targets: dict[int, int]) -> None:
-    """Give participle counter-claims of a denial the denial's target (in place)."""
-    for i, j in list(targets.items()):
-        d = cands[i]
-        if d.cue is None:
+    """Counter-claims of a denial (in place): a participle after the denial's cue and hanging
+    from it, same speaker, saying something (a clause or a quotation), denies too (cue class
+    "dispute") and gets the denial's target."""
+    for i, d in enumerate(cands):
+        if d.stance not in NEGATIVE or d.cue is None or _refusal(ctx, d):
             continue
+        j = targets.get(i)
         for k, c in enumerate(cands):
-            if k in targets or c.stance != "assert" or c.cue is None or k == j:
+            if k in targets or c.stance != "assert" or c.cue is None or k in (j, i):
                 continue
             head = ctx.doc[c.cue.head]
             participle = bool({"Part", "Ger"} & set(head.morph.get("VerbForm"))) or head.tag_ == "VBG"
             same = (c.entity is not None and c.entity is d.entity) or (
                 c.entity is None and c.speaker_name is not None and c.speaker_name == d.speaker_name)
-            if participle and same and head.head.i == d.cue.head:
-                targets[k] = j
-                c.cue_class = "dispute"
+            if c.cue.head < d.cue.head or d.content[0] <= c.cue.head < d.content[1] \
+                    or not _claim_like(ctx, c):
+                continue  # a cue inside what is denied; a topic ("commenting on the reports")
+            if same and head.head.i == d.cue.head and participle:
+                if j is not None:
+                    targets[k] = j
+                c.cue_class, c.stance, c.stance_evidence = "dispute", "deny", "counter-claim"
