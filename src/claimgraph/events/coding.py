@@ -21,6 +21,7 @@ from claimgraph.events.tokens import (
 
 if TYPE_CHECKING:
     from claimgraph.events.detector import Detector
+    from claimgraph.model import Entity
 
 
 def dictionary_hits(det: Detector) -> list[tuple[int, int, ActorCode]]:
@@ -117,6 +118,8 @@ def code_phrase(det: Detector, head: Any, exclude_country: str | None = None) ->
         if s <= head.idx < e:
             ent = entity
             break
+    if ent is None and det.aliases:
+        ent = alias_entity(det, head, toks)
     arg.entity = ent
     # dictionary: the hit on the head first, then the nearest in the tree
     idx = {t.i for t in toks}
@@ -142,10 +145,11 @@ def code_phrase(det: Detector, head: Any, exclude_country: str | None = None) ->
             arg.code = code
             arg.country = code.country
             arg.text = f"{arg.text} ({det.actors.country_name(code.country or '')})"
-    if ent is not None and ent.country:
-        arg.country = ent.country
-    # sector: entity, head word, dictionary kind, any sector word of the phrase
-    arg.sector = ent.sector if ent is not None and ent.sector else None
+    role_country, role_sector = role_code(det, ent) if ent is not None else (None, None)
+    if ent is not None and (ent.country or role_country):
+        arg.country = ent.country or role_country
+    # sector: entity (its own, else its role's), head word, dictionary kind, any sector word
+    arg.sector = (ent.sector or role_sector) if ent is not None else None
     if arg.sector is None:
         arg.sector = sector_of(det, head, toks)
     if arg.sector is None and arg.code is not None and arg.code.sector:
@@ -169,6 +173,44 @@ def code_phrase(det: Detector, head: Any, exclude_country: str | None = None) ->
     if checked is None or isinstance(checked, Arg):
         return checked
     return code_phrase(det, checked, exclude_country)  # the agent behind a thing noun
+
+
+def alias_entity(det: Detector, head: Any, toks: list[Any]) -> Entity | None:
+    """The attribution entity the phrase is an alias of: its whole text, or the proper name
+    its head belongs to ("le président Tokaïev" -> the entity with the mention "Tokaïev")."""
+    name = phrase_name(det, toks).lower()
+    ent = det.aliases.get(" ".join(name.split()))
+    if ent is not None or head.pos_ != "PROPN":
+        return ent
+    names = [t for t in toks if t.pos_ == "PROPN" and (t.i == head.i or (
+        dep(t) in ("compound", "flat", "flat:name") and t.head.i == head.i))]
+    if not names:
+        return None
+    start, end = names[0].idx, names[-1].idx + len(names[-1])
+    return det.aliases.get(" ".join(det.text[start:end].lower().split()))
+
+
+def role_code(det: Detector, ent: Entity) -> tuple[str | None, str | None]:
+    """Country and sector of an entity's role ("ambassadeur de Russie", "Kazakh president")
+    from the actor dictionary and the sector words."""
+    if not ent.role:
+        return None, None
+    words = ent.role.split()
+    country = sector = None
+    for i in range(len(words)):
+        for j in range(min(len(words), i + det.actors.max_words), i, -1):
+            code = det.actors.get(" ".join(words[i:j]).strip(",.;:()"))
+            if code is not None:
+                country = country or code.country
+                sector = sector or code.sector
+                break
+    if sector is None:
+        for w in words:
+            w = w.lower().strip(",.;:()")
+            sector = next((c for c, ws in det.lex.sectors.items() if w in ws), None)
+            if sector:
+                break
+    return country, sector
 
 
 def word_sector(det: Detector, tok: Any) -> str | None:

@@ -39,6 +39,8 @@ class Detector:
                 self.hit_at[i] = h
         self.mentions: list[tuple[int, int, Entity]] = sorted(
             ((m.start, m.end, e) for e in doc.entities for m in e.mentions), key=lambda x: x[0])
+        #: lowercased alias (a mention text, the name, the role) -> the one entity it names
+        self.aliases = entity_aliases(doc.entities)
         #: token index of a dateline's separator -> the dateline's first token
         self.dateline: dict[int, int] = {}
         for sent in sdoc.sents:
@@ -49,6 +51,24 @@ class Detector:
     def in_dateline(self, tok: Any) -> bool:
         """``tok`` is part of a dateline ("KABUL (Pajhwok):", "THE HAGUE, Netherlands --")."""
         return any(s <= tok.i <= k for k, s in self.dateline.items())
+
+
+def entity_aliases(entities: list[Entity]) -> dict[str, Entity]:
+    """Each alias of the attribution stage's entities (mention texts, canonical name, role, a
+    person's surname), lowercased, mapped to its entity; an alias of two entities is left out."""
+    seen: dict[str, Entity | None] = {}
+    for e in entities:
+        names = {e.name, *(m.text for m in e.mentions)}
+        if e.label == "PER":  # a person's surname alone ("Tokayev")
+            names |= {n.split()[-1] for n in list(names) if len(n.split()) > 1}
+        if e.role:
+            names.add(e.role)
+        for name in names:
+            key = " ".join(name.lower().split())
+            if len(key) < 3:
+                continue
+            seen[key] = e if seen.get(key, e) is e else None
+    return {k: v for k, v in seen.items() if v is not None}
 
 
 #: Separators that end a dateline.
