@@ -16,12 +16,14 @@ class LinkConfig:
     shingle: int = 3  # words per shingle
     num_perm: int = 128  # MinHash permutations
     dup_threshold: float = 0.5  # Jaccard similarity of shingles for a republication
-    dup_containment: float = 0.7  # ... or share of the shorter text's 4-shingles in the other
+    dup_containment: float = 0.6  # ... or share of the shorter text's 4-shingles in the other
     containment_min_samples: int = 5  # sampled shingles a text needs for containment
     # translations (documents of one story in two languages)
-    translation_align_min: float = 0.7  # mean best passage cosine to consider a pair
-    translation_key_weight: float = 0.3  # share of the shared names/numbers in the score
-    translation_threshold: float = 0.8
+    translation_align_min: float = 0.6  # mean best sentence cosine to consider a pair
+    translation_key_weight: float = 0.0  # share of the shared names/numbers in the score
+    translation_threshold: float = 0.72  # a document is linked to its best partner above this
+    translation_sentences: int = 12  # first sentences aligned
+    translation_min_sentences: int = 3  # ... that each side needs
     # stories
     window_days: int = 3  # a story is a candidate when it has a document within +-window
     entity_window_days: int = 14  # ... or shares an entity and was active within +-this
