@@ -41,10 +41,11 @@ class LinkConfig:
     claim_threshold: float = 0.72  # ... when a speaker is unknown
     claim_strong: float = 0.86  # ... when the speakers differ
     claim_min_member: float = 0.45  # cosine to every member of the claim (no chaining)
-    claim_merge: bool = False  # merge two claims a statement is close to (chains)
+    claim_merge: bool = True  # merge the claims a statement is close to, when every member
+    # of each is within claim_min_member of it (no chaining through single links)
     # disputes
     dispute_threshold: float = 0.45  # denial vs claim cosine (+ entity bonus) across documents
-    dispute_spread: float = 0.05  # ... claims this close to the best one are disputed too
+    dispute_spread: float = 0.2  # ... claims this close to the best one are disputed too
     dispute_same_doc: float = 0.2  # ... for a claim reported in the denial's own document
     dispute_report_bonus: float = 0.15  # ... added there for a report or a claim other articles relay
     dispute_entity_bonus: float = 0.03
