@@ -16,12 +16,14 @@ class LinkConfig:
     shingle: int = 3  # words per shingle
     num_perm: int = 128  # MinHash permutations
     dup_threshold: float = 0.5  # Jaccard similarity of shingles for a republication
-    dup_containment: float = 0.7  # ... or share of the shorter text's 4-shingles in the other
+    dup_containment: float = 0.6  # ... or share of the shorter text's 4-shingles in the other
     containment_min_samples: int = 5  # sampled shingles a text needs for containment
     # translations (documents of one story in two languages)
-    translation_align_min: float = 0.7  # mean best passage cosine to consider a pair
-    translation_key_weight: float = 0.3  # share of the shared names/numbers in the score
-    translation_threshold: float = 0.8
+    translation_align_min: float = 0.6  # mean best sentence cosine to consider a pair
+    translation_key_weight: float = 0.0  # share of the shared names/numbers in the score
+    translation_threshold: float = 0.72  # a document is linked to its best partner above this
+    translation_sentences: int = 12  # first sentences aligned
+    translation_min_sentences: int = 3  # ... that each side needs
     # stories
     window_days: int = 3  # a story is a candidate when it has a document within +-window
     entity_window_days: int = 14  # ... or shares an entity and was active within +-this
@@ -39,10 +41,11 @@ class LinkConfig:
     claim_threshold: float = 0.72  # ... when a speaker is unknown
     claim_strong: float = 0.86  # ... when the speakers differ
     claim_min_member: float = 0.45  # cosine to every member of the claim (no chaining)
-    claim_merge: bool = False  # merge two claims a statement is close to (chains)
+    claim_merge: bool = True  # merge the claims a statement is close to, when every member
+    # of each is within claim_min_member of it (no chaining through single links)
     # disputes
     dispute_threshold: float = 0.45  # denial vs claim cosine (+ entity bonus) across documents
-    dispute_spread: float = 0.05  # ... claims this close to the best one are disputed too
+    dispute_spread: float = 0.2  # ... claims this close to the best one are disputed too
     dispute_same_doc: float = 0.2  # ... for a claim reported in the denial's own document
     dispute_report_bonus: float = 0.15  # ... added there for a report or a claim other articles relay
     dispute_entity_bonus: float = 0.03

@@ -71,6 +71,23 @@ def doc_passages(doc: Document, max_passages: int = 4) -> list[str]:
     return passages
 
 
+_SENT = re.compile(r"(?<=[.!?»\"”])\s+|\n+")
+SENTENCE_CHARS = 30  # shorter lines (captions, bylines, links) are not aligned
+
+
+def doc_sentences(doc: Document, max_sentences: int = 12) -> list[str]:
+    """The first sentences of a document's text (of at least ``SENTENCE_CHARS``), in
+    order: what a translation is aligned on."""
+    out = []
+    for sent in _SENT.split(doc.text):
+        sent = sent.strip()
+        if len(sent) >= SENTENCE_CHARS:
+            out.append(sent[:PASSAGE_CHARS])
+            if len(out) >= max_sentences:
+                break
+    return out
+
+
 def doc_vectors(doc: Document, threads: int = 2, max_passages: int = 4
                 ) -> tuple[np.ndarray, np.ndarray]:
     """The document's story vector (the normalised mean of its passage embeddings) and

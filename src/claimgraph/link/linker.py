@@ -67,7 +67,8 @@ class Linker:
         sig = dedup.signature(doc.text, cfg.shingle, cfg.num_perm)
         atts = statements_of(doc)
         embs = embed.encode([a.content.text for a in atts], cfg.threads)
-        vec, passages = embed.doc_vectors(doc, cfg.threads, cfg.max_passages)
+        vec, _ = embed.doc_vectors(doc, cfg.threads, cfg.max_passages)
+        passages = embed.encode(embed.doc_sentences(doc, cfg.translation_sentences), cfg.threads)
         return Prepared(
             doc=doc, digest=text_hash(doc), sig=sig,
             keys=dedup.band_keys(sig, *dedup.lsh_params(cfg.dup_threshold, cfg.num_perm)),
@@ -133,6 +134,7 @@ class Linker:
                 for sid in dict.fromkeys([story_id, *(c.story_id for c in scored[:2])]):
                     trans += translate.find(conn, doc.id, sid, doc.language, prep.passages,
                                             entities, cfg)
+                trans = sorted(trans, key=lambda x: (-x[1], x[0]))[:1]  # its best partner
                 for other, score in trans:
                     q2.insert_translation(conn, doc.id, other, score)
             if day is None:  # undated: placed, for claim windows, where its story is
