@@ -114,7 +114,7 @@ def find_speaker(ctx: Ctx, cue: Cue, depth: int = 0) -> tuple[tuple[int, int] | 
         # ", a indiqué lors d'un point presse le porte-parole"
         if (after_mark and t.pos_ == "ADP" and t.head.i > t.i and t.head.pos_ in ("NOUN", "PROPN")
                 and t.head.right_edge.i + 1 < hi):
-            j = t.head.right_edge.i + 1
+            j = _phrase_end(ctx, t.head)
             limit = min(hi, j + 6)
             continue
         if t.lower_ in ("-il", "-elle", "-ils", "-elles", "-t-il", "-t-elle", "-on"):
@@ -259,6 +259,25 @@ def find_speaker(ctx: Ctx, cue: Cue, depth: int = 0) -> tuple[tuple[int, int] | 
             glo, ghi = ctx.unit_bounds(gov.i)
             return np_extent(ctx, subj, glo, ghi), False
     return None, False
+
+
+def _phrase_end(ctx: Ctx, noun: Token) -> int:
+    """End of a prepositional phrase before an inverted subject, without the person the parser
+    hung on it (", a déclaré à l'AFP Jean Roy, l'avocat", "lors d'un point presse le
+    porte-parole"): an apposition or conjunct naming someone starts the subject."""
+    end = noun.right_edge.i + 1
+    for c in noun.rights:
+        if c.dep_ in ("appos", "conj") and _names_someone(ctx, c):
+            return min(end, c.left_edge.i)
+    return end
+
+
+def _names_someone(ctx: Ctx, tok: Token) -> bool:
+    """A person entity or a person role heads ``tok``."""
+    e = ctx.index.tok2ent[tok.i]
+    if e >= 0 and ctx.index.ents[e].label == "PER":
+        return True
+    return tok.lower_ in ctx.lex.person_roles or tok.lemma_.lower() in ctx.lex.person_roles
 
 
 def _gerund_verb(ctx: Ctx, tok: Token) -> Token | None:
