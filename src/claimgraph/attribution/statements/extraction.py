@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from claimgraph.attribution.cues import content_stance, is_negated
+from claimgraph.attribution.cues import Cue, content_stance, is_negated
 from claimgraph.attribution.entities import EntityIndex
 from claimgraph.attribution.lexicon import Lexicon
 from claimgraph.attribution.polarity import in_dispute, negated_claim
@@ -29,6 +29,8 @@ def extract(doc: Doc, lex: Lexicon, index: EntityIndex) -> tuple[Ctx, list[Cand]
     used_quotes: set[int] = set()
     for cue in ctx.cues:
         speaker, inverted = find_speaker(ctx, cue)
+        if speaker is not None and not inverted:
+            speaker = _coordinated_subject(ctx, cue, speaker, cands)
         found = find_content(ctx, cue, speaker, inverted)
         if found is None:
             continue
@@ -116,6 +118,22 @@ def extract(doc: Doc, lex: Lexicon, index: EntityIndex) -> tuple[Ctx, list[Cand]
                     and in_dispute(doc, c.content[0], c.content[1], lex, ctx.para_of, claims):
                 c.stance, c.stance_evidence = "deny", neg
     return ctx, claims_first(ctx, _dedupe(ctx, cands))
+
+
+def _coordinated_subject(
+    ctx: Ctx, cue: Cue, speaker: tuple[int, int], cands: list[Cand]
+) -> tuple[int, int] | None:
+    """'X a rejeté l'implication de Y et a appelé Z à ...' parsed as two sentences: the
+    "subject" of the second verb, cut from it by "et", is the object the first cue says; the
+    second verb has the first one's speaker."""
+    doc = ctx.doc
+    between = doc[speaker[1]:cue.start]
+    if not between or between[0].pos_ != "CCONJ" or any(
+            t.pos_ not in ("AUX", "ADV", "CCONJ") for t in between):
+        return speaker
+    prev = next((c for c in reversed(cands) if c.content[0] <= speaker[0] and speaker[1] <= c.content[1]
+                 and c.cue is not None and c.cue.head < speaker[0]), None)
+    return prev.speaker if prev is not None else speaker
 
 
 def _whole_marks(ctx: Ctx, s: int, e: int) -> tuple[int, int]:
