@@ -166,8 +166,12 @@ def find_speaker(ctx: Ctx, cue: Cue, depth: int = 0) -> tuple[tuple[int, int] | 
             return find_speaker(ctx, outer[0] if outer else prev[-1], depth + 1)
     # a noun phrase right before the verb group that the parser did not attach as subject
     j = cue.start - 1
-    while j >= lo and (doc[j].pos_ in ("AUX", "ADV", "PART") or doc[j].lower_ in ctx.lex.neg_particles):
+    while j >= lo and (doc[j].pos_ in ("AUX", "ADV", "PART") or doc[j].lower_ in ctx.lex.neg_particles
+                       or _in_verb_group(ctx, cue, doc[j])):
         j -= 1
+    if j >= lo and j < cue.start - 1 and doc[j].pos_ == "PRON" and doc[j].dep_ == "nsubj" \
+            and ctx.quote_of[j] < 0 and (doc[j].head.i == cue.head or doc[j].head.head.i == cue.head):
+        return (j, j + 1), False  # "Il a par ailleurs mis en garde" ("a" parsed as the verb)
     j = _skip_time(ctx, j, lo)
     # ("Trump is questioning X" with "is" for an auxiliary: a finite verb group)
     progressive = participle and any(c.dep_ == "aux" and c.i < head.i for c in head.children)
@@ -259,6 +263,19 @@ def find_speaker(ctx: Ctx, cue: Cue, depth: int = 0) -> tuple[tuple[int, int] | 
             glo, ghi = ctx.unit_bounds(gov.i)
             return np_extent(ctx, subj, glo, ghi), False
     return None, False
+
+
+def _in_verb_group(ctx: Ctx, cue: Cue, t: Token) -> bool:
+    """A word of the verb group before the cue that the tests on tags miss: an auxiliary
+    tagged as a verb, "par ailleurs", the clitic or stressed pronoun of an object ("Puel a lui
+    aussi démenti", "X lui a dit")."""
+    doc = ctx.doc
+    if t.head.i == cue.head and t.dep_.startswith("aux"):
+        return True
+    if t.pos_ == "ADP" and t.head.pos_ == "ADV" and t.i < t.head.i < cue.start:
+        return True
+    return t.pos_ == "PRON" and t.dep_ in ("iobj", "obj") and t.head.i == cue.head \
+        and t.i + 1 < len(doc) and ctx.quote_of[t.i] < 0
 
 
 def _phrase_end(ctx: Ctx, noun: Token) -> int:
