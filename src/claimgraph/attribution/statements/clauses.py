@@ -17,6 +17,7 @@ from claimgraph.attribution.statements.bounds import (
 )
 from claimgraph.attribution.statements.context import (
     DASHES,
+    SUBJ,
     Ctx,
     _is_time,
     _participle,
@@ -349,6 +350,11 @@ def _find_content(
         ends = t >= hi or (doc[t].text in (".", "!", "?") and t + 1 >= hi)
         if ends and not finite_before and e - s >= 2 and s == lo and _after_quote_paragraph(ctx, lo):
             return (s, e), False, True
+    # 6''. an infinitive after adverbs the parser hung elsewhere ("a démenti jeudi être à
+    # l'origine de ...", "réaffirme ne pas avoir visé ...")
+    inf = _detached_infinitive(ctx, cue, cend, hi)
+    if inf is not None:
+        return inf, False, False
     # 7. an object noun phrase for deny/report cues: "rejette la rumeur selon laquelle ..."
     if cue.stance in ("deny", "dispute", "report") or cue.lemma in lex.object_cues:
         # ("called Trump a liar" parsed as two predicates: the first is the object)
@@ -405,13 +411,47 @@ def _object_after_adverbials(ctx: Ctx, cue: Cue, cend: int, hi: int) -> tuple[in
                 j += 1
             continue
         break
-    if j >= hi or doc[j].pos_ not in ("DET", "NOUN", "PROPN") or j == cend:
+    if j >= hi or doc[j].pos_ not in ("DET", "NOUN", "PROPN"):
         return None
     head = doc[j]
     while head.pos_ == "DET" and head.head.i > head.i and head.head.i < hi:
         head = head.head
     if head.pos_ not in ("NOUN", "PROPN") or head.lower_ in ctx.date_words:
         return None
+    if j == cend and not (head.dep_ in SUBJ and head.head.i > head.i and head.head.i != cue.head):
+        # right after the cue only a noun phrase the parser made the subject of a later verb
+        # ("a rejeté l'implication de Moscou ... et a appelé": a sentence split in two)
+        return None
     s, e = ctx.trim(j, min(head.right_edge.i + 1, hi))
     e = _object_end(ctx, s, e, hi, doc[cue.head])
+    return (s, e) if e - s >= 2 else None
+
+
+def _detached_infinitive(ctx: Ctx, cue: Cue, cend: int, hi: int) -> tuple[int, int] | None:
+    """A past or negated infinitive right after the cue and its adverbs that the parser did not
+    hang on it ("a démenti jeudi être à l'origine de", "réaffirme ne pas avoir visé"): the
+    infinitive is what the cue says (a past or negated infinitive is no purpose clause)."""
+    doc = ctx.doc
+    j = cend
+    while j < hi and j < cend + 6 and ((doc[j].pos_ == "ADV" and doc[j].lower_ not in ctx.lex.neg_particles)
+                                        or doc[j].lower_ in ctx.date_words or doc[j].like_num):
+        j += 1
+    s = j
+    neg = False
+    while j < hi and (doc[j].lower_ in ctx.lex.neg_particles or doc[j].lower_ in ctx.lex.neg_words):
+        neg = True
+        j += 1
+    if j + 1 >= hi or ctx.quote_of[j] >= 0 or "VerbForm=Inf" not in str(doc[j].morph):
+        return None
+    inf = doc[j]
+    if inf.head.i == cue.head and inf.dep_ in ("xcomp", "ccomp"):
+        return None  # the cue's own infinitive: the complement rules have seen it
+    if not neg and inf.lemma_.lower() not in ctx.lex.perfect_aux:
+        return None
+    node = inf
+    while node.head.i != node.i and node.head.i != cue.head and node.head.left_edge.i >= s \
+            and node.head.i < hi:
+        node = node.head
+    s, e = ctx.trim(s, min(node.right_edge.i + 1, hi))
+    e = _coordinated_infinitive(ctx, e, hi)
     return (s, e) if e - s >= 2 else None

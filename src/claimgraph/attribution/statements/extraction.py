@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from claimgraph.attribution.cues import content_stance, is_negated
+from claimgraph.attribution.cues import Cue, content_stance, is_negated
 from claimgraph.attribution.entities import EntityIndex
 from claimgraph.attribution.lexicon import Lexicon
 from claimgraph.attribution.polarity import in_dispute, negated_claim
 from claimgraph.attribution.statements.content import find_content
-from claimgraph.attribution.statements.context import Cand, Ctx, _side_participle, stance_of
+from claimgraph.attribution.statements.context import MAX_SPEAKER, Cand, Ctx, _side_participle, stance_of
 from claimgraph.attribution.statements.nouns import adverb_cues, noun_cues
 from claimgraph.attribution.statements.sources import according_to, in_source, in_view
 from claimgraph.attribution.statements.speaker import find_speaker
@@ -29,9 +29,13 @@ def extract(doc: Doc, lex: Lexicon, index: EntityIndex) -> tuple[Ctx, list[Cand]
     used_quotes: set[int] = set()
     for cue in ctx.cues:
         speaker, inverted = find_speaker(ctx, cue)
+        if speaker is not None and not inverted:
+            speaker = _coordinated_subject(ctx, cue, speaker, cands)
         found = find_content(ctx, cue, speaker, inverted)
         if found is None:
             continue
+        if speaker is None and found[0][0] >= cue.end:
+            speaker = _subject_before_incise(ctx, cue)
         (s, e), direct, before = _whole_marks(ctx, *found[0]), found[1], found[2]
         if speaker is not None and s <= speaker[0] < e and not (s <= cue.head < e):
             if before and not direct:
@@ -116,6 +120,69 @@ def extract(doc: Doc, lex: Lexicon, index: EntityIndex) -> tuple[Ctx, list[Cand]
                     and in_dispute(doc, c.content[0], c.content[1], lex, ctx.para_of, claims):
                 c.stance, c.stance_evidence = "deny", neg
     return ctx, claims_first(ctx, _dedupe(ctx, cands))
+
+
+def _coordinated_subject(
+    ctx: Ctx, cue: Cue, speaker: tuple[int, int], cands: list[Cand]
+) -> tuple[int, int] | None:
+    """'X a rejeté l'implication de Y et a appelé Z à ...' parsed as two sentences: the
+    "subject" of the second verb, cut from it by "et", is the object the first cue says; the
+    second verb has the first one's speaker."""
+    doc = ctx.doc
+    between = doc[speaker[1]:cue.start]
+    if not between or between[0].pos_ != "CCONJ" or any(
+            t.pos_ not in ("AUX", "ADV", "CCONJ") for t in between):
+        return speaker
+    prev = next((c for c in reversed(cands) if c.content[0] <= speaker[0] and speaker[1] <= c.content[1]
+                 and c.cue is not None and c.cue.head < speaker[0]), None)
+    return prev.speaker if prev is not None else speaker
+
+
+def _subject_before_incise(ctx: Ctx, cue: Cue) -> tuple[int, int] | None:
+    """'Le Washington Post, en citant des sources, avait rapporté que', 'X, le Franco-Marocain
+    de 26 ans, arrêté vendredi, a déclaré que': the noun phrase before an apposition or a
+    participle phrase set off by commas, which the parser left unattached to the cue."""
+    doc = ctx.doc
+    lo = ctx.unit_bounds(cue.head)[0]
+    b = cue.start - 1
+    while b >= lo and doc[b].pos_ in ("AUX", "ADV"):
+        b -= 1
+    if b <= lo or doc[b].text != ",":
+        return None
+    k = b - 1
+    while k > lo and b - k < 25 and doc[k].text != ",":
+        if ctx.quote_of[k] >= 0 or (doc[k].pos_ in ("VERB", "AUX") and "VerbForm=Fin" in str(doc[k].morph)):
+            return None
+        k -= 1
+    # (more commas: an apposition and a participle, "X, le Franco-Marocain de 26 ans, arrêté ...,")
+    while k > lo and doc[k].text == "," and doc[k - 1].pos_ not in ("NOUN", "PROPN", "X"):
+        k2 = k - 1
+        while k2 > lo and k - k2 < 15 and doc[k2].text != ",":
+            if ctx.quote_of[k2] >= 0 or "VerbForm=Fin" in str(doc[k2].morph):
+                return None
+            k2 -= 1
+        if doc[k2].text != ",":
+            return None
+        k = k2
+    if k <= lo or doc[k].text != "," or k + 1 >= b:
+        return None
+    first = doc[k + 1]
+    if not (first.pos_ in ("DET", "ADP", "VERB") or "VerbForm=Part" in str(first.morph)):
+        return None
+    tok = doc[k - 1]
+    if tok.pos_ not in ("NOUN", "PROPN", "X") or ctx.quote_of[tok.i] >= 0:
+        return None
+    while tok.head.i != tok.i and lo <= tok.head.i < k and tok.head.pos_ in ("NOUN", "PROPN") \
+            and tok.dep_ in ("flat", "flat:name", "compound", "amod", "nmod"):
+        tok = tok.head
+    if any(doc[i].pos_ in ("VERB", "AUX") for i in range(tok.left_edge.i, k)) and tok.left_edge.i < k:
+        s0 = tok.i
+    else:
+        s0 = max(lo, tok.left_edge.i)
+    while any(doc[i].text == "," for i in range(s0, tok.i)):
+        s0 += 1  # (the noun phrase holds no comma: "Selon X, le Franco-Marocain, arrêté ...,")
+    s, e = ctx.trim(s0, k)
+    return (s, e) if e > s and e - s <= MAX_SPEAKER else None
 
 
 def _whole_marks(ctx: Ctx, s: int, e: int) -> tuple[int, int]:

@@ -114,7 +114,7 @@ def find_speaker(ctx: Ctx, cue: Cue, depth: int = 0) -> tuple[tuple[int, int] | 
         # ", a indiqué lors d'un point presse le porte-parole"
         if (after_mark and t.pos_ == "ADP" and t.head.i > t.i and t.head.pos_ in ("NOUN", "PROPN")
                 and t.head.right_edge.i + 1 < hi):
-            j = t.head.right_edge.i + 1
+            j = _phrase_end(ctx, t.head)
             limit = min(hi, j + 6)
             continue
         if t.lower_ in ("-il", "-elle", "-ils", "-elles", "-t-il", "-t-elle", "-on"):
@@ -166,8 +166,12 @@ def find_speaker(ctx: Ctx, cue: Cue, depth: int = 0) -> tuple[tuple[int, int] | 
             return find_speaker(ctx, outer[0] if outer else prev[-1], depth + 1)
     # a noun phrase right before the verb group that the parser did not attach as subject
     j = cue.start - 1
-    while j >= lo and (doc[j].pos_ in ("AUX", "ADV", "PART") or doc[j].lower_ in ctx.lex.neg_particles):
+    while j >= lo and (doc[j].pos_ in ("AUX", "ADV", "PART") or doc[j].lower_ in ctx.lex.neg_particles
+                       or _in_verb_group(ctx, cue, doc[j])):
         j -= 1
+    if j >= lo and j < cue.start - 1 and doc[j].pos_ == "PRON" and doc[j].dep_ == "nsubj" \
+            and ctx.quote_of[j] < 0 and (doc[j].head.i == cue.head or doc[j].head.head.i == cue.head):
+        return (j, j + 1), False  # "Il a par ailleurs mis en garde" ("a" parsed as the verb)
     j = _skip_time(ctx, j, lo)
     # ("Trump is questioning X" with "is" for an auxiliary: a finite verb group)
     progressive = participle and any(c.dep_ == "aux" and c.i < head.i for c in head.children)
@@ -259,6 +263,38 @@ def find_speaker(ctx: Ctx, cue: Cue, depth: int = 0) -> tuple[tuple[int, int] | 
             glo, ghi = ctx.unit_bounds(gov.i)
             return np_extent(ctx, subj, glo, ghi), False
     return None, False
+
+
+def _in_verb_group(ctx: Ctx, cue: Cue, t: Token) -> bool:
+    """A word of the verb group before the cue that the tests on tags miss: an auxiliary
+    tagged as a verb, "par ailleurs", the clitic or stressed pronoun of an object ("Puel a lui
+    aussi démenti", "X lui a dit")."""
+    doc = ctx.doc
+    if t.head.i == cue.head and t.dep_.startswith("aux"):
+        return True
+    if t.pos_ == "ADP" and t.head.pos_ == "ADV" and t.i < t.head.i < cue.start:
+        return True
+    return t.pos_ == "PRON" and t.dep_ in ("iobj", "obj") and t.head.i == cue.head \
+        and t.i + 1 < len(doc) and ctx.quote_of[t.i] < 0
+
+
+def _phrase_end(ctx: Ctx, noun: Token) -> int:
+    """End of a prepositional phrase before an inverted subject, without the person the parser
+    hung on it (", a déclaré à l'AFP Jean Roy, l'avocat", "lors d'un point presse le
+    porte-parole"): an apposition or conjunct naming someone starts the subject."""
+    end = noun.right_edge.i + 1
+    for c in noun.rights:
+        if c.dep_ in ("appos", "conj") and _names_someone(ctx, c):
+            return min(end, c.left_edge.i)
+    return end
+
+
+def _names_someone(ctx: Ctx, tok: Token) -> bool:
+    """A person entity or a person role heads ``tok``."""
+    e = ctx.index.tok2ent[tok.i]
+    if e >= 0 and ctx.index.ents[e].label == "PER":
+        return True
+    return tok.lower_ in ctx.lex.person_roles or tok.lemma_.lower() in ctx.lex.person_roles
 
 
 def _gerund_verb(ctx: Ctx, tok: Token) -> Token | None:
