@@ -24,27 +24,60 @@ def stamp(conn: Connection) -> tuple[Any, ...]:
     return tuple(str(v) for v in row)
 
 
-def entity_rows(conn: Connection) -> list[dict[str, Any]]:
-    """Every person or organisation row with its document's language, outlet and date."""
-    rows = conn.execute(text(
-        "SELECT e.doc_id, e.id, e.name, e.label, e.role, e.country, e.sector, e.kind, e.mentions, "
-        "d.language, d.outlet_id, d.outlet_name, d.published FROM entities e "
-        "JOIN documents d ON d.id = e.doc_id WHERE e.label IN ('PER', 'ORG') "
-        "ORDER BY e.doc_id, e.id")).all()
+def doc_stamp(conn: Connection) -> tuple[Any, ...]:
+    """Document count and latest update: changes whenever a document is saved or deleted."""
+    return tuple(conn.execute(text("SELECT count(*), max(updated_at) FROM documents")).one())
+
+
+def doc_versions(conn: Connection, since: Any = None) -> dict[str, Any]:
+    """Document id -> last update, of every document (or those updated at or after ``since``)."""
+    if since is None:
+        rows = conn.execute(text("SELECT id, updated_at FROM documents")).all()
+    else:
+        rows = conn.execute(text("SELECT id, updated_at FROM documents WHERE updated_at >= :s"),
+                            {"s": since}).all()
+    return {r.id: r.updated_at for r in rows}
+
+
+def _in_docs(doc_ids: Sequence[str] | None, column: str) -> list[tuple[str, dict[str, Any]]]:
+    """(extra WHERE condition, params) per chunk of ``doc_ids`` (one without a condition)."""
+    if doc_ids is None:
+        return [("", {})]
+    ids = sorted(set(doc_ids))
     out = []
-    for r in rows:
-        item = dict(r._mapping)
-        item["mentions"] = [m.get("text", "") for m in _json(item["mentions"]) or []]
-        out.append(item)
+    for start in range(0, len(ids), 500):
+        names = {f"d{i}": d for i, d in enumerate(ids[start:start + 500])}
+        out.append((f" AND {column} IN ({', '.join(':' + n for n in names)})", names))
     return out
 
 
-def speaker_rows(conn: Connection) -> list[dict[str, Any]]:
-    """(doc_id, id, speaker_name, speaker_entity, role) of every attribution with a speaker."""
-    rows = conn.execute(text(
-        "SELECT doc_id, id, speaker_name, speaker_entity, role FROM attributions "
-        "WHERE speaker_name IS NOT NULL ORDER BY doc_id, id")).all()
-    return [dict(r._mapping) for r in rows]
+def entity_rows(conn: Connection, doc_ids: Sequence[str] | None = None) -> list[dict[str, Any]]:
+    """Every person or organisation row (of these documents) with its document's language,
+    outlet and date."""
+    out = []
+    for cond, params in _in_docs(doc_ids, "e.doc_id"):
+        rows = conn.execute(text(
+            "SELECT e.doc_id, e.id, e.name, e.label, e.role, e.country, e.sector, e.kind, e.mentions, "
+            "d.language, d.outlet_id, d.outlet_name, d.published FROM entities e "
+            "JOIN documents d ON d.id = e.doc_id WHERE e.label IN ('PER', 'ORG')" + cond +
+            " ORDER BY e.doc_id, e.id"), params).all()
+        for r in rows:
+            item = dict(r._mapping)
+            item["mentions"] = [m.get("text", "") for m in _json(item["mentions"]) or []]
+            out.append(item)
+    return out
+
+
+def speaker_rows(conn: Connection, doc_ids: Sequence[str] | None = None) -> list[dict[str, Any]]:
+    """(doc_id, id, speaker_name, speaker_entity, role) of every attribution with a speaker
+    (of these documents)."""
+    out = []
+    for cond, params in _in_docs(doc_ids, "doc_id"):
+        rows = conn.execute(text(
+            "SELECT doc_id, id, speaker_name, speaker_entity, role FROM attributions "
+            "WHERE speaker_name IS NOT NULL" + cond + " ORDER BY doc_id, id"), params).all()
+        out.extend(dict(r._mapping) for r in rows)
+    return out
 
 
 _STATEMENT = (
