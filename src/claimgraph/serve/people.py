@@ -235,6 +235,10 @@ class People:
 
     # ------------------------------------------------------------ pages
 
+    def listing(self, label: str | None = None, q: str | None = None) -> list[dict[str, Any]]:
+        """Entity summaries, most quoted first (see ``EntityIndex.listing``)."""
+        return self.index().listing(label, q)
+
     def entity(self, query: str) -> dict[str, Any] | None:
         """Everything known about one entity: who it is, what it said, who quotes it, whom it
         denies and who denies it."""
@@ -244,7 +248,8 @@ class People:
             return None
         with self.store.connection() as conn:
             stmts = q.statements_of(conn, ent.statements)
-            disputes = q.linked_disputes_of(conn, ent.statements)
+            claims = {(s["doc_id"], s["attr_id"]): s["claim_id"] for s in stmts}
+            disputes = q.linked_disputes_of(conn, ent.statements, claims)
             docs = {s["doc_id"] for s in stmts} | {d["other_doc"] for d in disputes}
             names = q.doc_statements(conn, sorted(docs))
         statements = [statement_view(s) for s in stmts]
