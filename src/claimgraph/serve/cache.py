@@ -63,7 +63,8 @@ class ReadCache:
         self._stamp: tuple[Any, ...] | None = None
         self._checked = float("-inf")
         self._data: OrderedDict[Hashable, _Entry] = OrderedDict()
-        self._making: dict[Hashable, threading.Event] = {}
+        self._making: dict[Hashable, threading.Event] = {}  # key -> set when its value is made
+        self._queued: dict[Hashable, threading.Event] = {}  # refreshes not started yet
         self._generation = 0
         self._began: dict[int, float] = {}  # generation -> when its change was seen (monotonic)
         self._pool = ThreadPoolExecutor(max_workers=max(1, refreshers), thread_name_prefix="cache-refresh")
@@ -114,12 +115,15 @@ class ReadCache:
                     else:
                         self.stale_hits += 1
                         if key not in self._making:
-                            self._making[key] = event = threading.Event()
+                            self._making[key] = self._queued[key] = event = threading.Event()
                             self._pool.submit(self._refresh, key, make, event)
                     return e.value  # type: ignore[no-any-return]
                 making = self._making.get(key)
                 if making is None:
                     making = self._making[key] = threading.Event()
+                    break
+                if self._queued.get(key) is making:  # a refresh still queued: make it here instead
+                    del self._queued[key]  # (a refresh never waits for one queued behind it)
                     break
             making.wait(timeout=60)
         try:
@@ -145,6 +149,10 @@ class ReadCache:
         return value
 
     def _refresh(self, key: Hashable, make: Callable[[], Any], event: threading.Event) -> None:
+        with self._lock:
+            if self._queued.get(key) is not event:
+                return  # a request made it meanwhile
+            del self._queued[key]
         try:
             self.stamp()
             self._make(key, make)
