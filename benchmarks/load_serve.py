@@ -1,7 +1,7 @@
 """Bounded load test of `claimgraph serve`: concurrent readers and writers on loopback.
 
     python benchmarks/load_serve.py [--readers 50] [--writers 5] [--duration 60] [--db URL]
-                                    [--build N] [--workbench] [--server-workers K]
+                                    [--build N] [--workbench] [--server-workers K] [--warmup S]
 
 ``--build N`` first fills a fresh store with N documents: the example corpus with the
 hand-made attributions of tests/fixtures/link/gold.toml (linked), then copies of it under
@@ -14,7 +14,9 @@ store), submits the seed article, then runs the readers (document pages and JSON
 story, disputes, outlets, home) and the writers (new variants of the seed, each analysed
 by the real pipeline, saved and linked) until the duration is over, and stops the server.
 Every request has a timeout and the whole run a hard deadline. Prints, per kind of
-request, the count, errors (goal 0), p50 and p99 latency in milliseconds.
+request, the count, errors (goal 0), p50 and p99 latency in milliseconds. ``--warmup S``
+runs the same readers and writers S seconds first and leaves those requests out of the
+table (steady state; their count and p99 are printed apart).
 """
 
 from __future__ import annotations
@@ -73,18 +75,27 @@ async def _wait_ready(base: str, proc: subprocess.Popen[bytes], limit: float = 6
 
 
 class Stats:
-    def __init__(self) -> None:
+    def __init__(self, measure_from: float = 0.0) -> None:
         self.times: dict[str, list[float]] = defaultdict(list)
         self.errors: dict[str, list[str]] = defaultdict(list)
+        self.measure_from = measure_from  # time.perf_counter() when the measured window opens
+        self.warm: list[float] = []  # reads started before it
+        self.warm_errors = 0
 
     async def call(self, client: httpx.AsyncClient, kind: str, method: str, url: str, **kw: object) -> None:
         start = time.perf_counter()
+        warm = start < self.measure_from
         try:
             r = await client.request(method, url, **kw)  # type: ignore[arg-type]
             ok = r.status_code < 400
             detail = f"HTTP {r.status_code}"
         except httpx.HTTPError as exc:
             ok, detail = False, f"{type(exc).__name__}: {exc}"
+        if warm:
+            if kind != "submit":
+                self.warm.append(time.perf_counter() - start)
+            self.warm_errors += not ok
+            return
         self.times[kind].append(time.perf_counter() - start)
         if not ok:
             self.errors[kind].append(detail)
@@ -163,14 +174,14 @@ async def run(args: argparse.Namespace) -> int:
             r.raise_for_status()
             result = r.json()["results"][0]
             story = result["links"]["story"].rsplit("/", 1)[-1]
-        stats = Stats()
-        deadline = time.monotonic() + args.duration
+        stats = Stats(time.perf_counter() + args.warmup)
+        deadline = time.monotonic() + args.warmup + args.duration
         rng = random.Random(7)
         tasks = [_reader(base, stats, deadline, result["id"], story, random.Random(rng.random()),
                          args.workbench) for _ in range(args.readers)]
         tasks += [_writer(base, stats, deadline, text, n) for n in range(args.writers)]
-        started = time.monotonic()
-        await asyncio.wait_for(asyncio.gather(*tasks), timeout=args.duration + 180)
+        started = time.monotonic() + args.warmup
+        await asyncio.wait_for(asyncio.gather(*tasks), timeout=args.warmup + args.duration + 180)
         elapsed = time.monotonic() - started
     finally:
         proc.terminate()
@@ -190,6 +201,9 @@ def _pct(values: list[float], q: float) -> float:
 
 def _report(stats: Stats, elapsed: float, args: argparse.Namespace) -> int:
     print(f"{args.readers} readers, {args.writers} writers, {elapsed:.1f} s on 127.0.0.1")
+    if stats.warm:
+        print(f"warm-up {args.warmup:.0f} s (not counted): {len(stats.warm)} reads, "
+              f"{stats.warm_errors} errors, p99 {_pct(stats.warm, 99):.1f} ms")
     print(f"{'request':<12}{'count':>8}{'errors':>8}{'req/s':>9}{'p50 ms':>10}{'p99 ms':>10}")
     reads: list[float] = []
     total_errors = 0
@@ -221,9 +235,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="first fill the store with N documents (at most 20000)")
     parser.add_argument("--workbench", action="store_true", help="add the workbench's pages to the reads")
     parser.add_argument("--server-workers", type=int, default=1, help="serve --workers (processes)")
+    parser.add_argument("--warmup", type=float, default=0.0, metavar="S",
+                        help="seconds of the same load first, left out of the table (at most 120)")
     args = parser.parse_args(argv)
     if not 0 <= args.build <= 20000:
         parser.error("--build must be in [0, 20000]")
+    if not 0 <= args.warmup <= 120:
+        parser.error("--warmup must be in [0, 120]")
     if not 0 < args.duration <= 600:
         parser.error("--duration must be in (0, 600]")
     return asyncio.run(run(args))

@@ -121,7 +121,7 @@ async def analyse(request: Request, items: list[Item]) -> list[Result]:
     analyzer: Analyzer = request.app.state.analyzer
     try:
         results = await analyzer.analyse(items)
-        request.app.state.cache.clear()  # this client reads its own write at once
+        request.app.state.cache.wrote()  # this client reads its own write at once (cookie)
         return results
     except Busy as exc:
         raise HTTPException(503, str(exc), headers={"Retry-After": "2"}) from None

@@ -18,7 +18,7 @@ import claimgraph
 from claimgraph.config import Config
 from claimgraph.serve import api, jobs, reviews, ui, workbench
 from claimgraph.serve.analyze import Analyzer
-from claimgraph.serve.cache import Cached, ReadCache
+from claimgraph.serve.cache import Cached, FreshReads, ReadCache
 from claimgraph.serve.jobs import JobWorker
 from claimgraph.serve.people import People
 from claimgraph.serve.security import LimitsAndHeaders
@@ -38,6 +38,7 @@ def create_app(config: Config, *, warm: bool | None = None) -> FastAPI:
     ``serve.warmup`` setting, true).
     """
     settings = ServeSettings.from_config(config)
+    ttl, stale = float(config.get("serve.cache_seconds", 0.5)), float(config.get("serve.stale_seconds", 5.0))
     warm = bool(config.get("serve.warmup", True)) if warm is None else warm
 
     @asynccontextmanager
@@ -48,7 +49,7 @@ def create_app(config: Config, *, warm: bool | None = None) -> FastAPI:
             raise StoreError("the server needs a SQLite file or PostgreSQL: its analysis "
                              "processes cannot see an in-memory database")
         analyzer = Analyzer(config, settings.analysis_workers, settings.max_pending)
-        cache = ReadCache(store, ttl=float(config.get("serve.cache_seconds", 0.5)))
+        cache = ReadCache(store, ttl=ttl, stale=stale)
         app.state.store, app.state.analyzer, app.state.cache = store, analyzer, cache
         app.state.views, app.state.people = Cached(Views(store), cache), Cached(People(store), cache)
         if warm:
@@ -61,6 +62,7 @@ def create_app(config: Config, *, warm: bool | None = None) -> FastAPI:
         finally:
             await app.state.jobs.stop()
             analyzer.close()
+            cache.close()
             store.close()
 
     app = FastAPI(
@@ -81,6 +83,8 @@ def create_app(config: Config, *, warm: bool | None = None) -> FastAPI:
     app.include_router(workbench.pages)
     app.include_router(reviews.pages)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.add_middleware(FreshReads, secret=settings.secret, max_age=int(ttl + stale) + 2,
+                       secure=settings.secure_cookies)
     app.add_middleware(LimitsAndHeaders, max_bytes=settings.max_request_bytes)
 
     @app.exception_handler(ui.LoginRequired)

@@ -54,7 +54,7 @@ class JobWorker:
     def _finish(self, job_id: str, result: Any = None, error: str | None = None) -> None:
         with self.app.state.store.transaction() as conn:
             jq.finish(conn, job_id, result, error)
-        self.app.state.cache.clear()
+        self.app.state.cache.wrote()
 
     async def _loop(self) -> None:
         while True:

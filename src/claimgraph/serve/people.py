@@ -3,15 +3,16 @@
 An entity is keyed by its name without articles and titles, folded (``name_key``): the
 same person in two articles, in French and in English, is one entity. A one-word name
 ("Kovel") or a speaker named by surname only joins the one person whose full name ends
-with it; when two people share the surname it stays apart. The index is rebuilt when the
-store changes (document count or last update).
+with it; when two people share the surname it stays apart. The index is extended with new
+documents (or rebuilt when documents change) when the store's documents change.
 """
 
 from __future__ import annotations
 
 import threading
 from collections import Counter
-from dataclasses import dataclass, field
+from copy import copy
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from claimgraph.chain_text import chain_names
@@ -64,22 +65,46 @@ def _top(c: Counter[str]) -> str | None:
 
 
 class EntityIndex:
-    """Entities of a whole store; ``find`` resolves a name, slug or alias."""
+    """Entities of a whole store; ``find`` resolves a name, slug or alias. ``extended`` adds
+    new documents to a copy when that gives the same index as a rebuild."""
 
     def __init__(self, entity_rows: list[dict[str, Any]], speaker_rows: list[dict[str, Any]]) -> None:
         self.by_key: dict[str, Entity] = {}
         self.by_member: dict[tuple[str, str], Entity] = {}
-        full: dict[str, list[str]] = {}
-        raw = [(r, name_key(r["name"])) for r in entity_rows]
-        for r, key in raw:  # people with a full name first: the surnames they own
+        self.full: dict[str, set[str]] = {}  # surname -> full-name keys of people
+        self.pending: dict[str, list[dict[str, Any]]] = {}  # name key -> statements of no entity
+        for r in entity_rows:  # people with a full name first: the surnames they own
+            key = name_key(r["name"])
             if key and r["label"] == "PER" and " " in key:
-                full.setdefault(key.rsplit(" ", 1)[1], []).append(key)
-        self.surnames = {s: sorted(set(ks))[0] for s, ks in full.items() if len(set(ks)) == 1}
-        for r, key in raw:
-            key = self._resolve(key)
+                self.full.setdefault(key.rsplit(" ", 1)[1], set()).add(key)
+        self.surnames = {s: sorted(ks)[0] for s, ks in self.full.items() if len(ks) == 1}
+        self._add(entity_rows, speaker_rows, set())
+
+    def _add(self, entity_rows: list[dict[str, Any]], speaker_rows: list[dict[str, Any]],
+             owned: set[int]) -> None:
+        """Add rows; ``owned``: ids of the entities this index may change in place (the
+        others are shared with the index it was copied from and are copied first)."""
+        def own(e: Entity) -> Entity:
+            if id(e) in owned:
+                return e
+            c = Entity(e.key, **{f: copy(getattr(e, f)) for f in _FIELDS})
+            owned.add(id(c))
+            self.by_key[c.key] = c
+            for m in c.members:
+                self.by_member[m] = c
+            return c
+
+        new_keys = []
+        for r in entity_rows:
+            key = self._resolve(name_key(r["name"]))
             if not key:
                 continue
-            e = self.by_key.setdefault(key, Entity(key))
+            if key in self.by_key:
+                e = own(self.by_key[key])
+            else:
+                e = self.by_key[key] = Entity(key)
+                owned.add(id(e))
+                new_keys.append(key)
             e.names[r["name"]] += 1
             e.labels[r["label"]] += 1
             for attr, counter in (("role", e.roles), ("country", e.countries), ("sector", e.sectors)):
@@ -91,12 +116,44 @@ class EntityIndex:
             e.docs.add(r["doc_id"])
             e.members.add((r["doc_id"], r["id"]))
             self.by_member[(r["doc_id"], r["id"])] = e
-        for s in speaker_rows:
+        waiting = [s for k in new_keys for s in self.pending.pop(k, [])]
+        for s in [*waiting, *speaker_rows]:
             ent = self.speaker_entity(s["doc_id"], s["speaker_entity"], s["speaker_name"])
-            if ent is not None:
-                ent.statements.add((s["doc_id"], s["id"]))
-                if s["speaker_name"] and name_key(s["speaker_name"]) != ent.key:
-                    ent.mentions[s["speaker_name"]] += 1
+            if ent is None:
+                key = self._resolve(name_key(s["speaker_name"]))
+                if key:
+                    self.pending.setdefault(key, []).append(s)
+                continue
+            ent = own(ent)
+            ent.statements.add((s["doc_id"], s["id"]))
+            if s["speaker_name"] and name_key(s["speaker_name"]) != ent.key:
+                ent.mentions[s["speaker_name"]] += 1
+
+    def extended(self, entity_rows: list[dict[str, Any]],
+                 speaker_rows: list[dict[str, Any]]) -> EntityIndex | None:
+        """A copy of this index with the rows of new documents added, or None when they
+        would change how earlier names resolve (a surname gets a second owner, or a new
+        owner while a one-word name or statement already stands for it): rebuild then."""
+        full = {k: set(v) for k, v in self.full.items()}
+        surnames = dict(self.surnames)
+        for r in entity_rows:
+            key = name_key(r["name"])
+            if not (key and r["label"] == "PER" and " " in key):
+                continue
+            surname = key.rsplit(" ", 1)[1]
+            owners = full.setdefault(surname, set())
+            if key in owners:
+                continue
+            if owners or surname in self.by_key or surname in self.pending:
+                return None
+            owners.add(key)
+            surnames[surname] = key
+        out = EntityIndex.__new__(EntityIndex)
+        out.by_key, out.by_member = dict(self.by_key), dict(self.by_member)
+        out.full, out.surnames = full, surnames
+        out.pending = {k: list(v) for k, v in self.pending.items()}
+        out._add(entity_rows, speaker_rows, set())
+        return out
 
     def _resolve(self, key: str | None) -> str | None:
         if key and " " not in key and key in self.surnames:
@@ -129,25 +186,58 @@ class EntityIndex:
         return sorted(out, key=lambda s: (-s["statements"], -s["documents"], s["name"]))
 
 
+_FIELDS = [f.name for f in fields(Entity) if f.name != "key"]
+
+
 class People:
-    """The entity index of a store, rebuilt when the store changes."""
+    """The entity index of a store, extended with new documents or rebuilt when the store's
+    documents change (count or last update)."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
         self._lock = threading.Lock()
-        self._stamp: tuple[int, str] | None = None
+        self._stamp: tuple[Any, ...] | None = None
         self._index: EntityIndex | None = None
+        self._versions: dict[str, Any] = {}  # document id -> last update, of the indexed documents
+        self.rebuilds = self.extensions = 0
 
     def index(self) -> EntityIndex:
         with self.store.connection() as conn:
-            stamp = q.stamp(conn)
+            stamp = q.doc_stamp(conn)
             with self._lock:
                 if self._index is None or stamp != self._stamp:
-                    self._index = EntityIndex(q.entity_rows(conn), q.speaker_rows(conn))
+                    if self._index is None or not self._extend(conn, stamp):
+                        self._versions = q.doc_versions(conn)
+                        self._index = EntityIndex(q.entity_rows(conn), q.speaker_rows(conn))
+                        self.rebuilds += 1
                     self._stamp = stamp
                 return self._index
 
+    def _extend(self, conn: Any, stamp: tuple[Any, ...]) -> bool:
+        """Add the documents saved since the index was made; False when some were changed
+        or deleted (or the new ones change how names resolve)."""
+        assert self._index is not None and self._stamp is not None
+        since = self._stamp[1]
+        changed = q.doc_versions(conn, since) if since is not None else q.doc_versions(conn)
+        new = sorted(d for d in changed if d not in self._versions)
+        if any(self._versions[d] != v for d, v in changed.items() if d in self._versions):
+            return False  # a document was saved again
+        if len(self._versions) + len(new) != int(stamp[0]):
+            return False  # some were deleted
+        index = self._index.extended(q.entity_rows(conn, new), q.speaker_rows(conn, new)) if new \
+            else self._index
+        if index is None:
+            return False
+        self._index = index
+        self._versions.update((d, changed[d]) for d in new)
+        self.extensions += 1
+        return True
+
     # ------------------------------------------------------------ pages
+
+    def listing(self, label: str | None = None, q: str | None = None) -> list[dict[str, Any]]:
+        """Entity summaries, most quoted first (see ``EntityIndex.listing``)."""
+        return self.index().listing(label, q)
 
     def entity(self, query: str) -> dict[str, Any] | None:
         """Everything known about one entity: who it is, what it said, who quotes it, whom it
@@ -158,7 +248,8 @@ class People:
             return None
         with self.store.connection() as conn:
             stmts = q.statements_of(conn, ent.statements)
-            disputes = q.linked_disputes_of(conn, ent.statements)
+            claims = {(s["doc_id"], s["attr_id"]): s["claim_id"] for s in stmts}
+            disputes = q.linked_disputes_of(conn, ent.statements, claims)
             docs = {s["doc_id"] for s in stmts} | {d["other_doc"] for d in disputes}
             names = q.doc_statements(conn, sorted(docs))
         statements = [statement_view(s) for s in stmts]

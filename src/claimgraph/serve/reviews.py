@@ -70,7 +70,7 @@ def save(request: Request, r: ReviewIn) -> int:
         correction = None  # corrections of events and disputes are free text in the note
     with store_of(request).transaction() as conn:
         review_id = rq.add(conn, r.kind, doc_id, r.item_id, r.verdict, item, correction, r.note, r.reviewer)
-    request.app.state.cache.clear()
+    request.app.state.cache.wrote()
     return review_id
 
 

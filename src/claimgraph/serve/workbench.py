@@ -81,7 +81,7 @@ def list_entities(request: Request, q: str | None = Query(None, max_length=200),
                   limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0),
                   format: ListFormat = "json") -> Response:
     """Entities merged across mentions, documents and languages, most quoted first."""
-    found = people_of(request).index().listing(label, q)
+    found = people_of(request).listing(label, q)
     data = {"total": len(found), "limit": limit, "offset": offset, "items": found[offset:offset + limit]}
     return tabular(data, format, "entities")
 
@@ -139,7 +139,7 @@ def _query(request: Request, **change: Any) -> str:
 
 @pages.get("/entities", response_class=HTMLResponse)
 def entities_page(request: Request, q: str = "", label: str = "", offset: int = Query(0, ge=0)) -> Response:
-    found = people_of(request).index().listing(label if label in ("PER", "ORG") else None, q[:200] or None)
+    found = people_of(request).listing(label if label in ("PER", "ORG") else None, q[:200] or None)
     return _page(request, "entities.html", entities=found[offset:offset + 100], total=len(found),
                  offset=offset, q=q, label=label, next_query=_query(request, offset=offset + 100))
 

@@ -24,48 +24,87 @@ def stamp(conn: Connection) -> tuple[Any, ...]:
     return tuple(str(v) for v in row)
 
 
-def entity_rows(conn: Connection) -> list[dict[str, Any]]:
-    """Every person or organisation row with its document's language, outlet and date."""
-    rows = conn.execute(text(
-        "SELECT e.doc_id, e.id, e.name, e.label, e.role, e.country, e.sector, e.kind, e.mentions, "
-        "d.language, d.outlet_id, d.outlet_name, d.published FROM entities e "
-        "JOIN documents d ON d.id = e.doc_id WHERE e.label IN ('PER', 'ORG') "
-        "ORDER BY e.doc_id, e.id")).all()
+def doc_stamp(conn: Connection) -> tuple[Any, ...]:
+    """Document count and latest update: changes whenever a document is saved or deleted."""
+    return tuple(conn.execute(text("SELECT count(*), max(updated_at) FROM documents")).one())
+
+
+def doc_versions(conn: Connection, since: Any = None) -> dict[str, Any]:
+    """Document id -> last update, of every document (or those updated at or after ``since``)."""
+    if since is None:
+        rows = conn.execute(text("SELECT id, updated_at FROM documents")).all()
+    else:
+        rows = conn.execute(text("SELECT id, updated_at FROM documents WHERE updated_at >= :s"),
+                            {"s": since}).all()
+    return {r.id: r.updated_at for r in rows}
+
+
+def _in(doc_ids: Sequence[str] | None, column: str) -> list[tuple[str, dict[str, Any]]]:
+    """(extra WHERE condition, params) per chunk of ``doc_ids`` (one without a condition)."""
+    if doc_ids is None:
+        return [("", {})]
+    ids = sorted(set(doc_ids))
     out = []
-    for r in rows:
-        item = dict(r._mapping)
-        item["mentions"] = [m.get("text", "") for m in _json(item["mentions"]) or []]
-        out.append(item)
+    for start in range(0, len(ids), 500):
+        names = {f"d{i}": d for i, d in enumerate(ids[start:start + 500])}
+        out.append((f" AND {column} IN ({', '.join(':' + n for n in names)})", names))
     return out
 
 
-def speaker_rows(conn: Connection) -> list[dict[str, Any]]:
-    """(doc_id, id, speaker_name, speaker_entity, role) of every attribution with a speaker."""
-    rows = conn.execute(text(
-        "SELECT doc_id, id, speaker_name, speaker_entity, role FROM attributions "
-        "WHERE speaker_name IS NOT NULL ORDER BY doc_id, id")).all()
-    return [dict(r._mapping) for r in rows]
+def entity_rows(conn: Connection, doc_ids: Sequence[str] | None = None) -> list[dict[str, Any]]:
+    """Every person or organisation row (of these documents) with its document's language,
+    outlet and date."""
+    out = []
+    for cond, params in _in(doc_ids, "e.doc_id"):
+        rows = conn.execute(text(
+            "SELECT e.doc_id, e.id, e.name, e.label, e.role, e.country, e.sector, e.kind, e.mentions, "
+            "d.language, d.outlet_id, d.outlet_name, d.published FROM entities e "
+            "JOIN documents d ON d.id = e.doc_id WHERE e.label IN ('PER', 'ORG')" + cond +
+            " ORDER BY e.doc_id, e.id"), params).all()
+        for r in rows:
+            item = dict(r._mapping)
+            item["mentions"] = [m.get("text", "") for m in _json(item["mentions"]) or []]
+            out.append(item)
+    return out
+
+
+def speaker_rows(conn: Connection, doc_ids: Sequence[str] | None = None) -> list[dict[str, Any]]:
+    """(doc_id, id, speaker_name, speaker_entity, role) of every attribution with a speaker
+    (of these documents)."""
+    out = []
+    for cond, params in _in(doc_ids, "doc_id"):
+        rows = conn.execute(text(
+            "SELECT doc_id, id, speaker_name, speaker_entity, role FROM attributions "
+            "WHERE speaker_name IS NOT NULL" + cond + " ORDER BY doc_id, id"), params).all()
+        out.extend(dict(r._mapping) for r in rows)
+    return out
 
 
 _STATEMENT = (
     "SELECT a.doc_id, a.id AS attr_id, a.speaker_name, a.speaker_entity, a.role, a.stance, "
-    "a.kind, a.cue_text, a.content_text, a.via, a.target, a.data, d.title, d.outlet_id, "
+    "a.kind, a.cue_text, a.content_text, a.via, a.target, "
+    "CASE WHEN a.speaker_name IS NULL THEN a.data END AS data, d.title, d.outlet_id, "
     "d.outlet_name, d.language, d.published, m.claim_id, m.score "
     "FROM attributions a JOIN documents d ON d.id = a.doc_id "
     "LEFT JOIN link_claim_members m ON m.doc_id = a.doc_id AND m.attr_id = a.id ")
 
 
+def _dicts(result: Any) -> list[dict[str, Any]]:
+    keys = list(result.keys())
+    return [dict(zip(keys, r, strict=True)) for r in result.all()]
+
+
 def _statements(conn: Connection, where: str, params: dict[str, Any]) -> list[dict[str, Any]]:
-    rows = conn.execute(text(_STATEMENT + where + " ORDER BY d.published, a.doc_id, a.content_start"),
-                        params).all()
-    out = []
-    for r in rows:
-        item = dict(r._mapping)
+    """Statements with their document context; ``speaker_text`` (the speaker's words, read
+    from the attribution's JSON) only for those without a speaker name, the only ones that
+    show it."""
+    rows = _dicts(conn.execute(text(_STATEMENT + where + " ORDER BY d.published, a.doc_id, a.content_start"),
+                               params))
+    for item in rows:
         item["via"] = _json(item["via"]) or []
         data = _json(item.pop("data")) or {}
         item["speaker_text"] = (data.get("speaker") or {}).get("text")
-        out.append(item)
-    return out
+    return rows
 
 
 def statements_of(conn: Connection, keys: Iterable[tuple[str, str]]) -> list[dict[str, Any]]:
@@ -105,28 +144,40 @@ def doc_statements(conn: Connection, doc_ids: Sequence[str]) -> dict[tuple[str, 
     return out
 
 
-def linked_disputes_of(conn: Connection, keys: Iterable[tuple[str, str]]) -> list[dict[str, Any]]:
+def linked_disputes_of(conn: Connection, keys: Iterable[tuple[str, str]],
+                       claims: dict[tuple[str, str], str] | None = None) -> list[dict[str, Any]]:
     """Link-layer disputes a statement takes part in, on either side.
 
     One row per (statement, other statement): ``side`` is "denies" when the statement is on
-    the deny side, "denied" when its claim is the one denied; with basis and score."""
+    the deny side, "denied" when its claim is the one denied; with basis and score.
+    ``claims``: the claim of each statement, when known (else read from the link layer);
+    only the disputes and claim members around these claims are read (indexed)."""
     keys = set(keys)
     if not keys:
         return []
-    members = conn.execute(text(
-        "SELECT doc_id, attr_id, claim_id, speaker_name FROM link_claim_members")).all()
-    by_claim: dict[str, list[Any]] = {}
-    claim_of: dict[tuple[str, str], str] = {}
-    for m in members:
-        by_claim.setdefault(m.claim_id, []).append(m)
-        claim_of[(m.doc_id, m.attr_id)] = m.claim_id
-    mine = {claim_of[k] for k in keys if k in claim_of}
+    if claims is None:
+        claims = {(m.doc_id, m.attr_id): m.claim_id for m in conn.execute(text(
+            "SELECT doc_id, attr_id, claim_id FROM link_claim_members")).all()}
+    mine = sorted({claims[k] for k in keys if claims.get(k)})
     if not mine:
         return []
+    disputes = {}
+    for cond, params in _in(mine, "claim_id"):
+        for col in ("claim_id", "against_id"):
+            rows = conn.execute(text("SELECT claim_id, against_id, basis, score FROM link_disputes "
+                                     "WHERE 1 = 1" + cond.replace("claim_id", col)), params).all()
+            disputes.update({(d.claim_id, d.against_id): d for d in rows})
+    involved = sorted({c for d in disputes.values() for c in (d.claim_id, d.against_id)})
+    by_claim: dict[str, list[Any]] = {}
+    for cond, params in _in(involved, "claim_id"):
+        for m in conn.execute(text("SELECT doc_id, attr_id, claim_id, speaker_name FROM link_claim_members "
+                                   "WHERE 1 = 1" + cond + " ORDER BY doc_id, attr_id"), params).all():
+            by_claim.setdefault(m.claim_id, []).append(m)
+    wanted = set(mine)
     out = []
-    for d in conn.execute(text("SELECT claim_id, against_id, basis, score FROM link_disputes")).all():
+    for _, d in sorted(disputes.items()):
         for side, own, other in (("denies", d.against_id, d.claim_id), ("denied", d.claim_id, d.against_id)):
-            if own not in mine:
+            if own not in wanted:
                 continue
             for me in by_claim.get(own, []):
                 if (me.doc_id, me.attr_id) not in keys:
