@@ -16,7 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from claimgraph.attribution.cues import is_negated
-from claimgraph.attribution.nocomment import group_start, subject_of
+from claimgraph.attribution.nocomment import group_start, renumber, subject_of
 from claimgraph.attribution.statements import Ctx, np_extent
 from claimgraph.model import Attribution, Mention, Span
 
@@ -111,14 +111,7 @@ def bare_denials(ctx: Ctx, atts: list[Attribution]) -> list[Attribution]:
             target=_target(ctx, atts, t, ent.id if ent else None)))
     if not found:
         return atts
-    kept = atts + found
-    kept.sort(key=lambda a: (a.content.start, a.cue.start if a.cue else 0))
-    ids = {a.id: f"A{k + 1}" for k, a in enumerate(kept) if a.id}
-    for k, a in enumerate(kept):
-        a.id = f"A{k + 1}"
-    for a in kept:
-        a.target = ids.get(a.target) if a.target else None
-    return kept
+    return renumber(atts + found)
 
 
 def _target(ctx: Ctx, atts: list[Attribution], verb: Token, entity: str | None) -> str | None:

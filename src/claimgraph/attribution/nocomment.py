@@ -144,7 +144,11 @@ def no_comments(ctx: Ctx, atts: list[Attribution]) -> list[Attribution]:
             via=base.via if base is not None else []))
     if not found:
         return atts
-    kept = [a for k, a in enumerate(atts) if k not in drop] + found
+    return renumber([a for k, a in enumerate(atts) if k not in drop] + found)
+
+
+def renumber(kept: list[Attribution]) -> list[Attribution]:
+    """``kept`` in text order with ids A1, A2, ... and targets pointing at the new ids."""
     kept.sort(key=lambda a: (a.content.start, a.cue.start if a.cue else 0))
     ids = {a.id: f"A{k + 1}" for k, a in enumerate(kept) if a.id}
     for k, a in enumerate(kept):
