@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from tests.fixtures.attribution.cues import one_cue as _one
 
 from claimgraph.quick import attribute
 
 pytestmark = pytest.mark.slow
-
-
-def _one(atts, cue_word):
-    found = [a for a in atts if a.cue is not None and cue_word in a.cue.text]
-    assert found, [(a.cue.text if a.cue else None, a.content.text) for a in atts]
-    return found[0]
 
 
 def test_inverted_subject_after_addressee_is_the_person():
