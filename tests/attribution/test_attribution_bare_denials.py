@@ -38,3 +38,22 @@ def test_denial_of_a_claim_noun_the_verb_rules_missed() -> None:
     _, atts = attribute(text, lang="fr")
     deny = next(a for a in atts if a.cue and "démenti" in a.cue.text)
     assert deny.stance == "deny" and "informations" in deny.content.text
+
+
+@pytest.mark.parametrize("text,cue", [
+    # a French participle carries Voice=Pass whatever its auxiliary: "ont démenti" is active
+    ("Un site a annoncé la libération des otages. Les gouvernements concernés ont également "
+     "démenti.", "démenti"),
+    # "dément" is also an adjective: read so after a name, it is still the verb
+    ("Le journal affirme que le club a vendu son attaquant. Dassault dément.", "dément"),
+])
+def test_bare_denial_the_tagger_misread(text: str, cue: str) -> None:
+    _, atts = attribute(text, lang="fr")
+    deny = next(a for a in atts if a.cue and a.cue.text.endswith(cue))
+    assert deny.stance == "deny"
+
+
+def test_no_bare_denial_by_a_report() -> None:
+    _, atts = attribute("Reports on the minister's resignation dismissed\n\nThe minister said "
+                        "on Monday he would stay.", lang="en")
+    assert not [a for a in atts if a.cue and "dismissed" in a.cue.text and a.stance == "deny"]

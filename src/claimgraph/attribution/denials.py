@@ -16,7 +16,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from claimgraph.attribution.cues import is_negated
+from claimgraph.attribution.lexicon import Lexicon
 from claimgraph.attribution.nocomment import group_start, renumber, subject_of
+from claimgraph.attribution.polarity import deny_verb
 from claimgraph.attribution.statements import Ctx, np_extent
 from claimgraph.model import Attribution, Mention, Span
 
@@ -41,7 +43,8 @@ def _rest(ctx: Ctx, verb: Token) -> tuple[int, int]:
     e, quote = s, ctx.quote_of[verb.i]
     if quote >= 0 and ctx.quotes[quote][1] <= verb.i + 2:
         quote = -1  # the verb alone is quoted ('“denied” the allegation')
-    while e < end and not (quote >= 0 and ctx.quote_of[e] != quote) and not (
+    while e < end and not (quote >= 0 and ctx.quote_of[e] != quote) and "\n" not in doc[e].text \
+            and not (
             doc[e].pos_ == "PUNCT" and doc[e].text not in MARKS
             and (quote >= 0 or ctx.quote_of[e] < 0)):
         e += 1
@@ -59,9 +62,21 @@ def _claim_object(ctx: Ctx, verb: Token, s: int, e: int) -> bool:
     if any({"Inf", "Ger"} & set(t.morph.get("VerbForm")) for t in doc[s:min(e, s + 2)]):
         return True
     heads = [t for t in doc[s:e] if t.head.i == verb.i or not s <= t.head.i < e]
+    if any(lex.cue_nouns.get(h.lower_) == "deny" for h in heads):
+        return True  # "a opposé un démenti catégorique" ("démenti" read as a participle)
     return any(h.pos_ == "NOUN" and (h.lemma_.lower() in lex.claim_nouns
                                      or lex.cue_nouns.get(h.lemma_.lower()) in CLAIMS)
                for h in heads)  # ("la semaine dernière une affirmation ...")
+
+
+def _misread(t: Token, lex: Lexicon) -> bool:
+    """A finite denial verb the tagger read as an adjective or adverb of the proper name
+    before it ("Kiev dément.", "Dassault dément", "Le MDN dément catégoriquement": "dément" is
+    also an adjective): its form is a denial verb by the inflection rules and it hangs from
+    that name (a proper noun, or a capitalised noun: "Dassault")."""
+    name = t.head.pos_ == "PROPN" or (t.head.pos_ == "NOUN" and t.head.text[:1].isupper())
+    return t.pos_ in ("ADV", "ADJ") and name and t.head.i == t.i - 1 \
+        and t.dep_ in ("advmod", "amod") and deny_verb(t, lex)
 
 
 def _span(ctx: Ctx, s: int, e: int) -> Span:
@@ -75,13 +90,16 @@ def bare_denials(ctx: Ctx, atts: list[Attribution]) -> list[Attribution]:
     doc, lex = ctx.doc, ctx.lex
     found: list[Attribution] = []
     for t in doc:
-        if t.pos_ != "VERB" or lex.cue_verbs.get(t.lemma_.lower()) != "deny":
+        misread = _misread(t, lex)
+        if not misread and (t.pos_ != "VERB" or lex.cue_verbs.get(t.lemma_.lower()) != "deny"):
             continue
         if is_negated(doc, t.i, lex) or "Inf" in t.morph.get("VerbForm") \
-                or t.dep_ in ("amod", "acl", "xcomp", "relcl", "acl:relcl"):
+                or (t.dep_ in ("amod", "acl", "xcomp", "relcl", "acl:relcl") and not misread):
             continue
-        if any(c.dep_ in PASSIVE for c in t.children) or "Pass" in t.morph.get("Voice"):
-            continue  # "was dismissed", "sera rejeté": what happened to someone
+        if any(c.dep_ in PASSIVE for c in t.children) or (
+                "Pass" in t.morph.get("Voice") and not any(c.dep_ == "aux:tense" for c in t.children)):
+            continue  # "was dismissed", "sera rejeté": what happened to someone ("ont démenti" is
+            # active: French participles carry Voice=Pass whatever their auxiliary)
         if "Part" in t.morph.get("VerbForm") and not any(c.dep_.startswith("aux")
                                                          for c in t.children):
             continue  # "unanswered and dismissed": a participle, no one's statement
@@ -91,10 +109,12 @@ def bare_denials(ctx: Ctx, atts: list[Attribution]) -> list[Attribution]:
         cue = _span(ctx, s, t.i + 1)
         if any(a.cue is not None and a.cue.start < cue.end and cue.start < a.cue.end for a in atts):
             continue
-        subj = subject_of(t)
+        subj = t.head if misread else subject_of(t)
         if subj is None or (subj.i > t.i and subj.pos_ != "PRON") or subj.pos_ == "NUM" \
                 or subj.ent_type_ in COUNTS:
             continue  # "44 percent disagreed": poll figures, not speakers
+        if subj.lemma_.lower() in lex.claim_nouns or lex.cue_nouns.get(subj.lemma_.lower()) in CLAIMS:
+            continue  # "Reports on X dismissed": a headline's passive, what is denied
         lo, hi = ctx.unit_bounds(subj.i)
         a, b = np_extent(ctx, subj, lo, hi)
         speaker = _span(ctx, a, b)

@@ -125,6 +125,7 @@ class Lexicon:
     neg_particles: set[str] = field(default_factory=set)
     neg_words: set[str] = field(default_factory=set)
     neg_universal: set[str] = field(default_factory=set)
+    denial_support: set[str] = field(default_factory=set)  # "apporter un démenti", "issue a denial"
     neg_existential: set[str] = field(default_factory=set)
     comparatives: set[str] = field(default_factory=set)
     perfect_aux: set[str] = field(default_factory=set)
@@ -264,6 +265,7 @@ def load_lexicon(lang: str) -> Lexicon:
     lex.neg_existential = _low(cues.negation.existential)
     lex.comparatives = _low(cues.negation.comparatives)
     lex.perfect_aux = _low(cues.negation.perfect_aux)
+    lex.denial_support = _low(cues.negation.denial_support)
     for stance, phrases in cues.content_stance.items():
         for phrase in phrases:
             lex.content_stance.append((stance, _pattern(phrase)))

@@ -118,3 +118,49 @@ def negated_claim(doc: Doc, start: int, end: int, lex: Lexicon) -> str | None:
             if _has_particle(p, lex) and existential:
                 return " ".join(t.text for t in doc[p.left_edge.i:p.i + 1] if t.i >= start)
     return None
+
+
+NOT_CLAUSES = frozenset({"amod", "acl", "acl:relcl", "relcl", "advcl", "csubj", "nmod"})
+
+
+def denial_predicate(doc: Doc, start: int, end: int, lex: Lexicon) -> str | None:
+    """The denial verb or noun when the content itself denies: a clause of the content whose
+    verb is a denial verb of the language's cues ("Il conteste", "I totally reject the
+    report") or whose object is a denial noun
+    ("J'apporte un démenti formel"). Not negated ("ne conteste pas"), not an infinitive (a
+    wish or an order: "il faut démentir"), not a modifier or a relative clause ("la réforme
+    contestée", "the bill he rejected"); its subject is a pronoun: the speaker or the one it
+    speaks for ("Il conteste", said by his lawyer), not someone else whose denial the speaker
+    relays ("Biden denied the allegation", "the Senate rejected the bill"). A denial noun
+    counts as the object of a verb of the language's [negation] denial_support ("apporter un
+    démenti", "issued a denial"), not of any verb ("that means a rejection of Trump")."""
+    from claimgraph.attribution.cues import is_negated
+
+    for t in doc[start:end]:
+        if t.pos_ != "VERB" or "Inf" in t.morph.get("VerbForm") or (
+                t.dep_ in NOT_CLAUSES and start <= t.head.i < end):
+            continue  # (a clause hanging from the cue outside is the content's own)
+        if "Part" in t.morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in t.children):
+            continue
+        if is_negated(doc, t.i, lex):
+            continue
+        objs = [c for c in t.children if c.dep_ in ("obj", "dobj") and start <= c.i < end]
+        if deny_verb(t, lex) and t.lemma_.lower() not in lex.infinitive_cues:
+            subj = next((c for c in t.children if c.dep_ in ("nsubj", "expl:subj")), None)
+            if subj is not None and subj.pos_ == "PRON":
+                return t.text  # (not "I refuse to let ...": a refusal of an act)
+        if t.lemma_.lower() in lex.denial_support:
+            for o in objs:
+                if "deny" in (lex.cue_nouns.get(o.lemma_.lower()), lex.cue_nouns.get(o.lower_)):
+                    return o.text  # ("démenti" is also read as a participle)
+    return None
+
+
+def deny_verb(t: Token, lex: Lexicon) -> bool:
+    """``t`` is a denial verb of the language's cues, by its lemma or, when the lemmatiser
+    left it inflected ("conteste", "dément"), by the [fallback] inflection rules."""
+    if lex.cue_verbs.get(t.lemma_.lower()) == "deny":
+        return True
+    word = t.lower_
+    return any(lex.cue_verbs.get(word[: -len(suf)] + rep) == "deny"
+               for suf, rep in lex.inflections if word.endswith(suf))

@@ -114,6 +114,7 @@ class CueNegation(Section):
     existential: Words = []  # expletives of "there is"/"il y a": "there", "y"
     comparatives: Words = []  # "plus", "moins": "nobody is more ..." compares, states no fact
     perfect_aux: Words = []  # auxiliaries of a perfect tense: "have", "avoir", "être"
+    denial_support: Words = []  # verbs whose denial noun object denies: "apporter un démenti"
 
 
 class Fallback(Section):

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from claimgraph.attribution.cues import Cue, content_stance, is_negated
 from claimgraph.attribution.entities import EntityIndex
 from claimgraph.attribution.lexicon import Lexicon
-from claimgraph.attribution.polarity import in_dispute, negated_claim
+from claimgraph.attribution.polarity import denial_predicate, in_dispute, negated_claim
 from claimgraph.attribution.statements.content import find_content
 from claimgraph.attribution.statements.context import MAX_SPEAKER, Cand, Ctx, _side_participle, stance_of
 from claimgraph.attribution.statements.nouns import adverb_cues, noun_cues
@@ -119,6 +119,8 @@ def extract(doc: Doc, lex: Lexicon, index: EntityIndex) -> tuple[Ctx, list[Cand]
             elif c.stance == "assert" and (neg := negated_claim(doc, c.content[0], c.content[1], lex)) \
                     and in_dispute(doc, c.content[0], c.content[1], lex, ctx.para_of, claims):
                 c.stance, c.stance_evidence = "deny", neg
+            elif c.stance == "assert" and (verb := denial_predicate(doc, c.content[0], c.content[1], lex)):
+                c.stance, c.stance_evidence = "deny", verb
     return ctx, claims_first(ctx, _dedupe(ctx, cands))
 
 
