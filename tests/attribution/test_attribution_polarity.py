@@ -8,11 +8,9 @@ from claimgraph.quick import attribute
 
 pytestmark = pytest.mark.slow
 
-
 def _stances(text: str, lang: str) -> list[tuple[str, str]]:
     _, atts = attribute(text, lang)
     return [(a.stance, a.stance_evidence or "") for a in atts if a.kind != "narration"]
-
 
 @pytest.mark.parametrize("text,lang,word", [
     ("Le quotidien Le Matin a publié des allégations sur un convoi d'armes. « Il n'y a aucun convoi "
@@ -27,6 +25,16 @@ def _stances(text: str, lang: str) -> list[tuple[str, str]]:
 def test_a_negated_fact_after_a_claim_denies(text: str, lang: str, word: str) -> None:
     assert ("deny", word) in _stances(text, lang)
 
+@pytest.mark.parametrize("text,lang,word", [
+    # a negated past infinitive after the cue: what the speaker says they did not do
+    ("Un hebdomadaire a rapporté que le club avait payé un agent. Le club assure ne pas avoir versé "
+     "d'argent à cet agent.", "fr", "versé"),
+    ("Un journal affirme que l'armée a bombardé le marché. L'armée réaffirme n'avoir jamais visé "
+     "de civils.", "fr", "visé"),
+])
+def test_a_negated_past_infinitive_after_a_claim_denies(text: str, lang: str, word: str) -> None:
+    stances = _stances(text, lang)
+    assert any(s == "deny" and e.endswith(word) for s, e in stances), stances
 
 @pytest.mark.parametrize("text,lang", [
     # no claim in the paragraph or the one before: a plain negative statement
@@ -41,7 +49,6 @@ def test_a_negated_fact_after_a_claim_denies(text: str, lang: str, word: str) ->
 def test_negation_without_a_claim_or_fact_asserts(text: str, lang: str) -> None:
     assert [s for s, _ in _stances(text, lang)] and all(s != "deny" for s, _ in _stances(text, lang))
 
-
 @pytest.mark.parametrize("text,speaker,content", [
     ("Le gouvernement malien dément toute implication dans l'incendie du port.",
      "Le gouvernement malien", "toute implication dans l'incendie du port"),
@@ -55,7 +62,6 @@ def test_a_denial_verb_read_as_an_adverb_keeps_its_object(text: str, speaker: st
     _, atts = attribute(text, "fr")
     denials = [a for a in atts if a.stance == "deny"]
     assert [(a.speaker.text if a.speaker else None, a.content.text) for a in denials] == [(speaker, content)]
-
 
 def test_a_role_is_not_the_person_a_statement_spoke_of() -> None:
     # the nearest person before "le porte-parole" is the one the denial is about

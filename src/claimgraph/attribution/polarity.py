@@ -71,6 +71,14 @@ def _factual(p: Token, existential: bool, lex: Lexicon) -> bool:
     return past
 
 
+def _past_infinitive(p: Token, lex: Lexicon) -> bool:
+    """``p`` is a past infinitive ("n'avoir jamais demandé", "ne pas avoir visé", "to have
+    never met"): the speaker says what they did not do, a fact, whatever the cue ("assure",
+    "réaffirme")."""
+    return any(c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm")
+               and c.lemma_.lower() in lex.perfect_aux for c in p.children)
+
+
 def in_dispute(doc: Doc, start: int, end: int, lex: Lexicon, para_of: list[int],
                cues: list[tuple[int, str]]) -> bool:
     """Whether the paragraph of ``[start, end)`` or the one before speaks of a claim: a noun or
@@ -111,6 +119,8 @@ def negated_claim(doc: Doc, start: int, end: int, lex: Lexicon) -> str | None:
             # ones stand alone ("no one came", "never said")
             needs_particle = bool(lex.neg_words)
             existential = any(c.lower_ in lex.neg_existential for c in p.children)
+            if _past_infinitive(p, lex) and (q is not None or _has_particle(p, lex)):
+                return " ".join(t.text for t in doc[p.left_edge.i:p.i + 1] if t.i >= start)
             if not _factual(p, existential, lex):
                 continue
             if q is not None and (not needs_particle or _has_particle(p, lex) or q.dep_ == "neg"):
