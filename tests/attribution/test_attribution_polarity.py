@@ -21,6 +21,9 @@ def _stances(text: str, lang: str) -> list[tuple[str, str]]:
      "the harbour,\" the mayor's spokeswoman said.", "en", "no"),
     ("A report claimed the council sold the land. The council said it had never sold any land.",
      "en", "never"),
+    # the claim named in the content itself
+    ("\"The deal described in the newspaper's report was never signed,\" a spokesman said.", "en",
+     "never"),
 ])
 def test_a_negated_fact_after_a_claim_denies(text: str, lang: str, word: str) -> None:
     assert ("deny", word) in _stances(text, lang)

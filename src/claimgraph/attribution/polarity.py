@@ -81,10 +81,12 @@ def _past_infinitive(p: Token, lex: Lexicon) -> bool:
 
 def in_dispute(doc: Doc, start: int, end: int, lex: Lexicon, para_of: list[int],
                cues: list[tuple[int, str]]) -> bool:
-    """Whether the paragraph of ``[start, end)`` or the one before speaks of a claim: a noun or
-    cue of reporting, alleging or denying ("the allegations", "a report that", "a démenti")
-    outside the content. A negated fact answers a claim only there (checked on PolNeAR train:
-    over the whole article before it, half of the negated facts found deny nothing)."""
+    """Whether the paragraph of ``[start, end)`` or the one before speaks of a claim: a cue of
+    reporting, alleging or denying outside the content, or a noun of claims or of those cues
+    anywhere ("the allegations", "a report that", "a démenti", "the agreement mentioned in the
+    report does not exist", "ces informations"). A negated fact answers a claim only there
+    (checked on PolNeAR train: over the whole article before it, half of the negated facts
+    found deny nothing)."""
     p = para_of[start]
     lo = start
     while lo > 0 and para_of[lo - 1] >= p - 1:
@@ -96,9 +98,9 @@ def in_dispute(doc: Doc, start: int, end: int, lex: Lexicon, para_of: list[int],
            for i, st in cues):
         return True
     for t in doc[lo:hi]:
-        if start <= t.i < end or t.pos_ not in ("NOUN", "PROPN"):
-            continue
-        if lex.cue_nouns.get(t.lemma_.lower()) in ("report", "deny", "dispute"):
+        lemma = t.lemma_.lower()
+        if t.pos_ in ("NOUN", "PROPN") and (lex.cue_nouns.get(lemma) in ("report", "deny", "dispute")
+                                            or lemma in lex.claim_nouns):
             return True
     return False
 
