@@ -37,3 +37,16 @@ def test_a_content_that_denies(text: str, lang: str, cue: str) -> None:
 ])
 def test_a_content_that_does_not_deny(text: str, lang: str, cue: str) -> None:
     assert _stance_of(text, lang, cue) != "deny"
+
+
+def test_doubting_a_claim_disputes_it() -> None:
+    text = "A weekly paper said the mayor had resigned. City officials doubted the paper's report."
+    _, atts = attribute(text, "en")
+    found = [a for a in atts if a.cue is not None and "doubted" in a.cue.text]
+    assert found and found[0].stance == "deny" and found[0].cue_class == "dispute"
+
+
+def test_doubting_a_clause_is_a_belief() -> None:
+    _, atts = attribute("The coach doubted that the striker would play on Sunday.", "en")
+    found = [a for a in atts if a.cue is not None and "doubted" in a.cue.text]
+    assert found and found[0].stance != "deny"

@@ -126,6 +126,7 @@ class Lexicon:
     neg_words: set[str] = field(default_factory=set)
     neg_universal: set[str] = field(default_factory=set)
     denial_support: set[str] = field(default_factory=set)  # "apporter un démenti", "issue a denial"
+    doubt_verbs: set[str] = field(default_factory=set)  # "doubt the report": a claim disputed
     neg_existential: set[str] = field(default_factory=set)
     comparatives: set[str] = field(default_factory=set)
     perfect_aux: set[str] = field(default_factory=set)
@@ -266,6 +267,7 @@ def load_lexicon(lang: str) -> Lexicon:
     lex.comparatives = _low(cues.negation.comparatives)
     lex.perfect_aux = _low(cues.negation.perfect_aux)
     lex.denial_support = _low(cues.negation.denial_support)
+    lex.doubt_verbs = _low(cues.negation.doubt_verbs)
     for stance, phrases in cues.content_stance.items():
         for phrase in phrases:
             lex.content_stance.append((stance, _pattern(phrase)))

@@ -176,3 +176,19 @@ def deny_verb(t: Token, lex: Lexicon) -> bool:
     word = t.lower_
     return any(lex.cue_verbs.get(word[: -len(suf)] + rep) == "deny"
                for suf, rep in lex.inflections if word.endswith(suf))
+
+
+def doubted_claim(doc: Doc, start: int, end: int, cue: Token, lex: Lexicon) -> str | None:
+    """The claim noun when a verb of doubt (the language's [negation] doubt_verbs) has a claim
+    for its content ("Pakistani officials doubt Osama death report", "doutent de ces
+    informations"): the speaker disputes it. Doubting a clause stays a belief ("I doubt he
+    will come")."""
+    if cue.lemma_.lower() not in lex.doubt_verbs:
+        return None
+    roots = _roots(doc, start, end)
+    if len(roots) != 1 or roots[0].pos_ != "NOUN":
+        return None
+    lemma = roots[0].lemma_.lower()
+    if lemma in lex.claim_nouns or lex.cue_nouns.get(lemma) == "report":
+        return roots[0].text
+    return None

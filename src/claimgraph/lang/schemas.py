@@ -115,6 +115,7 @@ class CueNegation(Section):
     comparatives: Words = []  # "plus", "moins": "nobody is more ..." compares, states no fact
     perfect_aux: Words = []  # auxiliaries of a perfect tense: "have", "avoir", "être"
     denial_support: Words = []  # verbs whose denial noun object denies: "apporter un démenti"
+    doubt_verbs: Words = []  # verbs of doubt: with a claim noun as content, a dispute
 
 
 class Fallback(Section):

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from claimgraph.attribution.cues import Cue, content_stance, is_negated
 from claimgraph.attribution.entities import EntityIndex
 from claimgraph.attribution.lexicon import Lexicon
-from claimgraph.attribution.polarity import denial_predicate, in_dispute, negated_claim
+from claimgraph.attribution.polarity import denial_predicate, doubted_claim, in_dispute, negated_claim
 from claimgraph.attribution.statements.content import find_content
 from claimgraph.attribution.statements.context import MAX_SPEAKER, Cand, Ctx, _side_participle, stance_of
 from claimgraph.attribution.statements.nouns import adverb_cues, noun_cues
@@ -121,6 +121,9 @@ def extract(doc: Doc, lex: Lexicon, index: EntityIndex) -> tuple[Ctx, list[Cand]
                 c.stance, c.stance_evidence = "deny", neg
             elif c.stance == "assert" and (verb := denial_predicate(doc, c.content[0], c.content[1], lex)):
                 c.stance, c.stance_evidence = "deny", verb
+            elif c.cue is not None and (noun := doubted_claim(doc, c.content[0], c.content[1],
+                                                              doc[c.cue.head], lex)):
+                c.stance, c.stance_evidence, c.cue_class = "deny", noun, "dispute"
     return ctx, claims_first(ctx, _dedupe(ctx, cands))
 
 
