@@ -238,7 +238,8 @@ def channel_hops(ctx: Ctx, c: Cand, lo: int, hi: int) -> tuple[tuple[int, int] |
                 if link:
                     hops.append(link)
     for i in range(lo, hi):
-        if _outside(ctx, c, i):
+        # (a marker inside a quotation is quoted speech: "dénonce « une insulte à la République »")
+        if _outside(ctx, c, i) and ctx.quote_of[i] < 0:
             t = doc[i]
             low = t.lower_
             if low in words.addressee and i + 1 < hi:
