@@ -51,3 +51,16 @@ def test_a_denied_report_is_no_relay() -> None:
     for a in atts:
         if a.cue is not None and a.cue.text == "saying":
             assert not any("Valmora" in h for h in _hops(a))
+
+
+@pytest.mark.parametrize("text,cue,hop", [
+    # a channel noun whose preposition is further back than its adjectives
+    ("In a never-before-seen interview with the Valmora Herald newspaper, Mayor Ana Kovel denied "
+     "the allegations.", "denied", "Valmora Herald"),
+    # a known outlet's programme or edition, as written
+    ('"There was no basis for this report," spokeswoman Ana Kovel told BBC World from Geneva.',
+     "told", "BBC World"),
+])
+def test_channel_and_programme_hops(text: str, cue: str, hop: str) -> None:
+    _, atts = attribute(text, "en")
+    assert hop in _hops(_by_cue(atts, cue))
