@@ -64,3 +64,15 @@ def test_a_denied_report_is_no_relay() -> None:
 def test_channel_and_programme_hops(text: str, cue: str, hop: str) -> None:
     _, atts = attribute(text, "en")
     assert hop in _hops(_by_cue(atts, cue))
+
+
+def test_unnamed_source_of_an_outlet() -> None:
+    _, atts = attribute("Le Wall Street Journal a publié une fuite sur l'écoute. Une source européenne "
+                        "du journal est allée plus loin, affirmant que les Russes étaient responsables.",
+                        "fr")
+    assert any("Wall Street Journal" in h for h in _hops(_by_cue(atts, "affirmant")))
+
+
+def test_named_official_of_a_newspaper_is_its_speaker_not_a_relay() -> None:
+    _, atts = attribute("Le directeur du journal, Marc Vidal, a affirmé que le titre serait vendu.", "fr")
+    assert _hops(_by_cue(atts, "affirmé")) == []

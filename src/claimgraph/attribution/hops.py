@@ -317,7 +317,25 @@ def contact_hops(ctx: Ctx, c: Cand, hi: int) -> list[Link]:
             link = outlet_at(ctx, i + 2, hi, words, names=True)
             if link:
                 out.append(link)
-    return out
+    return out + _source_of(ctx, c, hi)
+
+
+def _source_of(ctx: Ctx, c: Cand, hi: int) -> list[Link]:
+    """'une source européenne du journal', 'sources at the newspaper': an unnamed source that
+    belongs to an outlet reached the reader through it (the outlet named by a media noun)."""
+    assert c.speaker is not None
+    doc, words = ctx.doc, ctx.lex.hops
+    s, e = c.speaker
+    first = next((t for t in doc[s:e] if t.pos_ in ("NOUN", "PROPN")), None)
+    if first is None or first.lower_ not in ctx.lex.unnamed_nouns:
+        return []
+    for i in range(first.i + 1, e - 1):
+        if doc[i].lower_ in words.of:
+            head = _head_of(ctx, i + 1, min(hi, e))
+            if head is not None and words.media_nouns & {head.lower_, head.lemma_.lower()}:
+                link = outlet_at(ctx, i + 1, min(hi, e), words, names=False)
+                return [link] if link else []
+    return []
 
 
 def _dedupe(links: list[Link]) -> list[Link]:
