@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from claimgraph.attribution.entities import Ent
 from claimgraph.attribution.hops import channel_hops, char_span, contact_hops, is_source
-from claimgraph.attribution.nesting import clean_hops, nested_hops
+from claimgraph.attribution.nesting import clean_hops, nested_hops, shared_hops
 from claimgraph.attribution.statements import Cand, Ctx, Link, np_extent
 
 CARRY_PARAGRAPHS = 3
@@ -82,6 +82,7 @@ def build_chains(ctx: Ctx, cands: list[Cand], publisher: str | None) -> list[Can
                 c.via.append(link)
         if channel is not None:
             c.via.append(Link(name=ctx.doc.text[channel[0]:channel[1]], kind="statement", span=channel))
+    shared_hops(ctx, cands)
     # "cité par Sputnik", "quoted by Reuters": applies to the statements of the sentence
     for t in doc:
         if t.lower_ not in lex.relay_participles or t.i + 1 >= len(doc):

@@ -20,6 +20,7 @@ from claimgraph.attribution.denials import bare_denials
 from claimgraph.attribution.entities import EntityIndex, build_entities
 from claimgraph.attribution.lexicon import Lexicon, load_lexicon
 from claimgraph.attribution.narration import narration
+from claimgraph.attribution.nesting import late_hops
 from claimgraph.attribution.nocomment import no_comments
 from claimgraph.attribution.quantities import find_quantities
 from claimgraph.attribution.speakers import resolve
@@ -214,7 +215,7 @@ def attributions_of(
         )
     for i, j in targets.items():
         out[i].target = out[j].id
-    return bare_denials(ctx, no_comments(ctx, out))
+    return late_hops(ctx, bare_denials(ctx, no_comments(ctx, list(out))), out)
 
 
 def mode_of(cue_class: str | None, kind: str) -> str | None:

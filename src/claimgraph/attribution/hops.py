@@ -103,7 +103,8 @@ def outlet_at(ctx: Ctx, start: int, hi: int, words: HopWords, *, names: bool,
     ent = ctx.index.in_span(s, e, ("ORG", "PER", "MISC", "LOC"))
     span = char_span(ctx, s, e)
     if is_source(ent):
-        return Link(name=ent.name, kind=_kind(ent), span=span, entity=ent)  # type: ignore[union-attr]
+        return Link(name=_programme(ctx, ent, s, e), kind=_kind(ent), span=span,  # type: ignore[arg-type]
+                    entity=ent)
     if head.lemma_.lower() in words.media_nouns or head.lower_ in words.media_nouns:
         if any("Poss=Yes" in str(t.morph) or t.dep_ in ("poss", "nmod:poss") for t in doc[s:head.i]):
             return None  # "on its website", "sur son site": the speaker's own channel
@@ -147,6 +148,16 @@ def outlet_at(ctx: Ctx, start: int, hi: int, words: HopWords, *, names: bool,
     run = [t for t in doc[s:e] if t.pos_ in NAME_POS or t.is_digit]
     name = doc[run[0].i:run[-1].i + 1].text if run else doc[s:e].text
     return Link(name=name, kind="outlet", span=span)
+
+
+def _programme(ctx: Ctx, ent: Ent, s: int, e: int) -> str:
+    """The name as written when it extends the outlet's name with more proper names: a
+    programme or an edition of it ("CBS Sunday Morning", "BBC World")."""
+    toks = [t for t in ctx.doc[s:e] if t.pos_ != "DET"]
+    if len(toks) < 2 or not all(t.pos_ == "PROPN" for t in toks):
+        return ent.name
+    text = ctx.doc[toks[0].i:toks[-1].i + 1].text
+    return text if text.lower().startswith(ent.name.lower() + " ") else ent.name
 
 
 def _appellation(ctx: Ctx, head: Token, hi: int, words: HopWords) -> list[Token]:
@@ -238,7 +249,8 @@ def channel_hops(ctx: Ctx, c: Cand, lo: int, hi: int) -> tuple[tuple[int, int] |
                 if link:
                     hops.append(link)
     for i in range(lo, hi):
-        if _outside(ctx, c, i):
+        # (a marker inside a quotation is quoted speech: "dénonce « une insulte à la République »")
+        if _outside(ctx, c, i) and ctx.quote_of[i] < 0:
             t = doc[i]
             low = t.lower_
             if low in words.addressee and i + 1 < hi:
@@ -258,8 +270,9 @@ def channel_hops(ctx: Ctx, c: Cand, lo: int, hi: int) -> tuple[tuple[int, int] |
                     hops.append(link)
             elif (low in lex.channel_statement or low in lex.channel_interview
                   or low in words.documents):
-                if not any(doc[k].lower_ in lex.channel_preps for k in range(max(lo, i - 3), i)):
-                    continue
+                if not any(doc[k].lower_ in lex.channel_preps for k in range(max(lo, i - 3), i)) and not (
+                        t.head.lower_ in lex.channel_preps and lo <= t.head.i < i):
+                    continue  # ("in a never-before-seen chat with X": the preposition governs it)
                 if channel is None:
                     s = max(lo, i - 2)
                     while doc[s].lower_ in lex.channel_preps or doc[s].is_punct:
@@ -304,7 +317,25 @@ def contact_hops(ctx: Ctx, c: Cand, hi: int) -> list[Link]:
             link = outlet_at(ctx, i + 2, hi, words, names=True)
             if link:
                 out.append(link)
-    return out
+    return out + _source_of(ctx, c, hi)
+
+
+def _source_of(ctx: Ctx, c: Cand, hi: int) -> list[Link]:
+    """'une source européenne du journal', 'sources at the newspaper': an unnamed source that
+    belongs to an outlet reached the reader through it (the outlet named by a media noun)."""
+    assert c.speaker is not None
+    doc, words = ctx.doc, ctx.lex.hops
+    s, e = c.speaker
+    first = next((t for t in doc[s:e] if t.pos_ in ("NOUN", "PROPN")), None)
+    if first is None or first.lower_ not in ctx.lex.unnamed_nouns:
+        return []
+    for i in range(first.i + 1, e - 1):
+        if doc[i].lower_ in words.of:
+            head = _head_of(ctx, i + 1, min(hi, e))
+            if head is not None and words.media_nouns & {head.lower_, head.lemma_.lower()}:
+                link = outlet_at(ctx, i + 1, min(hi, e), words, names=False)
+                return [link] if link else []
+    return []
 
 
 def _dedupe(links: list[Link]) -> list[Link]:

@@ -14,12 +14,16 @@ are left out, and so is the statement's own speaker.
 
 from __future__ import annotations
 
-from claimgraph.attribution.hops import char_span, is_source
+from claimgraph.attribution.hops import channel_hops, char_span, contact_hops, is_source
 from claimgraph.attribution.statements import Cand, Ctx, Link
+from claimgraph.model import Attribution, ChainLink, Span
 
 NAMED_KINDS = ("agency", "outlet", "other")
 # cue classes and stances of a statement whose content is a report it rejects
 NO_RELAY_CLASSES = ("deny", "dispute")
+# parser relations of a cue that depends on another cue of the same speaker (participle,
+# coordinated verb, infinitive): "told Reuters, dismissing ...", "a déclaré ... et a ajouté"
+DEPENDENT_CUES = ("advcl", "xcomp", "conj")
 
 
 def _key(text: str | None) -> str:
@@ -68,6 +72,16 @@ def _governs(ctx: Ctx, a: Cand, c: Cand) -> bool:
     return False
 
 
+def rejects(stance: str, evidence: str | None, inner_cue: str) -> bool:
+    """The encloser rejects what it reports ("denied a report saying ...", "said there was no
+    truth to a report that ..."), unless its denial is the inner statement itself ("a confié
+    que Y «rejetait ...»": the content's denial is the inner cue)."""
+    if stance not in NO_RELAY_CLASSES:
+        return False
+    ev, cue = _key(evidence), _key(inner_cue)
+    return evidence == "cue" or not ev or not cue or (cue not in ev and ev not in cue)
+
+
 def _speaker_link(ctx: Ctx, a: Cand) -> Link | None:
     if a.speaker is None:
         return None
@@ -87,7 +101,8 @@ def nested_hops(ctx: Ctx, cands: list[Cand]) -> None:
                    key=lambda c: c.content[0] - c.content[1])  # widest first
     for c in order:
         a = _encloser(ctx, c, order)
-        if a is None or a.cue_class in NO_RELAY_CLASSES or a.stance in NO_RELAY_CLASSES:
+        if a is None or a.cue_class in NO_RELAY_CLASSES or rejects(
+                a.stance, a.stance_evidence, ctx.doc[c.cue.start:c.cue.end].text):
             continue
         if a.entity is not None and a.entity is c.entity:
             continue
@@ -95,6 +110,51 @@ def nested_hops(ctx: Ctx, cands: list[Cand]) -> None:
         links += [lk for lk in a.via if lk.kind in NAMED_KINDS and not lk.carried]
         for lk in links:
             c.via.append(Link(name=lk.name, kind=lk.kind, span=lk.span, entity=lk.entity))
+
+
+def _same_speaker(a: Cand, b: Cand) -> bool:
+    if a.entity is not None or b.entity is not None:
+        return a.entity is b.entity
+    return a.speaker is None or b.speaker is None or a.speaker == b.speaker
+
+
+def shared_hops(ctx: Ctx, cands: list[Cand]) -> None:
+    """A statement whose cue hangs on another statement's cue, with the same speaker, reached
+    the reader the same way: "told Reuters ..., dismissing a report", "confirmed to the Post
+    that ..., claiming that ...", "a déclaré à l'AFP ... et a ajouté". The dependent statement
+    takes the named hops of its governor when it has none of its own."""
+    by_head = {c.cue.head: c for c in cands if c.cue is not None and c.kind != "according_to"}
+    for c in cands:
+        if c.cue is None or c.kind == "according_to" or any(lk.kind in NAMED_KINDS for lk in c.via):
+            continue
+        tok = ctx.doc[c.cue.head]
+        if tok.dep_ not in DEPENDENT_CUES:
+            continue
+        gov = by_head.get(tok.head.i)
+        if gov is None and tok.head.i in ctx.cue_at:
+            gov = _bare(ctx, c, tok.head.i)  # "told Reuters, dismissing ...": a cue with no content
+        if gov is None or gov is c or ctx.unit_of[tok.head.i] != c.unit or not _same_speaker(c, gov):
+            continue
+        for lk in gov.via:
+            if lk.kind in NAMED_KINDS and not lk.carried:
+                c.via.append(Link(name=lk.name, kind=lk.kind, span=lk.span, entity=lk.entity))
+
+
+def _bare(ctx: Ctx, c: Cand, head: int) -> Cand:
+    """The statement of a cue that says nothing itself, with the hops around it."""
+    cue = ctx.cue_at[head]
+    gov = Cand(content=c.content, kind="indirect", stance="assert", unit=c.unit, para=c.para,
+               cue=cue, speaker=c.speaker, entity=c.entity)
+    lo, hi = ctx.unit_bounds(head)
+    links = channel_hops(ctx, gov, lo, hi)[1] + contact_hops(ctx, gov, hi)
+    gov.via = [lk for lk in links if lk.span is None or not _quoted(ctx, lk.span)]
+    return gov
+
+
+def _quoted(ctx: Ctx, span: tuple[int, int]) -> bool:
+    """A hop inside a quotation is what the bare cue says ("dénoncé « une insulte à X »")."""
+    sp = ctx.doc.char_span(span[0], span[1], alignment_mode="expand")
+    return sp is not None and len(sp) > 0 and ctx.quote_of[sp[0].i] >= 0
 
 
 def _named(lk: Link) -> bool:
@@ -120,3 +180,65 @@ def clean_hops(cands: list[Cand]) -> None:
                     continue
             out.append(lk)
         c.via = out
+
+
+def _tok(ctx: Ctx, char: int) -> int | None:
+    sp = ctx.doc.char_span(char, char + 1, alignment_mode="expand")
+    return sp[0].i if sp is not None and len(sp) else None
+
+
+def _late_encloser(ctx: Ctx, d: Attribution, atts: list[Attribution]) -> Attribution | None:
+    """The innermost statement whose content holds the cue of ``d`` (a statement added after
+    the chains were built), inside one of its quotations or governing it in its sentence."""
+    assert d.cue is not None
+    i = _tok(ctx, d.cue.start)
+    if i is None:
+        return None
+    best: Attribution | None = None
+    for a in atts:
+        if a is d or a.cue is None or a.kind == "according_to" or a.cue_class in NO_RELAY_CLASSES:
+            continue
+        if not (a.content.start <= d.cue.start and d.cue.end <= a.content.end):
+            continue
+        j = _tok(ctx, a.cue.start)
+        if j is None or d.content.start <= a.cue.start < max(d.content.end, d.content.start + 1):
+            continue
+        if ctx.quote_of[i] < 0:
+            if ctx.unit_of[i] != ctx.unit_of[j]:
+                continue
+            anc = {t.i for t in ctx.doc[i].ancestors}
+            if not (a.cue.start > d.cue.end or anc & set(range(j, _tok(ctx, a.cue.end - 1) or j + 1))):
+                continue
+        if best is None or a.content.end - a.content.start < best.content.end - best.content.start:
+            best = a
+    return best
+
+
+def late_hops(ctx: Ctx, atts: list[Attribution], before: list[Attribution]) -> list[Attribution]:
+    """Statements added after the chains were built (bare denials: '"Il conteste", a déclaré à
+    l'AFP X') take the speaker and hops of the statement they are reported in."""
+    old = {id(a) for a in before}
+    ents = {e.id: e for e in ctx.index.ents}
+    for d in atts:
+        if id(d) in old or d.cue is None or any(lk.kind != "publisher" for lk in d.via):
+            continue
+        a = _late_encloser(ctx, d, atts)
+        if a is None or rejects(a.stance, a.stance_evidence, d.cue.text):
+            continue
+        links: list[ChainLink] = []
+        ent = ents.get(a.speaker_entity or "")
+        if a.speaker is not None and ent is not None and ent.name and ent.label in ("ORG", "PER", "MISC") \
+                and _key(ent.name) not in ctx.lex.unnamed_nouns and ent.id != d.speaker_entity:
+            kind = ("agency" if ent.kind == "news_agency" else "outlet") if is_source(ent) else "other"
+            links.append(ChainLink(name=ent.name, entity=ent.id, kind=kind,
+                                   span=Span(start=a.speaker.start, end=a.speaker.end, text=a.speaker.text)))
+        links += [lk for lk in a.via if lk.kind in NAMED_KINDS and not lk.carried]
+        kept: list[ChainLink] = []
+        for lk in links:
+            if same_name(lk.name, d.speaker_name) or any(same_name(lk.name, o.name) for o in kept):
+                continue
+            kept.append(lk.model_copy())
+        tail = [lk for lk in d.via if lk.kind == "publisher"] or [
+            lk.model_copy() for lk in a.via if lk.kind == "publisher"]
+        d.via = kept + tail
+    return atts
