@@ -17,6 +17,13 @@ def mode_of(det: Detector, c: Candidate) -> str | None:
     modes = det.lex.modes.get(c.type)
     if not modes:
         return None
+    # the trigger's own words first ("imposed sanctions": restrict, whatever the clause says)
+    own = det.sdoc[c.start:c.end]
+    trig = {lem(t) for t in own} | {low(t) for t in own} | set(c.lemma.split()) | \
+        {lem(det.sdoc[i]) for i in c.consumed}
+    for mode, keys in modes.items():
+        if trig & keys:
+            return mode
     scope: list[Any] = []
     for t in (c.head, c.noun, *(x.head for x in c.absorbed), *(x.noun for x in c.absorbed)):
         if t is None:
