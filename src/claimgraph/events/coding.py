@@ -167,7 +167,7 @@ def code_phrase(det: Detector, head: Any, exclude_country: str | None = None) ->
                             for t in toks if t.pos_ == "ADJ")
     if arg.country is None and arg.entity is None and arg.sector is None and not (
             head.pos_ == "PROPN" or head.ent_type_ in ACTOR_LABELS or
-            lex.in_class(lem(head), "personnel")):
+            lex.in_class(lem(head), "personnel") or lex.in_class(lem(head), "agent")):
         return None
     checked = check_party(det, head, arg)
     if checked is None or isinstance(checked, Arg):

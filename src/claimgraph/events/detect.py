@@ -12,6 +12,7 @@ from typing import Any
 
 from claimgraph.events.arguments import arguments, fallback_recipient
 from claimgraph.events.detector import Detector
+from claimgraph.events.implicit import instrument_actor, place_actor
 from claimgraph.events.modes import is_background, mode_of, type_by_modality
 from claimgraph.events.parties import not_political
 from claimgraph.events.syntax import descends
@@ -129,6 +130,9 @@ def detect_sentence(det: Detector, sent: Any) -> list[Candidate]:
             if c.location is None and x.location is not None:
                 c.location = x.location
         type_by_modality(det, c)
+    for c in live:
+        instrument_actor(det, c, live)
+        place_actor(det, c)
     live = [c for c in live if not c.drop and not not_political(det, c)]
     for c in live:
         retyped = lex.nonstate_types.get(c.lemma) or lex.nonstate_types.get(lem(c.head))

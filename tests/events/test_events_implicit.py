@@ -1,0 +1,67 @@
+"""Implicit actors and the constructions of the plv-train error classes, on sentences written
+for these tests: instrument subjects, agentless passives (the state where the act happened),
+transitive "strike", sanctions scored as COERCE on the current roots."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.config import Config
+from claimgraph.eval.events import pred_type
+from claimgraph.events import extract_events
+from claimgraph.model import Document, Event, Origin
+from claimgraph.nlp import NlpStage
+
+pytestmark = pytest.mark.slow
+
+
+def _events(text: str) -> list[Event]:
+    config = Config.load()
+    config.set("events.min_confidence", 0.0)
+    doc = Document(id="i", origin=Origin(kind="text"), text=text, language="en")
+    NlpStage(Config.load()).pipe([doc])
+    return extract_events(doc, config)
+
+
+def _one(text: str) -> Event:
+    evs = _events(text)
+    assert len(evs) == 1, [(e.type, e.trigger.text) for e in evs]
+    return evs[0]
+
+
+def test_instrument_subject_takes_its_agent() -> None:
+    ev = _one("A Turkish drone strike killed four fighters near the border on Sunday.")
+    assert ev.type in ("ASSAULT", "FIGHT")
+    assert ev.actor is not None and ev.actor.country == "TUR"
+    assert ev.recipient is not None and "fighters" in ev.recipient.span.text
+
+
+def test_instrument_subject_keeps_the_attack_nouns_own_actor() -> None:
+    ev = _one("A bombing by the rebel militia killed twelve soldiers in the capital.")
+    assert ev.actor is not None and "militia" in ev.actor.span.text
+
+
+def test_agentless_passive_takes_the_state_where_it_happened() -> None:
+    ev = _one("The opposition leader was arrested in Egypt on Tuesday.")
+    assert ev.type == "COERCE"
+    assert ev.actor is not None and ev.actor.country == "EGY"
+    assert ev.recipient is not None and "leader" in ev.recipient.span.text
+
+
+def test_agentless_passive_without_place_abstains() -> None:
+    assert _events("The opposition leader was arrested on Tuesday.") == []
+
+
+def test_accident_passive_is_no_event() -> None:
+    assert _events("Nine passengers were killed in a bus crash in Peru.") == []
+
+
+def test_transitive_strike_is_force_intransitive_is_protest() -> None:
+    assert _one("The army struck rebel positions near the town.").type in ("FIGHT", "ASSAULT")
+    assert _one("Teachers in Chile went on strike on Monday.").type == "PROTEST"
+
+
+def test_imposed_sanctions_are_coerce_on_current_roots() -> None:
+    ev = _one("Canada imposed sanctions on four Iranian officials.")
+    assert ev.type == "SANCTION" and ev.mode == "restrict"
+    assert pred_type(ev, "15") == "COERCE" and pred_type(ev, "18") == "SANCTION"
