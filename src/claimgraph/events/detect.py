@@ -139,6 +139,9 @@ def detect_sentence(det: Detector, sent: Any) -> list[Candidate]:
         if retyped and c.type in ("COERCE", "SANCTION") and c.actor is not None and \
                 c.actor.sector in NON_STATE_SECTORS:
             c.type = retyped  # "workers blocked the bridge": a protest
+        if c.type == "MOBILIZE" and any(lex.in_class(lem(t), "peacekeeping")
+                                        for t in c.head.subtree):
+            c.type = "AID"  # "sent troops to the peacekeeping force": aid, not a show of force
         if c.recipient is None and c.actor is not None:
             c.recipient = fallback_recipient(det, c)
         if c.type in ("ASSAULT", "FIGHT") and (c.lemma in lex.violence_generic or

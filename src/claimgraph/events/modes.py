@@ -115,7 +115,7 @@ def _type_by_modality(det: Detector, c: Candidate) -> None:
         elif c.intent:
             c.drop = True
     elif future(det, c) and c.type not in ("THREATEN", "DEMAND", "REJECT", "AGREE",
-                                            "DISAPPROVE"):
+                                            "DISAPPROVE", "INVESTIGATE"):
         c.type = "AGREE" if c.type in COOPERATIVE else "THREATEN"
     # negation
     neg = negated(det, c.head) or (c.noun is not None and negated(det, c.noun))
