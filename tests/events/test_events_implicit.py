@@ -65,3 +65,23 @@ def test_imposed_sanctions_are_coerce_on_current_roots() -> None:
     ev = _one("Canada imposed sanctions on four Iranian officials.")
     assert ev.type == "SANCTION" and ev.mode == "restrict"
     assert pred_type(ev, "15") == "COERCE" and pred_type(ev, "18") == "SANCTION"
+
+
+@pytest.mark.parametrize("text,typ", [
+    ("The court granted the ministry permission to build the road.", "CONCEDE"),
+    ("The governor eased curfew hours in the northern province.", "CONCEDE"),
+    ("The rebels announced a three-day cease-fire with the army.", "RETREAT"),
+    ("Kenya withdrew its peacekeepers from Somalia.", "SANCTION"),
+    ("Ghana is sending troops to the United Nations peacekeeping force in Mali.", "AID"),
+])
+def test_constructions_of_the_error_classes(text: str, typ: str) -> None:
+    assert [e.type for e in _events(text)] == [typ]
+
+
+def test_an_organisation_named_after_an_accord_is_an_actor() -> None:
+    ev = _one("The Government of National Accord arrested two ministers in Tripoli.")
+    assert ev.actor is not None and "Government" in ev.actor.span.text
+
+
+def test_signing_a_decree_is_no_agreement() -> None:
+    assert [e.type for e in _events("The president signed a decree on Monday.")] == []

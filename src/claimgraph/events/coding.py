@@ -108,7 +108,7 @@ def code_phrase(det: Detector, head: Any, exclude_country: str | None = None) ->
         for t in (head, *children(head, {"nmod", "prep", "pobj", "compound"})):
             if dep(t) == "prep":
                 t = next(iter(children(t, {"pobj"})), t)
-            typ = lex.type_of_noun(lem(t))
+            typ = lex.type_of_noun(lem(t)) if t is head or t.pos_ != "PROPN" else None
             if typ and not word_sector(det, t):
                 arg.event_type = typ
                 return arg
@@ -166,13 +166,18 @@ def code_phrase(det: Detector, head: Any, exclude_country: str | None = None) ->
         if "'" in w) or any(low(t) in lex.state_words and t.i != head.i
                             for t in toks if t.pos_ == "ADJ")
     if arg.country is None and arg.entity is None and arg.sector is None and not (
-            head.pos_ == "PROPN" or head.ent_type_ in ACTOR_LABELS or
+            head.pos_ == "PROPN" or head.ent_type_ in ACTOR_LABELS or acronym(head) or
             lex.in_class(lem(head), "personnel") or lex.in_class(lem(head), "agent")):
         return None
     checked = check_party(det, head, arg)
     if checked is None or isinstance(checked, Arg):
         return checked
     return code_phrase(det, checked, exclude_country)  # the agent behind a thing noun
+
+
+def acronym(tok: Any) -> bool:
+    """An all-capitals name the tagger took for a common noun ("ICE", "UNHCR")."""
+    return tok.text.isupper() and tok.text.isalpha() and 2 <= len(tok.text) <= 8
 
 
 def alias_entity(det: Detector, head: Any, toks: list[Any]) -> Entity | None:
