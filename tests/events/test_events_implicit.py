@@ -85,3 +85,18 @@ def test_an_organisation_named_after_an_accord_is_an_actor() -> None:
 
 def test_signing_a_decree_is_no_agreement() -> None:
     assert [e.type for e in _events("The president signed a decree on Monday.")] == []
+
+
+@pytest.mark.parametrize("text,typ", [
+    ("Police arrested ten students after the protests in the capital.", "COERCE"),
+    ("The army detained the mayor at the request of the governor.", "COERCE"),
+    ("The union said it will not end the strike until the government pays the wages.",
+     "REJECT"),
+])
+def test_circumstances_of_the_main_act_are_no_events(text: str, typ: str) -> None:
+    assert [e.type for e in _events(text)] == [typ]
+
+
+def test_a_lone_circumstantial_act_stands() -> None:
+    assert [e.type for e in _events("After the vote, Russia expelled two diplomats.")] == \
+        ["SANCTION"]

@@ -16,7 +16,7 @@ from claimgraph.events.implicit import instrument_actor, place_actor
 from claimgraph.events.modes import is_background, mode_of, type_by_modality
 from claimgraph.events.parties import not_political
 from claimgraph.events.syntax import descends
-from claimgraph.events.tokens import NOMINAL_LINKS, NON_STATE_SECTORS, Arg, Candidate, dep, lem
+from claimgraph.events.tokens import NOMINAL_LINKS, NON_STATE_SECTORS, Arg, Candidate, dep, lem, low
 from claimgraph.events.triggers import candidates
 from claimgraph.lang.dates import calendar, text_dates
 
@@ -34,6 +34,28 @@ def _describes_thing(c: Candidate, det: Detector) -> bool:
     owner = h.head
     return owner.pos_ in ("NOUN", "PROPN") and not det.lex.type_of_noun(lem(owner)) and \
         owner.i not in det.phrase_type
+
+
+def _circumstantial(c: Candidate, det: Detector) -> bool:
+    """The trigger sits in a clause or phrase that sets the scene of another act ("after the
+    protests", "until the government provides", "at the request of"): a ``circumstance``
+    conjunction or preposition on its way to the root."""
+    words = det.lex.classes.get("circumstance", set())
+    cur = c.noun if c.noun is not None else c.head
+    for _ in range(8):
+        if cur.head is cur:
+            return False
+        d = dep(cur)
+        if d in ("advcl", "acl", "relcl", "acl:relcl") and any(
+                dep(m) == "mark" and low(m) in words for m in cur.children):
+            return True
+        if d in ("pobj", "pcomp") and low(cur.head) in words:
+            return True
+        if d in ("obl", "nmod") and any(dep(m) == "case" and low(m) in words
+                                        for m in cur.children):
+            return True
+        cur = cur.head
+    return False
 
 
 def _nominal_argument(inner: Candidate, outer: Candidate) -> bool:
@@ -116,6 +138,12 @@ def detect_sentence(det: Detector, sent: Any) -> list[Candidate]:
             inner.drop = True
             outer.absorbed.append(inner)
     live = [c for c in cands if not c.drop]
+    if len(live) > 1:
+        scene = [c for c in live if _circumstantial(c, det)]
+        if len(scene) < len(live):
+            for c in scene:
+                c.drop = True  # the main act of the sentence stands, its circumstances not
+            live = [c for c in live if not c.drop]
     if len(live) > 1:
         for c in live:
             if c.noun is None and _describes_thing(c, det) and any(
