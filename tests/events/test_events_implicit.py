@@ -100,3 +100,16 @@ def test_circumstances_of_the_main_act_are_no_events(text: str, typ: str) -> Non
 def test_a_lone_circumstantial_act_stands() -> None:
     assert [e.type for e in _events("After the vote, Russia expelled two diplomats.")] == \
         ["SANCTION"]
+
+
+def test_who_announces_a_release_does_it() -> None:
+    ev = _one("Egypt's foreign ministry announced the release of two Italian sailors.")
+    assert ev.type == "RETREAT"
+    assert ev.actor is not None and ev.actor.country == "EGY"
+    assert ev.recipient is not None and ev.recipient.country == "ITA"
+
+
+def test_who_expresses_a_countrys_support_does_it() -> None:
+    ev = _one("The Egyptian foreign minister expressed Egypt's support for Jordan.")
+    assert ev.type == "SUPPORT"
+    assert ev.actor is not None and "minister" in ev.actor.span.text
