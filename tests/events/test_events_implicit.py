@@ -113,3 +113,13 @@ def test_who_expresses_a_countrys_support_does_it() -> None:
     ev = _one("The Egyptian foreign minister expressed Egypt's support for Jordan.")
     assert ev.type == "SUPPORT"
     assert ev.actor is not None and "minister" in ev.actor.span.text
+
+
+@pytest.mark.parametrize("text,typ", [
+    ("Japan offered to send troops to help the Philippine army.", "AGREE"),
+    ("The opposition parties said they would boycott the presidential election.", "THREATEN"),
+    ("Rebel fighters seized the airport on Monday.", "FIGHT"),
+    ("Customs officers seized two tonnes of cocaine in the port.", "COERCE"),
+])
+def test_promises_and_seizures(text: str, typ: str) -> None:
+    assert [e.type for e in _events(text)] == [typ]

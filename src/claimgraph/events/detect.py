@@ -167,6 +167,10 @@ def detect_sentence(det: Detector, sent: Any) -> list[Candidate]:
         if retyped and c.type in ("COERCE", "SANCTION") and c.actor is not None and \
                 c.actor.sector in NON_STATE_SECTORS:
             c.type = retyped  # "workers blocked the bridge": a protest
+        if c.type == "COERCE" and c.actor is not None and lex.in_class(lem(c.head), "armed_force") \
+                and (c.actor.sector == "REB" or (c.actor.sector == "MIL" and lex.in_class(
+                    lem(c.actor.head), "personnel"))):
+            c.type = "FIGHT"  # "fighters seized the airport": force, not a legal seizure
         if c.type == "MOBILIZE" and any(lex.in_class(lem(t), "peacekeeping")
                                         for t in c.head.subtree):
             c.type = "AID"  # "sent troops to the peacekeeping force": aid, not a show of force
