@@ -123,3 +123,10 @@ def test_who_expresses_a_countrys_support_does_it() -> None:
 ])
 def test_promises_and_seizures(text: str, typ: str) -> None:
     assert [e.type for e in _events(text)] == [typ]
+
+
+def test_an_attack_in_words_is_disapproval() -> None:
+    evs = _events("Senator Warren launched a scathing attack on the Treasury Secretary.")
+    assert [e.type for e in evs] == ["DISAPPROVE"]
+    evs = _events("Gunmen launched an attack on a police station, killing two officers.")
+    assert evs and all(e.type in ("ASSAULT", "FIGHT") for e in evs)

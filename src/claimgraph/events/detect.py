@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from claimgraph.events.arguments import arguments, fallback_recipient
+from claimgraph.events.coding import word_sector
 from claimgraph.events.detector import Detector
 from claimgraph.events.implicit import instrument_actor, place_actor
 from claimgraph.events.modes import is_background, mode_of, type_by_modality
@@ -56,6 +57,19 @@ def _circumstantial(c: Candidate, det: Detector) -> bool:
             return True
         cur = cur.head
     return False
+
+
+def _words_only(det: Detector, c: Candidate, sent: Any) -> bool:
+    """An attack by a civilian or political actor in a sentence that names no weapon, harm or
+    armed party: an attack in words."""
+    lex = det.lex
+    a = c.actor
+    if a is None or a.sector in ("MIL", "REB", "COP") or (
+            lex.in_class(lem(a.head), "agent") and a.entity is None and a.code is None):
+        return False
+    harm = lex.classes.get("harm", set()) | lex.violence_heavy | lex.violence_generic
+    return not any(lem(t) in harm or low(t) in harm for t in sent if t.i != c.noun.i) and \
+        not any(word_sector(det, t) in ("MIL", "REB") for t in sent)
 
 
 def _nominal_argument(inner: Candidate, outer: Candidate) -> bool:
@@ -176,6 +190,9 @@ def detect_sentence(det: Detector, sent: Any) -> list[Candidate]:
             c.type = "AID"  # "sent troops to the peacekeeping force": aid, not a show of force
         if c.recipient is None and c.actor is not None:
             c.recipient = fallback_recipient(det, c)
+        if c.type in ("ASSAULT", "FIGHT") and c.noun is not None and \
+                lex.in_class(lem(c.noun), "verbal_attack") and _words_only(det, c, sent):
+            c.type = "DISAPPROVE"  # "the minister launched a scathing attack on the press"
         if c.type in ("ASSAULT", "FIGHT") and (c.lemma in lex.violence_generic or
                                                lem(c.head) in lex.violence_generic):
             words = {lem(t) for t in sent}
