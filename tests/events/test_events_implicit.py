@@ -130,3 +130,9 @@ def test_an_attack_in_words_is_disapproval() -> None:
     assert [e.type for e in evs] == ["DISAPPROVE"]
     evs = _events("Gunmen launched an attack on a police station, killing two officers.")
     assert evs and all(e.type in ("ASSAULT", "FIGHT") for e in evs)
+
+
+def test_found_guilty_is_an_accusation() -> None:
+    ev = _one("A Paris court found the former minister guilty of fraud.")
+    assert ev.type == "DISAPPROVE"
+    assert ev.actor is not None and "court" in ev.actor.span.text

@@ -82,6 +82,11 @@ def token_candidate(det: Detector, tok: Any, taken: set[int]) -> Candidate | Non
         if part is not None and (lemma, part) in lex.verb_particles:
             return Candidate(lex.verb_particles[(lemma, part)], tok.i, tok.i + 1, tok,
                              lemma=f"{lemma} {part}", kind="particle")
+        for x in children(tok, {"oprd", "xcomp", "ccomp", "acomp"}):
+            # "found X guilty": a verb and its predicative complement
+            if x.pos_ == "ADJ" and lex.pair(lemma, lem(x)):
+                return Candidate(lex.pair(lemma, lem(x)) or "", tok.i, tok.i + 1, tok,
+                                 lemma=f"{lemma} {lem(x)}", consumed=(x.i,), kind="pair")
         reverse = lemma in lex.reverse_verbs or (part is not None and
                                                  (lemma, part) in lex.reverse_particles)
         if obj is not None:
