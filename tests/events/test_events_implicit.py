@@ -136,3 +136,8 @@ def test_found_guilty_is_an_accusation() -> None:
     ev = _one("A Paris court found the former minister guilty of fraud.")
     assert ev.type == "DISAPPROVE"
     assert ev.actor is not None and "court" in ev.actor.span.text
+
+
+def test_an_acronym_tagged_as_a_noun_is_an_actor() -> None:
+    ev = _one("UNHCR returned forty refugees to the government of Chad.")
+    assert ev.actor is not None and ev.actor.span.text == "UNHCR"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from claimgraph.events.actors import ActorCode
-from claimgraph.events.parties import check_party
+from claimgraph.events.parties import acronym, check_party
 from claimgraph.events.syntax import phrase_tokens, pp_args
 from claimgraph.events.tokens import (
     ACTOR_LABELS,
@@ -173,11 +173,6 @@ def code_phrase(det: Detector, head: Any, exclude_country: str | None = None) ->
     if checked is None or isinstance(checked, Arg):
         return checked
     return code_phrase(det, checked, exclude_country)  # the agent behind a thing noun
-
-
-def acronym(tok: Any) -> bool:
-    """An all-capitals name the tagger took for a common noun ("ICE", "UNHCR")."""
-    return tok.text.isupper() and tok.text.isalpha() and 2 <= len(tok.text) <= 8
 
 
 def alias_entity(det: Detector, head: Any, toks: list[Any]) -> Entity | None:
