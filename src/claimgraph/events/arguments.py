@@ -61,6 +61,22 @@ def fallback_recipient(det: Detector, c: Candidate) -> Arg | None:
     return None
 
 
+def _speaker_governs(det: Detector, c: Candidate, subj: Any, actor_tok: Any,
+                     of_arg: Any) -> bool:
+    """An event noun that is the object of a light or reporting verb whose subject differs from
+    the actor read off the noun ("announced the release of X", "expressed Egypt's support")."""
+    noun, head = c.noun, c.head
+    if noun is None or head is noun or c.inverse or subj is None or actor_tok is None or \
+            subj.i == noun.i or head.pos_ != "VERB":
+        return False
+    if dep(noun) not in OBJ or noun.head.i != head.i:
+        return False
+    lemma = lem(head)
+    if lemma not in det.lex.light and lemma not in det.lex.reporting:
+        return False
+    return of_arg is not None or dep(actor_tok) in ("poss", "nmod:poss")
+
+
 def arguments(det: Detector, c: Candidate) -> None:
     lex = det.lex
     source = lex.preps.get("source", set())
@@ -69,6 +85,7 @@ def arguments(det: Detector, c: Candidate) -> None:
     actor_tok = None
     recip_tok = None
     own = False
+    of_arg = None  # an actor read from "the release of X": the patient when a verb governs
     # nominal arguments of the event noun
     if noun is not None:
         for ch in noun.children:
@@ -113,6 +130,7 @@ def arguments(det: Detector, c: Candidate) -> None:
                     (prep in source | {"by", "par"} and not is_place(det, n)) or
                     (prep in source and (c.inverse or c.type != "RETREAT"))):
                 actor_tok, own = n, True
+                of_arg = n if prep in source else None
             elif prep in lex.preps.get("recipient", set()) and actor_like(det, n) and \
                     recip_tok is None and not is_place(det, n):
                 recip_tok = n
@@ -131,6 +149,12 @@ def arguments(det: Detector, c: Candidate) -> None:
         elif passive:
             if recip_tok is None and subj is not None and subj.i != (noun.i if noun else -1):
                 recip_tok = subj
+        elif _speaker_governs(det, c, subj, actor_tok, of_arg):
+            # "Iran announced the release of two nationals", "X reiterated Turkey's support":
+            # whoever announces, orders or expresses the act does it
+            if of_arg is not None and recip_tok is None:
+                recip_tok = of_arg
+            actor_tok, own = subj, True
         elif c.inverse:
             if subj is not None:
                 recip_tok = subj

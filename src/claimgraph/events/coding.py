@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from claimgraph.events.actors import ActorCode
-from claimgraph.events.parties import check_party
+from claimgraph.events.parties import acronym, check_party
 from claimgraph.events.syntax import phrase_tokens, pp_args
 from claimgraph.events.tokens import (
     ACTOR_LABELS,
@@ -108,7 +108,7 @@ def code_phrase(det: Detector, head: Any, exclude_country: str | None = None) ->
         for t in (head, *children(head, {"nmod", "prep", "pobj", "compound"})):
             if dep(t) == "prep":
                 t = next(iter(children(t, {"pobj"})), t)
-            typ = lex.type_of_noun(lem(t))
+            typ = lex.type_of_noun(lem(t)) if t is head or t.pos_ != "PROPN" else None
             if typ and not word_sector(det, t):
                 arg.event_type = typ
                 return arg
@@ -166,8 +166,8 @@ def code_phrase(det: Detector, head: Any, exclude_country: str | None = None) ->
         if "'" in w) or any(low(t) in lex.state_words and t.i != head.i
                             for t in toks if t.pos_ == "ADJ")
     if arg.country is None and arg.entity is None and arg.sector is None and not (
-            head.pos_ == "PROPN" or head.ent_type_ in ACTOR_LABELS or
-            lex.in_class(lem(head), "personnel")):
+            head.pos_ == "PROPN" or head.ent_type_ in ACTOR_LABELS or acronym(head) or
+            lex.in_class(lem(head), "personnel") or lex.in_class(lem(head), "agent")):
         return None
     checked = check_party(det, head, arg)
     if checked is None or isinstance(checked, Arg):

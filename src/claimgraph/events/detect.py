@@ -11,11 +11,13 @@ from __future__ import annotations
 from typing import Any
 
 from claimgraph.events.arguments import arguments, fallback_recipient
+from claimgraph.events.coding import word_sector
 from claimgraph.events.detector import Detector
+from claimgraph.events.implicit import instrument_actor, place_actor
 from claimgraph.events.modes import is_background, mode_of, type_by_modality
 from claimgraph.events.parties import not_political
 from claimgraph.events.syntax import descends
-from claimgraph.events.tokens import NOMINAL_LINKS, NON_STATE_SECTORS, Arg, Candidate, dep, lem
+from claimgraph.events.tokens import NOMINAL_LINKS, NON_STATE_SECTORS, Arg, Candidate, dep, lem, low
 from claimgraph.events.triggers import candidates
 from claimgraph.lang.dates import calendar, text_dates
 
@@ -33,6 +35,41 @@ def _describes_thing(c: Candidate, det: Detector) -> bool:
     owner = h.head
     return owner.pos_ in ("NOUN", "PROPN") and not det.lex.type_of_noun(lem(owner)) and \
         owner.i not in det.phrase_type
+
+
+def _circumstantial(c: Candidate, det: Detector) -> bool:
+    """The trigger sits in a clause or phrase that sets the scene of another act ("after the
+    protests", "until the government provides", "at the request of"): a ``circumstance``
+    conjunction or preposition on its way to the root."""
+    words = det.lex.classes.get("circumstance", set())
+    cur = c.noun if c.noun is not None else c.head
+    for _ in range(8):
+        if cur.head is cur:
+            return False
+        d = dep(cur)
+        if d in ("advcl", "acl", "relcl", "acl:relcl") and any(
+                dep(m) == "mark" and low(m) in words for m in cur.children):
+            return True
+        if d in ("pobj", "pcomp") and low(cur.head) in words:
+            return True
+        if d in ("obl", "nmod") and any(dep(m) == "case" and low(m) in words
+                                        for m in cur.children):
+            return True
+        cur = cur.head
+    return False
+
+
+def _words_only(det: Detector, c: Candidate, sent: Any) -> bool:
+    """An attack by a civilian or political actor in a sentence that names no weapon, harm or
+    armed party: an attack in words."""
+    lex = det.lex
+    a = c.actor
+    if a is None or a.sector in ("MIL", "REB", "COP") or (
+            lex.in_class(lem(a.head), "agent") and a.entity is None and a.code is None):
+        return False
+    harm = lex.classes.get("harm", set()) | lex.violence_heavy | lex.violence_generic
+    return not any(lem(t) in harm or low(t) in harm for t in sent if t.i != c.noun.i) and \
+        not any(word_sector(det, t) in ("MIL", "REB") for t in sent)
 
 
 def _nominal_argument(inner: Candidate, outer: Candidate) -> bool:
@@ -116,6 +153,12 @@ def detect_sentence(det: Detector, sent: Any) -> list[Candidate]:
             outer.absorbed.append(inner)
     live = [c for c in cands if not c.drop]
     if len(live) > 1:
+        scene = [c for c in live if _circumstantial(c, det)]
+        if len(scene) < len(live):
+            for c in scene:
+                c.drop = True  # the main act of the sentence stands, its circumstances not
+            live = [c for c in live if not c.drop]
+    if len(live) > 1:
         for c in live:
             if c.noun is None and _describes_thing(c, det) and any(
                     o is not c and not _describes_thing(o, det) for o in live):
@@ -129,14 +172,27 @@ def detect_sentence(det: Detector, sent: Any) -> list[Candidate]:
             if c.location is None and x.location is not None:
                 c.location = x.location
         type_by_modality(det, c)
+    for c in live:
+        instrument_actor(det, c, live)
+        place_actor(det, c)
     live = [c for c in live if not c.drop and not not_political(det, c)]
     for c in live:
         retyped = lex.nonstate_types.get(c.lemma) or lex.nonstate_types.get(lem(c.head))
         if retyped and c.type in ("COERCE", "SANCTION") and c.actor is not None and \
                 c.actor.sector in NON_STATE_SECTORS:
             c.type = retyped  # "workers blocked the bridge": a protest
+        if c.type == "COERCE" and c.actor is not None and lex.in_class(lem(c.head), "armed_force") \
+                and (c.actor.sector == "REB" or (c.actor.sector == "MIL" and lex.in_class(
+                    lem(c.actor.head), "personnel"))):
+            c.type = "FIGHT"  # "fighters seized the airport": force, not a legal seizure
+        if c.type == "MOBILIZE" and any(lex.in_class(lem(t), "peacekeeping")
+                                        for t in c.head.subtree):
+            c.type = "AID"  # "sent troops to the peacekeeping force": aid, not a show of force
         if c.recipient is None and c.actor is not None:
             c.recipient = fallback_recipient(det, c)
+        if c.type in ("ASSAULT", "FIGHT") and c.noun is not None and \
+                lex.in_class(lem(c.noun), "verbal_attack") and _words_only(det, c, sent):
+            c.type = "DISAPPROVE"  # "the minister launched a scathing attack on the press"
         if c.type in ("ASSAULT", "FIGHT") and (c.lemma in lex.violence_generic or
                                                lem(c.head) in lex.violence_generic):
             words = {lem(t) for t in sent}

@@ -102,7 +102,7 @@ class Lexicon:
     def pair(self, verb: str, obj: str) -> str | None:
         """The type fixed by a verb-object pair, trying the object's classes too."""
         verb, obj = verb.lower(), obj.lower()
-        found = self.pairs.get((verb, obj))
+        found = self.pairs.get((verb, obj)) or self.pairs.get((verb, obj.replace("-", "")))
         if found:
             return found
         for name, members in self.classes.items():

@@ -17,6 +17,13 @@ def mode_of(det: Detector, c: Candidate) -> str | None:
     modes = det.lex.modes.get(c.type)
     if not modes:
         return None
+    # the trigger's own words first ("imposed sanctions": restrict, whatever the clause says)
+    own = det.sdoc[c.start:c.end]
+    trig = {lem(t) for t in own} | {low(t) for t in own} | set(c.lemma.split()) | \
+        {lem(det.sdoc[i]) for i in c.consumed}
+    for mode, keys in modes.items():
+        if trig & keys:
+            return mode
     scope: list[Any] = []
     for t in (c.head, c.noun, *(x.head for x in c.absorbed), *(x.noun for x in c.absorbed)):
         if t is None:
@@ -104,12 +111,16 @@ def _type_by_modality(det: Detector, c: Candidate) -> None:
                 dep(first.noun) in ("obj", "dobj"):
             c.type = first.type  # "pledged his full support for X": support
         elif inner_types:
-            c.type = "AGREE" if inner_types[0] in COOPERATIVE else "THREATEN"
+            offered = lex.in_class(c.lemma, "offer")  # one offers help, not harm
+            c.type = "AGREE" if inner_types[0] in COOPERATIVE or offered else "THREATEN"
         elif c.intent:
             c.drop = True
     elif future(det, c) and c.type not in ("THREATEN", "DEMAND", "REJECT", "AGREE",
-                                            "DISAPPROVE"):
+                                            "DISAPPROVE", "INVESTIGATE"):
         c.type = "AGREE" if c.type in COOPERATIVE else "THREATEN"
+    elif future(det, c) and c.type == "REJECT" and c.lemma in lex.ambiguous and \
+            not negated(det, c.head):
+        c.type = "THREATEN"  # "will boycott the vote": a promised boycott is a threat
     # negation
     neg = negated(det, c.head) or (c.noun is not None and negated(det, c.noun))
     if not neg:

@@ -18,10 +18,16 @@ if TYPE_CHECKING:
 AGENT_MODIFIERS = {"compound", "amod", "poss", "nmod:poss", "nmod", "flat", "prep", "appos"}
 
 
+def acronym(tok: Any) -> bool:
+    """An all-capitals name the tagger took for a common noun ("ICE", "UNHCR")."""
+    return tok.text.isupper() and tok.text.isalpha() and 2 <= len(tok.text) <= 8
+
+
 def agentive(det: Detector, tok: Any) -> bool:
     """``tok`` names an agent or a place by itself (entity, dictionary, sector or class word)."""
     lex = det.lex
-    if tok.i in det.hit_at or tok.ent_type_ in ACTOR_LABELS or tok.pos_ == "PROPN":
+    if tok.i in det.hit_at or tok.ent_type_ in ACTOR_LABELS or tok.pos_ == "PROPN" or \
+            acronym(tok):
         return True
     lemma, text = lem(tok), low(tok)
     if lemma in lex.anaphora_country or lex.in_class(lemma, "personnel") or \

@@ -94,6 +94,16 @@ def lem(tok: Any) -> str:
     return tok.lemma_.lower().replace("’", "'")
 
 
+def hyphen_lemma(tok: Any) -> str:
+    """The lemma of a noun split at a hyphen by the tokenizer, rejoined ("cease - fire" ->
+    "cease-fire"), else its own lemma."""
+    doc, i = tok.doc, tok.i
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and \
+            not doc[i - 2].whitespace_:
+        return f"{low(doc[i - 2])}-{lem(tok)}"
+    return lem(tok)
+
+
 def lex_classes(lex: Lexicon, name: str) -> set[str]:
     return lex.classes.get(name, set())
 

@@ -7,7 +7,18 @@ from typing import TYPE_CHECKING, Any
 
 from claimgraph.events.lexicon import COOPERATIVE
 from claimgraph.events.syntax import object_of, particle, pp_args
-from claimgraph.events.tokens import OBJ, SUBJ, Candidate, children, dep, lem, lex_classes, low
+from claimgraph.events.tokens import (
+    IOBJ,
+    OBJ,
+    SUBJ,
+    Candidate,
+    children,
+    dep,
+    hyphen_lemma,
+    lem,
+    lex_classes,
+    low,
+)
 
 if TYPE_CHECKING:
     from claimgraph.events.detector import Detector
@@ -71,16 +82,33 @@ def token_candidate(det: Detector, tok: Any, taken: set[int]) -> Candidate | Non
         if part is not None and (lemma, part) in lex.verb_particles:
             return Candidate(lex.verb_particles[(lemma, part)], tok.i, tok.i + 1, tok,
                              lemma=f"{lemma} {part}", kind="particle")
+        for x in children(tok, {"oprd", "xcomp", "ccomp", "acomp"}):
+            # "found X guilty": a verb and its predicative complement
+            if x.pos_ == "ADJ" and lex.pair(lemma, lem(x)):
+                return Candidate(lex.pair(lemma, lem(x)) or "", tok.i, tok.i + 1, tok,
+                                 lemma=f"{lemma} {lem(x)}", consumed=(x.i,), kind="pair")
         reverse = lemma in lex.reverse_verbs or (part is not None and
                                                  (lemma, part) in lex.reverse_particles)
         if obj is not None:
-            olemma = lem(obj)
+            olemma = hyphen_lemma(obj)
             paired = lex.pair(lemma, olemma)
+            if not paired:
+                # "granted the agency permission": the pair is with the second object
+                for o in children(tok, OBJ | IOBJ):
+                    if o.i != obj.i and lex.pair(lemma, lem(o)):
+                        obj, olemma, paired = o, lem(o), lex.pair(lemma, lem(o))
+                        break
             if paired:
                 return Candidate(paired, tok.i, tok.i + 1, tok, lemma=f"{lemma} {olemma}",
                                  reversed_personnel=lex.in_class(olemma, "personnel"),
                                  consumed=(obj.i,), kind="pair")
             otype = lex.type_of_noun(olemma) if obj.i not in taken else None
+            if otype is None and obj.i not in taken and reverse:
+                # "eased curfew hours": the undone thing is the object's modifier
+                mods = [m for m in children(obj, {"compound"}) if lex.type_of_noun(lem(m))]
+                if mods:
+                    obj, olemma = mods[0], lem(mods[0])
+                    otype = lex.type_of_noun(olemma)
             if reverse and otype is None and obj.i in det.phrase_type:
                 otype = det.phrase_type[obj.i]  # "lifted a state of emergency"
             if reverse and (otype or lex.in_class(olemma, "personnel")):
