@@ -175,8 +175,9 @@ def outlet_page(request: Request, outlet_id: str) -> Response:
     if info is None:
         raise HTTPException(404, f"no documents from outlet {outlet_id!r}")
     profile = request.app.state.people.outlet(outlet_id)
+    people = request.app.state.people  # the profile again, through the cache: its dependencies
     volume = request.app.state.cache.get(("outlet-volume", outlet_id),
-                                         lambda: charts.volume(profile["statements"]))
+                                         lambda: charts.volume(people.outlet(outlet_id)["statements"]))
     return page(request, "outlet.html", outlet=info, documents=views.outlet_documents(outlet_id),
                 profile=profile, volume=volume)
 
