@@ -43,6 +43,7 @@ from claimgraph.store.queries import review as rq
 
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
+templates.env.auto_reload = False  # the templates ship with the package: no stat() per render
 router = APIRouter(include_in_schema=False)
 
 STANCES = ["assert", "deny", "estimate", "question"]  # Attribution.stance values
