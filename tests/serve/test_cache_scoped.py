@@ -93,3 +93,28 @@ def test_a_rebuilt_index_remakes_every_entity_page(tmp_path: Path) -> None:
     assert people.rebuilds == rebuilds + 1 and cache.misses == misses + 1
     cache.close()
     store.close()
+
+
+def test_a_log_pruned_past_the_reader_remakes_everything(tmp_path: Path) -> None:
+    from claimgraph.store.queries import changes as cq
+
+    docs = corpus()
+    store = open_store(str(tmp_path / "x.db"))
+    store.save_many(docs[:3])
+    cache = ReadCache(store, ttl=0.0, stale=0.0)
+    cv = Cached(Views(store), cache)
+    outlet = next(d.outlet.id for d in docs[:3] if d.outlet is not None)
+    cv.outlet_documents(outlet)
+    misses = cache.misses
+    other = next(d for d in docs[3:] if d.outlet is not None and d.outlet.id != outlet)
+    store.save(other)
+    cv.outlet_documents(outlet)
+    assert cache.misses == misses  # another outlet: kept
+    store.save(next(d for d in docs[3:] if d is not other))
+    store.save(docs[-1])
+    with store.transaction() as conn:
+        cq.prune(conn, keep=1)  # the rows of the first of those two writes are gone
+    assert cv.outlet_documents(outlet) == Views(store).outlet_documents(outlet)
+    assert cache.misses == misses + 1
+    cache.close()
+    store.close()

@@ -174,7 +174,7 @@ class ReadCache:
         except Exception:  # noqa: BLE001 -- a store without the change log (not migrated)
             conn.rollback()
             return Changes(every=True)
-        out = Changes(every=self._log_seen is None or (least > self._log_seen + 1 and self._log_seen > 0))
+        out = Changes(every=self._log_seen is None or least > self._log_seen + 1)
         for id_, doc, claim, outlet in rows:
             if id_ in self._log_recent or (self._log_seen is not None and id_ <= low):
                 continue
