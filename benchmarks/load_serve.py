@@ -16,7 +16,10 @@ by the real pipeline, saved and linked) until the duration is over, and stops th
 Every request has a timeout and the whole run a hard deadline. Prints, per kind of
 request, the count, errors (goal 0), p50 and p99 latency in milliseconds. ``--warmup S``
 runs the same readers and writers S seconds first and leaves those requests out of the
-table (steady state; their count and p99 are printed apart).
+table (steady state; their count and p99 are printed apart). On Linux it also prints the
+CPU seconds the server's processes used in the measured window, per read: the server
+(answering and refreshing its cache) apart from its analysis processes, a figure that
+depends less than req/s on what else the machine runs.
 """
 
 from __future__ import annotations
@@ -74,6 +77,41 @@ async def _wait_ready(base: str, proc: subprocess.Popen[bytes], limit: float = 6
     raise SystemExit("the server did not start")
 
 
+def _cpu_tree(root: int, server_depth: int) -> tuple[float, float]:
+    """CPU seconds (user + system) of the processes under ``root`` (Linux /proc): those at
+    most ``server_depth`` levels down (the server), and the deeper ones (its analysis)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    children: dict[int, list[int]] = defaultdict(list)
+    cpu: dict[int, float] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+        except OSError:
+            continue
+        fields = stat.rsplit(")", 1)[1].split()
+        children[int(fields[1])].append(int(entry))
+        cpu[int(entry)] = (int(fields[11]) + int(fields[12])) / tick
+    server = analysis = 0.0
+    todo = [(root, 0)]
+    while todo:
+        pid, depth = todo.pop()
+        if depth <= server_depth:
+            server += cpu.get(pid, 0.0)
+        else:
+            analysis += cpu.get(pid, 0.0)
+        todo.extend((c, depth + 1) for c in children.get(pid, []))
+    return server, analysis
+
+
+def _cpu(root: int, server_depth: int) -> tuple[float, float] | None:
+    try:
+        return _cpu_tree(root, server_depth)
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 class Stats:
     def __init__(self, measure_from: float = 0.0) -> None:
         self.times: dict[str, list[float]] = defaultdict(list)
@@ -81,6 +119,8 @@ class Stats:
         self.measure_from = measure_from  # time.perf_counter() when the measured window opens
         self.warm: list[float] = []  # reads started before it
         self.warm_errors = 0
+        self.cpu_start: tuple[float, float] | None = None  # (server, analysis) CPU seconds
+        self.cpu_end: tuple[float, float] | None = None
 
     async def call(self, client: httpx.AsyncClient, kind: str, method: str, url: str, **kw: object) -> None:
         start = time.perf_counter()
@@ -181,7 +221,15 @@ async def run(args: argparse.Namespace) -> int:
                          args.workbench) for _ in range(args.readers)]
         tasks += [_writer(base, stats, deadline, text, n) for n in range(args.writers)]
         started = time.monotonic() + args.warmup
-        await asyncio.wait_for(asyncio.gather(*tasks), timeout=args.warmup + args.duration + 180)
+        depth = 1 if args.server_workers > 1 else 0
+
+        async def window() -> None:  # the server's CPU over the measured window
+            await asyncio.sleep(args.warmup)
+            stats.cpu_start = _cpu(proc.pid, depth)
+            await asyncio.sleep(max(deadline - time.monotonic(), 0))
+            stats.cpu_end = _cpu(proc.pid, depth)
+
+        await asyncio.wait_for(asyncio.gather(*tasks, window()), timeout=args.warmup + args.duration + 180)
         elapsed = time.monotonic() - started
     finally:
         proc.terminate()
@@ -218,6 +266,10 @@ def _report(stats: Stats, elapsed: float, args: argparse.Namespace) -> int:
     if reads:
         print(f"{'all reads':<12}{len(reads):>8}{'':>8}{len(reads) / elapsed:>9.1f}"
               f"{_pct(reads, 50):>10.1f}{_pct(reads, 99):>10.1f}")
+    if reads and stats.cpu_start and stats.cpu_end:
+        server, analysis = (e - s for s, e in zip(stats.cpu_start, stats.cpu_end, strict=True))
+        print(f"server CPU {server:.1f} s ({server / len(reads) * 1000:.1f} ms per read), "
+              f"analysis CPU {analysis:.1f} s, over {elapsed:.1f} s")
     for kind, errs in stats.errors.items():
         if errs:
             print(f"  {kind} errors, first: {errs[0]}")

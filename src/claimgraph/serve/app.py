@@ -51,7 +51,9 @@ def create_app(config: Config, *, warm: bool | None = None) -> FastAPI:
         analyzer = Analyzer(config, settings.analysis_workers, settings.max_pending)
         cache = ReadCache(store, ttl=ttl, stale=stale)
         app.state.store, app.state.analyzer, app.state.cache = store, analyzer, cache
-        app.state.views, app.state.people = Cached(Views(store), cache), Cached(People(store), cache)
+        people = People(store)
+        cache.add_source(people.changed_entities)
+        app.state.views, app.state.people = Cached(Views(store), cache), Cached(people, cache)
         if warm:
             analyzer.warm()
         threading.Thread(target=app.state.people.index, name="entity-index", daemon=True).start()

@@ -17,6 +17,7 @@ from typing import Any
 
 from claimgraph.chain_text import chain_names
 from claimgraph.link.text import name_key
+from claimgraph.serve.cache import depends_on
 from claimgraph.serve.views import shown_stance
 from claimgraph.store import Store
 from claimgraph.store.queries import entities as q
@@ -167,6 +168,11 @@ class EntityIndex:
         key = self._resolve(name_key(name))
         return self.by_key.get(key) if key else None
 
+    def entity_key(self, doc_id: str, entity_id: str | None, name: str | None) -> str | None:
+        """The key of the entity a statement's speaker is, else the key its name would have."""
+        ent = self.speaker_entity(doc_id, entity_id, name)
+        return ent.key if ent else self._resolve(name_key(name))
+
     def find(self, query: str) -> Entity | None:
         """An entity by slug, name or alias (case and accents ignored)."""
         key = self._resolve(name_key(query.replace("-", " ")))
@@ -199,7 +205,19 @@ class People:
         self._stamp: tuple[Any, ...] | None = None
         self._index: EntityIndex | None = None
         self._versions: dict[str, Any] = {}  # document id -> last update, of the indexed documents
+        self._reported: tuple[EntityIndex, int] | None = None  # (index, rebuilds) at the last report
         self.rebuilds = self.extensions = 0
+
+    def changed_entities(self) -> set[str] | None:
+        """Keys of the entities made or changed since the last call (or since the first index),
+        None after a rebuild (a change source of ``ReadCache``)."""
+        index = self.index()
+        with self._lock:
+            before, self._reported = self._reported, (index, self.rebuilds)
+        if before is None or before[1] != self.rebuilds:
+            return None
+        old = before[0].by_key
+        return {k for k, e in index.by_key.items() if old.get(k) is not e}
 
     def index(self) -> EntityIndex:
         with self.store.connection() as conn:
@@ -211,6 +229,8 @@ class People:
                         self._index = EntityIndex(q.entity_rows(conn), q.speaker_rows(conn))
                         self.rebuilds += 1
                     self._stamp = stamp
+                    if self._reported is None:
+                        self._reported = (self._index, self.rebuilds)
                 return self._index
 
     def _extend(self, conn: Any, stamp: tuple[Any, ...]) -> bool:
@@ -246,12 +266,18 @@ class People:
         ent = index.find(query)
         if ent is None:
             return None
+        read_claims: set[str] = set()
         with self.store.connection() as conn:
             stmts = q.statements_of(conn, ent.statements)
             claims = {(s["doc_id"], s["attr_id"]): s["claim_id"] for s in stmts}
-            disputes = q.linked_disputes_of(conn, ent.statements, claims)
+            disputes = q.linked_disputes_of(conn, ent.statements, claims, read_claims)
             docs = {s["doc_id"] for s in stmts} | {d["other_doc"] for d in disputes}
             names = q.doc_statements(conn, sorted(docs))
+        keys = {ent.key, index._resolve(name_key(query.replace("-", " "))) or ent.key}
+        keys |= {index.entity_key(d, o.get("speaker_entity"), o.get("speaker_name"))
+                 for (d, _), o in names.items()}
+        depends_on(docs=docs, claims=read_claims | {c for c in claims.values() if c},
+                   entities=keys - {None})
         statements = [statement_view(s) for s in stmts]
         quoted_by: Counter[str] = Counter()
         relayed_by: Counter[str] = Counter()
@@ -271,6 +297,9 @@ class People:
         index = self.index()
         with self.store.connection() as conn:
             stmts = q.outlet_statements(conn, outlet_id)
+        depends_on(docs={s["doc_id"] for s in stmts}, outlets=[outlet_id],
+                   entities={index.entity_key(s["doc_id"], s["speaker_entity"], s["speaker_name"])
+                             for s in stmts} - {None})
         statements = [statement_view(s) for s in stmts]
         quotes: Counter[str] = Counter()
         slugs: dict[str, str] = {}

@@ -43,6 +43,7 @@ from claimgraph.store.queries import review as rq
 
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
+templates.env.auto_reload = False  # the templates ship with the package: no stat() per render
 router = APIRouter(include_in_schema=False)
 
 STANCES = ["assert", "deny", "estimate", "question"]  # Attribution.stance values
@@ -175,8 +176,9 @@ def outlet_page(request: Request, outlet_id: str) -> Response:
     if info is None:
         raise HTTPException(404, f"no documents from outlet {outlet_id!r}")
     profile = request.app.state.people.outlet(outlet_id)
+    people = request.app.state.people  # the profile again, through the cache: its dependencies
     volume = request.app.state.cache.get(("outlet-volume", outlet_id),
-                                         lambda: charts.volume(profile["statements"]))
+                                         lambda: charts.volume(people.outlet(outlet_id)["statements"]))
     return page(request, "outlet.html", outlet=info, documents=views.outlet_documents(outlet_id),
                 profile=profile, volume=volume)
 

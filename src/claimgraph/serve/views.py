@@ -13,6 +13,7 @@ from typing import Any
 
 from claimgraph.chain_text import UNKNOWN_OUTLET
 from claimgraph.model import Attribution, Document
+from claimgraph.serve.cache import depends_on
 from claimgraph.store import Store
 from claimgraph.store.queries import documents as docq
 from claimgraph.store.queries import link_read
@@ -301,9 +302,12 @@ class Views:
 
     def outlet_info(self, outlet_id: str, sample: str | None = None) -> dict[str, Any] | None:
         """The Outlet record as stored with one of its documents (``sample`` or any)."""
+        if sample is None:
+            depends_on(outlets=[outlet_id])
         return docq.outlet_record(self.store, outlet_id, sample=sample)
 
     def outlet_documents(self, outlet_id: str, limit: int = 100) -> list[dict[str, Any]]:
+        depends_on(outlets=[outlet_id])
         return docq.outlet_documents(self.store, outlet_id, limit=limit)
 
     def recent(self, limit: int = 20, offset: int = 0, outlet: str | None = None,

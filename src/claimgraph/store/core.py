@@ -22,7 +22,7 @@ from claimgraph.model import Document, Origin, Rejected
 from claimgraph.store import export as exp
 from claimgraph.store import migrate, rows
 from claimgraph.store import schema as t
-from claimgraph.store.queries import review, tables
+from claimgraph.store.queries import changes, review, tables
 from claimgraph.store.urls import StoreError, is_memory, mask_url, resolve_url, scrub
 
 Format = Literal["jsonl", "csv", "parquet"]
@@ -226,6 +226,7 @@ class Store:
                 conn.execute(table.insert(), items)
         rej = t.rejected.c
         conn.execute(delete(t.rejected).where((rej.content_id == doc.id) | (rej.id == doc.id)))
+        changes.prune(conn)
 
     def _save_rejected(self, conn: Connection, r: Rejected, now: datetime) -> None:
         self._upsert(

@@ -381,3 +381,16 @@ feeds = Table(
     Column("checked_at", DateTime(timezone=True)),
     Column("new_documents", Json, nullable=False),
 )
+
+# ---------------------------------------------------------------- change log (0009)
+
+# Filled by triggers (see migration 0009) on documents, link_claim_members and
+# link_disputes: the documents, claims and outlets a write touched, in write order.
+change_log = Table(
+    "change_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("doc_id", Text),
+    Column("claim_id", Text),
+    Column("outlet_id", Text),
+)

@@ -16,11 +16,13 @@ LABELS = ("PER", "ORG")
 
 def stamp(conn: Connection) -> tuple[Any, ...]:
     """Changes whenever a document is saved or linked, or a review added: document count and
-    latest update (indexed), and the row counts of the link layer and of the reviews."""
+    latest update (indexed), the row counts of the link layer and of the reviews, and the
+    change log's newest id."""
     row = conn.execute(text(
         "SELECT (SELECT count(*) FROM documents) AS n, (SELECT max(updated_at) FROM documents) AS last, "
         "(SELECT count(*) FROM link_docs) AS linked, (SELECT count(*) FROM link_claim_members) AS members, "
-        "(SELECT count(*) FROM link_disputes) AS disputes, (SELECT count(*) FROM reviews) AS reviews")).one()
+        "(SELECT count(*) FROM link_disputes) AS disputes, (SELECT count(*) FROM reviews) AS reviews, "
+        "(SELECT max(id) FROM change_log) AS logged")).one()
     return tuple(str(v) for v in row)
 
 
@@ -145,13 +147,15 @@ def doc_statements(conn: Connection, doc_ids: Sequence[str]) -> dict[tuple[str, 
 
 
 def linked_disputes_of(conn: Connection, keys: Iterable[tuple[str, str]],
-                       claims: dict[tuple[str, str], str] | None = None) -> list[dict[str, Any]]:
+                       claims: dict[tuple[str, str], str] | None = None,
+                       read: set[str] | None = None) -> list[dict[str, Any]]:
     """Link-layer disputes a statement takes part in, on either side.
 
     One row per (statement, other statement): ``side`` is "denies" when the statement is on
     the deny side, "denied" when its claim is the one denied; with basis and score.
     ``claims``: the claim of each statement, when known (else read from the link layer);
-    only the disputes and claim members around these claims are read (indexed)."""
+    only the disputes and claim members around these claims are read (indexed). ``read``
+    receives the ids of the claims read (for the read cache's dependencies)."""
     keys = set(keys)
     if not keys:
         return []
@@ -168,6 +172,8 @@ def linked_disputes_of(conn: Connection, keys: Iterable[tuple[str, str]],
                                      "WHERE 1 = 1" + cond.replace("claim_id", col)), params).all()
             disputes.update({(d.claim_id, d.against_id): d for d in rows})
     involved = sorted({c for d in disputes.values() for c in (d.claim_id, d.against_id)})
+    if read is not None:
+        read.update(mine, involved)
     by_claim: dict[str, list[Any]] = {}
     for cond, params in _in(involved, "claim_id"):
         for m in conn.execute(text("SELECT doc_id, attr_id, claim_id, speaker_name FROM link_claim_members "
