@@ -278,7 +278,8 @@ def _find_content(
     # 6'. "as X put it": the rest of the sentence ("As X said, A", "A, as X noted, B", "A, as X put it")
     own = _complement(ctx, cue, cend, lo, hi)
     as_clause = cstart > lo and doc[cstart - 1].lower_ in lex.as_marks and doc[cstart - 1].head.i == cue.head
-    if as_clause and own is not None and own[0][1] - own[0][0] >= 2 and cstart - 1 == lo:
+    own_speaker = own is not None and speaker is not None and own[0][0] <= speaker[0] < own[0][1]
+    if as_clause and own is not None and own[0][1] - own[0][0] >= 2 and cstart - 1 == lo and not own_speaker:
         # "As Smith talked about the plan, Jones ...": "as" of time, the cue has its own words
         return own
     if as_clause:

@@ -16,6 +16,7 @@ from claimgraph.attribution.lexicon import Lexicon
 from claimgraph.attribution.polarity import in_dispute, negated_claim
 from claimgraph.attribution.statements.content import find_content
 from claimgraph.attribution.statements.context import MAX_SPEAKER, Cand, Ctx, _side_participle, stance_of
+from claimgraph.attribution.statements.inversion import inverted_object
 from claimgraph.attribution.statements.nouns import adverb_cues, noun_cues
 from claimgraph.attribution.statements.sources import according_to, in_source, in_view
 from claimgraph.attribution.statements.speaker import find_speaker
@@ -34,6 +35,9 @@ def extract(doc: Doc, lex: Lexicon, index: EntityIndex) -> tuple[Ctx, list[Cand]
         found = find_content(ctx, cue, speaker, inverted)
         if found is None:
             continue
+        swapped = inverted_object(ctx, cue, speaker, found)
+        if swapped is not None:
+            speaker, found = swapped
         if speaker is None and found[0][0] >= cue.end:
             speaker = _subject_before_incise(ctx, cue)
         (s, e), direct, before = _whole_marks(ctx, *found[0]), found[1], found[2]

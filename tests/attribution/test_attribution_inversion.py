@@ -1,0 +1,35 @@
+"""Inverted subjects the parser misreads: object noun phrases and clitic pronouns (French)."""
+
+from __future__ import annotations
+
+import pytest
+from tests.fixtures.attribution.cues import one_cue as _one
+
+from claimgraph.quick import attribute
+
+pytestmark = pytest.mark.slow
+
+
+def test_fr_inverted_subject_is_not_the_content():
+    text = "Le barrage sera fermé pendant deux semaines pour des travaux urgents, disent les ingénieurs."
+    _, atts = attribute(text, "fr")
+    a = _one(atts, "disent")
+    assert "ingénieurs" not in a.content.text
+    assert "barrage" in a.content.text
+    assert a.speaker is not None and "ingénieurs" in a.speaker.text
+
+
+def test_fr_object_clitic_is_not_the_speaker():
+    text = ("Comme l'a rappelé la porte-parole de la mairie, Julie Morel, les travaux commenceront "
+            "en mars.")
+    _, atts = attribute(text, "fr")
+    a = _one(atts, "rappelé")
+    assert a.speaker is not None and a.speaker.text not in ("l'", "l’")
+    assert a.speaker_name == "Julie Morel" or "porte-parole" in a.speaker.text
+
+
+def test_fr_indirect_object_pronoun_is_not_the_speaker():
+    text = "« Le dossier est complet », nous a expliqué la directrice de l'école, Anne Leroy."
+    _, atts = attribute(text, "fr")
+    speakers = [a.speaker.text for a in atts if a.speaker is not None]
+    assert "nous" not in speakers
