@@ -1,4 +1,4 @@
-"""Inverted subjects the parser misreads: object noun phrases and clitic pronouns (French)."""
+"""Parser misreadings around cues: inverted subjects, clitics, nouns of saying under a cue."""
 
 from __future__ import annotations
 
@@ -33,3 +33,11 @@ def test_fr_indirect_object_pronoun_is_not_the_speaker():
     _, atts = attribute(text, "fr")
     speakers = [a.speaker.text for a in atts if a.speaker is not None]
     assert "nous" not in speakers
+
+
+def test_en_holderless_noun_under_a_cue_is_no_statement():
+    text = "The ministry on Monday denied reports that the steel plant would close next year."
+    _, atts = attribute(text, "en")
+    a = _one(atts, "denied")
+    assert "plant" in a.content.text
+    assert not [b for b in atts if b.cue is not None and b.cue.text == "reports"]

@@ -123,7 +123,25 @@ def extract(doc: Doc, lex: Lexicon, index: EntityIndex) -> tuple[Ctx, list[Cand]
             elif c.stance == "assert" and (neg := negated_claim(doc, c.content[0], c.content[1], lex)) \
                     and in_dispute(doc, c.content[0], c.content[1], lex, ctx.para_of, claims):
                 c.stance, c.stance_evidence = "deny", neg
-    return ctx, claims_first(ctx, _dedupe(ctx, cands))
+    return ctx, claims_first(ctx, _dedupe(ctx, _drop_governed_nouns(ctx, cands)))
+
+
+def _drop_governed_nouns(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
+    """A noun of saying without a holder that another statement's cue governs ("denied
+    reports that X", "dismissed a report that X") is what that statement is about, not a
+    statement of its own."""
+    doc = ctx.doc
+    verbs = {c.cue.head for c in cands if c.cue is not None and doc[c.cue.head].pos_ == "VERB"}
+    out = []
+    for c in cands:
+        if c.cue is not None and c.speaker is None and doc[c.cue.head].pos_ == "NOUN":
+            up = doc[c.cue.head].head
+            if up.pos_ == "ADP":
+                up = up.head
+            if up.i in verbs and up.i != c.cue.head:
+                continue
+        out.append(c)
+    return out
 
 
 def _coordinated_subject(
