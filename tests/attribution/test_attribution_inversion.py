@@ -41,3 +41,12 @@ def test_en_holderless_noun_under_a_cue_is_no_statement():
     a = _one(atts, "denied")
     assert "plant" in a.content.text
     assert not [b for b in atts if b.cue is not None and b.cue.text == "reports"]
+
+
+def test_en_continued_after_a_quotation_is_a_cue():
+    text = ('"We will not give up on this town," Mayor Ruth Calder continued. '
+            "Prices continued to rise all year.")
+    _, atts = attribute(text, "en")
+    found = [a for a in atts if a.cue is not None and a.cue.text == "continued"]
+    assert len(found) == 1
+    assert found[0].kind == "direct" and found[0].speaker_name == "Ruth Calder"
