@@ -50,3 +50,13 @@ def test_en_continued_after_a_quotation_is_a_cue():
     found = [a for a in atts if a.cue is not None and a.cue.text == "continued"]
     assert len(found) == 1
     assert found[0].kind == "direct" and found[0].speaker_name == "Ruth Calder"
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Le ministère a démenti samedi 12 mars des informations du journal local.", "informations"),
+    ("L'avocat a contesté lundi auprès de la presse toute implication de son client.", "implication"),
+])
+def test_fr_denial_object_after_time_and_prepositional_phrases(text: str, word: str):
+    _, atts = attribute(text, "fr")
+    a = next(a for a in atts if a.cue is not None and a.cue.text.startswith("a "))
+    assert word in a.content.text and "presse" not in a.content.text
