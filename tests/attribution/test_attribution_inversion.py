@@ -60,3 +60,13 @@ def test_fr_denial_object_after_time_and_prepositional_phrases(text: str, word: 
     _, atts = attribute(text, "fr")
     a = next(a for a in atts if a.cue is not None and a.cue.text.startswith("a "))
     assert word in a.content.text and "presse" not in a.content.text
+
+
+def test_en_quoted_as_saying_gives_both_statements_the_words():
+    text = ("The Daily Ledger quoted Governor Tom Hale as telling donors that the budget would be "
+            "cut by half.")
+    _, atts = attribute(text, "en")
+    quoted, telling = _one(atts, "quoted"), _one(atts, "telling")
+    assert "budget" in quoted.content.text and "Hale" not in quoted.content.text
+    assert telling.content.text == quoted.content.text
+    assert telling.speaker_name == "Tom Hale"

@@ -77,6 +77,7 @@ class Cand:
     relayed: bool = False  # turned into a via link of another statement
     quote: bool = False
     cue_class: str | None = None  # the lexicon class of the cue (assert, report, dispute...)
+    relayed_words: bool = False  # "quoted X as saying Z": the words another statement relays
 
 
 class Ctx:

@@ -16,7 +16,7 @@ from claimgraph.attribution.lexicon import Lexicon
 from claimgraph.attribution.polarity import in_dispute, negated_claim
 from claimgraph.attribution.statements.content import find_content
 from claimgraph.attribution.statements.context import MAX_SPEAKER, Cand, Ctx, _side_participle, stance_of
-from claimgraph.attribution.statements.inversion import inverted_object
+from claimgraph.attribution.statements.inversion import inverted_object, quoted_as_saying
 from claimgraph.attribution.statements.nouns import adverb_cues, noun_cues
 from claimgraph.attribution.statements.sources import according_to, in_source, in_view
 from claimgraph.attribution.statements.speaker import find_speaker
@@ -110,6 +110,7 @@ def extract(doc: Doc, lex: Lexicon, index: EntityIndex) -> tuple[Ctx, list[Cand]
                 stance_evidence=None,
             )
         )
+    quoted_as_saying(ctx, cands)
     cands.sort(key=lambda c: (c.content[0], c.cue.head if c.cue else 0))
     # negation and stance from the content
     claims = [(cue.head, cue.stance) for cue in ctx.cues]
@@ -275,7 +276,8 @@ def _dedupe(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
     """
     out: list[Cand] = []
     for c in cands:
-        same = next((k for k, o in enumerate(out) if o.content == c.content), None)
+        same = next((k for k, o in enumerate(out) if o.content == c.content
+                     and not (o.relayed_words or c.relayed_words)), None)
         if same is not None:
             # 'The plan is expected to cost more, officials said': the cue outside the content
             # reports it, the one inside is part of it

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from claimgraph.attribution.cues import Cue
-from claimgraph.attribution.statements.context import MAX_SPEAKER, SUBJ, Ctx
+from claimgraph.attribution.statements.context import MAX_SPEAKER, SUBJ, Cand, Ctx
 
 # tokens that may stand between the mark and the cue verb ("nous a expliqué", "l'en a accusé")
 _BETWEEN_POS = frozenset({"AUX", "ADV", "PART", "PRON"})
@@ -93,3 +93,42 @@ def inverted_object(
     if speaker is not None and speaker[0] < s and _agrees(ctx, ctx.doc[speaker[0]:speaker[1]].root, head):
         return None  # a speaker of its own before the cue
     return (s, e), ((cs, ce), False, True)
+
+
+def quoted_as_saying(ctx: Ctx, cands: list[Cand]) -> None:
+    """'la Repubblica quoted Putin as telling Barroso that Z', 'TMZ cited sources as saying Z':
+    the object of the reporting verb speaks the words of the participle after "as", and the
+    reporting verb relays those same words (not its object)."""
+    doc = ctx.doc
+    by_head = {c.cue.head: c for c in cands if c.cue is not None}
+    for d in cands:
+        if d.cue is None or d.cue.head - 1 < 0 or d.cue.start != d.cue.head:
+            continue
+        h = doc[d.cue.head]
+        mark = doc[h.i - 1]
+        if not _participle_form(h) or mark.lower_ not in ctx.lex.as_marks:
+            continue
+        verb = mark.head if mark.head.i != h.i else h.head
+        c = by_head.get(verb.i)
+        if c is None or c is d:
+            continue
+        obj = next((o for o in verb.children if o.dep_ in ("dobj", "obj") and o.i < mark.i), None)
+        if obj is None or obj.pos_ not in ("NOUN", "PROPN", "PRON"):
+            continue
+        lo = ctx.unit_bounds(h.i)[0]
+        s = max(lo, obj.left_edge.i)
+        e = min(obj.right_edge.i + 1, mark.i)
+        while e > s and doc[e - 1].is_punct:
+            e -= 1
+        if e <= s or e - s > MAX_SPEAKER:
+            # (an apposition after the object: "sources close to the couple, known as X,")
+            e = min(e, s + MAX_SPEAKER)
+        k = s
+        while k < e and doc[k].text != ",":
+            k += 1
+        d.speaker, d.inverted, d.relayed_words = (s, k), False, True
+        c.content, c.kind, c.quote = d.content, d.kind, d.quote
+
+
+def _participle_form(t: Token) -> bool:
+    return t.tag_ == "VBG" or ("VerbForm=Part" in str(t.morph) and "Tense=Pres" in str(t.morph))
