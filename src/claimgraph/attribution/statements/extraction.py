@@ -128,19 +128,18 @@ def extract(doc: Doc, lex: Lexicon, index: EntityIndex) -> tuple[Ctx, list[Cand]
 
 
 def _drop_governed_nouns(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
-    """A noun of saying without a holder that another statement's cue governs ("denied
-    reports that X", "dismissed a report that X") is what that statement is about, not a
+    """A noun of saying without a holder, the object of another statement's cue ("denied
+    reports that X", "dismissed a report that X"), is what that statement is about, not a
     statement of its own."""
     doc = ctx.doc
     verbs = {c.cue.head for c in cands if c.cue is not None and doc[c.cue.head].pos_ == "VERB"}
     out = []
     for c in cands:
-        if c.cue is not None and c.speaker is None and doc[c.cue.head].pos_ == "NOUN":
-            up = doc[c.cue.head].head
-            if up.pos_ == "ADP":
-                up = up.head
-            if up.i in verbs and up.i != c.cue.head:
-                continue
+        noun = doc[c.cue.head] if c.cue is not None else None
+        # (its object only: "amid growing concerns that ..." is a statement of its own)
+        if noun is not None and c.speaker is None and noun.pos_ == "NOUN" and noun.dep_ in ("dobj", "obj") \
+                and noun.head.i in verbs and noun.head.i != noun.i:
+            continue
         out.append(c)
     return out
 
