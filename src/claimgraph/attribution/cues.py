@@ -159,9 +159,17 @@ def _copula(tok, lex: Lexicon) -> bool:  # type: ignore[no-untyped-def]
 
 def _announces(doc: Doc, i: int, skip: list[bool]) -> bool:
     """The verb at ``i`` announces words: a colon follows, or a comma and a quotation with a
-    subject of its own ("She continued, \"...\"")."""
+    subject of its own ("She continued, \"...\""), or it closes a sentence after a quotation
+    and its subject ('"...," Scarborough continued.')."""
     if i + 1 < len(doc) and doc[i + 1].text == ":":
         return True
+    subj = [c for c in doc[i].children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < i]
+    if subj and i + 1 < len(doc) and doc[i + 1].text in (".", ";") and i - subj[0].left_edge.i <= 4:
+        k = subj[0].left_edge.i - 1
+        while k >= 0 and doc[k].text == ",":
+            k -= 1
+        if k > 0 and doc[k].is_quote and skip[k - 1]:
+            return True
     return (
         i + 2 < len(doc)
         and doc[i + 1].text == ","

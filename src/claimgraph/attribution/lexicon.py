@@ -149,6 +149,7 @@ class Lexicon:
     pronouns_per: set[str] = field(default_factory=set)
     pronouns_any: set[str] = field(default_factory=set)
     pronouns_org: set[str] = field(default_factory=set)  # "it", "its": never a person
+    pronouns_obj: set[str] = field(default_factory=set)  # object clitics: "l'", "le", "lui"
     description_dets: set[str] = field(default_factory=set)
     not_names: set[str] = field(default_factory=set)
     sources: dict[str, SourceInfo] = field(default_factory=dict)  # surface (lower) -> info
@@ -294,6 +295,7 @@ def load_lexicon(lang: str) -> Lexicon:
     lex.pronouns_per = _low(roles.pronouns.PER)
     lex.pronouns_any = _low(roles.pronouns.PER_ORG)
     lex.pronouns_org = _low(roles.pronouns.ORG)
+    lex.pronouns_obj = _low(roles.pronouns.objects)
     lex.description_dets = _low(roles.descriptions.determiners)
     lex.not_names = set(roles.not_names.words)
     lex.sources = _all_sources()

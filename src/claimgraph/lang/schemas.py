@@ -207,6 +207,7 @@ class Pronouns(Section):
     PER: Words = []
     PER_ORG: Words = []
     ORG: Words = []
+    objects: Words = []  # object clitics, never a subject ("comme l'a dit X")
 
 
 class Descriptions(Section):

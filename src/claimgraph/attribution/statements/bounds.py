@@ -24,7 +24,8 @@ def _clause_start(ctx: Ctx, cue: Cue, speaker: tuple[int, int] | None, inverted:
     start = cue.start
     for c in doc[cue.head].lefts:
         if (
-            c.dep_ in ("aux", "aux:tense", "aux:pass", "neg", "advmod", "expl:comp", "expl:pv")
+            (c.dep_ in ("aux", "aux:tense", "aux:pass", "neg", "advmod", "expl:comp", "expl:pv")
+             or c.lower_ in ctx.lex.pronouns_obj)  # (an object clitic: "comme l'a dit X")
             and c.i >= start - 4
         ):
             start = min(start, c.i)

@@ -278,7 +278,8 @@ def _find_content(
     # 6'. "as X put it": the rest of the sentence ("As X said, A", "A, as X noted, B", "A, as X put it")
     own = _complement(ctx, cue, cend, lo, hi)
     as_clause = cstart > lo and doc[cstart - 1].lower_ in lex.as_marks and doc[cstart - 1].head.i == cue.head
-    if as_clause and own is not None and own[0][1] - own[0][0] >= 2 and cstart - 1 == lo:
+    own_speaker = own is not None and speaker is not None and own[0][0] <= speaker[0] < own[0][1]
+    if as_clause and own is not None and own[0][1] - own[0][0] >= 2 and cstart - 1 == lo and not own_speaker:
         # "As Smith talked about the plan, Jones ...": "as" of time, the cue has its own words
         return own
     if as_clause:
@@ -410,11 +411,21 @@ def _object_after_adverbials(ctx: Ctx, cue: Cue, cend: int, hi: int) -> tuple[in
             while j < hi and doc[j].pos_ == "ADJ":
                 j += 1
             continue
+        # a prepositional phrase before the object ("a contesté auprès de l'AFP toute
+        # implication", "nient en bloc ces accusations", "par la voix de son avocat")
+        n = t.head
+        if t.pos_ == "ADP" and "PronType=Art" not in str(t.morph) and n.i > t.i \
+                and n.pos_ in ("NOUN", "PROPN") and n.right_edge.i + 1 < hi and n.right_edge.i < j + 8 \
+                and ctx.quote_of[n.i] < 0:
+            j = n.right_edge.i + 1
+            continue
         break
-    if j >= hi or doc[j].pos_ not in ("DET", "NOUN", "PROPN"):
+    # (a partitive article the tagger read as a preposition: "a démenti samedi des informations")
+    article = doc[j].pos_ == "ADP" and "PronType=Art" in str(doc[j].morph) if j < hi else False
+    if j >= hi or (doc[j].pos_ not in ("DET", "NOUN", "PROPN") and not article):
         return None
     head = doc[j]
-    while head.pos_ == "DET" and head.head.i > head.i and head.head.i < hi:
+    while head.pos_ in ("DET", "ADP") and head.head.i > head.i and head.head.i < hi:
         head = head.head
     if head.pos_ not in ("NOUN", "PROPN") or head.lower_ in ctx.date_words:
         return None

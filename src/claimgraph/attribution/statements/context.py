@@ -77,6 +77,7 @@ class Cand:
     relayed: bool = False  # turned into a via link of another statement
     quote: bool = False
     cue_class: str | None = None  # the lexicon class of the cue (assert, report, dispute...)
+    relayed_words: bool = False  # "quoted X as saying Z": the words another statement relays
 
 
 class Ctx:
@@ -277,11 +278,25 @@ def _subject(ctx: Ctx, head: Token) -> Token | None:
         # two subjects is a parse error ('Hawaii, as one of the advisers pointed out, does not
         # ...'): the one next to the verb
         subjects = subjects[-1:]
+    subjects = [c for c in subjects if not _clitic_object(ctx, c, head)]
     for c in subjects:
         if c.lower_ == "-t" and c.i + 1 < len(ctx.doc) and ctx.doc[c.i + 1].lower_.startswith("-"):
             return ctx.doc[c.i + 1]  # "a-t-il": the pronoun after the euphonic t
         return c
     return None
+
+
+def _clitic_object(ctx: Ctx, c: Token, head: Token) -> bool:
+    """A pronoun the parser took for the subject that cannot be one: an object clitic ("comme
+    l'a souligné X") or a person the finite verb does not agree with ("nous a expliqué X")."""
+    if c.pos_ != "PRON" or c.i > head.i:
+        return False
+    if c.lower_ in ctx.lex.pronouns_obj:
+        return True
+    fin = head if "VerbForm=Fin" in str(head.morph) else next(
+        (a for a in head.children if a.dep_.startswith("aux") and "VerbForm=Fin" in str(a.morph)), None)
+    p, q = c.morph.get("Person"), fin.morph.get("Person") if fin is not None else []
+    return bool(p and q and p != q)
 
 
 def _participle(t: Token) -> bool:

@@ -16,6 +16,7 @@ from claimgraph.attribution.lexicon import Lexicon
 from claimgraph.attribution.polarity import denial_predicate, doubted_claim, in_dispute, negated_claim
 from claimgraph.attribution.statements.content import find_content
 from claimgraph.attribution.statements.context import MAX_SPEAKER, Cand, Ctx, _side_participle, stance_of
+from claimgraph.attribution.statements.inversion import inverted_object, quoted_as_saying
 from claimgraph.attribution.statements.nouns import adverb_cues, noun_cues
 from claimgraph.attribution.statements.sources import according_to, in_source, in_view
 from claimgraph.attribution.statements.speaker import find_speaker
@@ -34,6 +35,9 @@ def extract(doc: Doc, lex: Lexicon, index: EntityIndex) -> tuple[Ctx, list[Cand]
         found = find_content(ctx, cue, speaker, inverted)
         if found is None:
             continue
+        swapped = inverted_object(ctx, cue, speaker, found)
+        if swapped is not None:
+            speaker, found = swapped
         if speaker is None and found[0][0] >= cue.end:
             speaker = _subject_before_incise(ctx, cue)
         (s, e), direct, before = _whole_marks(ctx, *found[0]), found[1], found[2]
@@ -106,6 +110,7 @@ def extract(doc: Doc, lex: Lexicon, index: EntityIndex) -> tuple[Ctx, list[Cand]
                 stance_evidence=None,
             )
         )
+    quoted_as_saying(ctx, cands)
     cands.sort(key=lambda c: (c.content[0], c.cue.head if c.cue else 0))
     # negation and stance from the content
     claims = [(cue.head, cue.stance) for cue in ctx.cues]
@@ -124,7 +129,24 @@ def extract(doc: Doc, lex: Lexicon, index: EntityIndex) -> tuple[Ctx, list[Cand]
             elif c.cue is not None and (noun := doubted_claim(doc, c.content[0], c.content[1],
                                                               doc[c.cue.head], lex)):
                 c.stance, c.stance_evidence, c.cue_class = "deny", noun, "dispute"
-    return ctx, claims_first(ctx, _dedupe(ctx, cands))
+    return ctx, claims_first(ctx, _dedupe(ctx, _drop_governed_nouns(ctx, cands)))
+
+
+def _drop_governed_nouns(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
+    """A noun of saying without a holder, the object of another statement's cue ("denied
+    reports that X", "dismissed a report that X"), is what that statement is about, not a
+    statement of its own."""
+    doc = ctx.doc
+    verbs = {c.cue.head for c in cands if c.cue is not None and doc[c.cue.head].pos_ == "VERB"}
+    out = []
+    for c in cands:
+        noun = doc[c.cue.head] if c.cue is not None else None
+        # (its object only: "amid growing concerns that ..." is a statement of its own)
+        if noun is not None and c.speaker is None and noun.pos_ == "NOUN" and noun.dep_ in ("dobj", "obj") \
+                and noun.head.i in verbs and noun.head.i != noun.i:
+            continue
+        out.append(c)
+    return out
 
 
 def _coordinated_subject(
@@ -258,7 +280,8 @@ def _dedupe(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
     """
     out: list[Cand] = []
     for c in cands:
-        same = next((k for k, o in enumerate(out) if o.content == c.content), None)
+        same = next((k for k, o in enumerate(out) if o.content == c.content
+                     and not (o.relayed_words or c.relayed_words)), None)
         if same is not None:
             # 'The plan is expected to cost more, officials said': the cue outside the content
             # reports it, the one inside is part of it

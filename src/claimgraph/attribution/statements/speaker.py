@@ -17,6 +17,7 @@ from claimgraph.attribution.statements.context import (
     SPEAKER_POS,
     SUBJ,
     Ctx,
+    _clitic_object,
     _is_time,
     _participle,
     _subject,
@@ -96,9 +97,12 @@ def find_speaker(ctx: Ctx, cue: Cue, depth: int = 0) -> tuple[tuple[int, int] | 
             return np_extent(ctx, prev, lo, head.i), False
     # inverted subject: ", a déclaré lundi M. Zaemsky", ", said the spokesman"
     b = cue.start - 1
-    while b >= lo and doc[b].pos_ in ("AUX", "ADV") and doc[b].text not in DASHES:
+    while b >= lo and (doc[b].pos_ in ("AUX", "ADV") or _clitic_object(ctx, doc[b], head)) \
+            and doc[b].text not in DASHES:
         b -= 1
-    after_mark = b >= lo and (doc[b].is_punct or doc[b].is_quote) and not _participle(head)
+    # (or after "as": "comme l'a souligné la porte-parole, ...")
+    after_mark = b >= lo and (doc[b].is_punct or doc[b].is_quote or (
+        doc[b].lower_ in ctx.lex.as_marks and b < cue.start - 1)) and not _participle(head)
     # 'Said Ellis: "..."': a sentence opening on the cue, then its speaker and the words
     opening = _opening_speaker(ctx, cue, hi) if cue.start == lo and head.tag_ in ("VBD", "VBZ") else 0
     if opening:
@@ -170,7 +174,8 @@ def find_speaker(ctx: Ctx, cue: Cue, depth: int = 0) -> tuple[tuple[int, int] | 
                        or _in_verb_group(ctx, cue, doc[j])):
         j -= 1
     if j >= lo and j < cue.start - 1 and doc[j].pos_ == "PRON" and doc[j].dep_ == "nsubj" \
-            and ctx.quote_of[j] < 0 and (doc[j].head.i == cue.head or doc[j].head.head.i == cue.head):
+            and not _clitic_object(ctx, doc[j], head) and ctx.quote_of[j] < 0 \
+            and (doc[j].head.i == cue.head or doc[j].head.head.i == cue.head):
         return (j, j + 1), False  # "Il a par ailleurs mis en garde" ("a" parsed as the verb)
     j = _skip_time(ctx, j, lo)
     # ("Trump is questioning X" with "is" for an auxiliary: a finite verb group)
