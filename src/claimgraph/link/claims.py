@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from claimgraph.link import contrary
 from claimgraph.link.config import LinkConfig
 from claimgraph.link.text import name_key, pack, speakers_compatible, unpack
 from claimgraph.model import Attribution
@@ -33,10 +34,11 @@ RELAY_KINDS = ("agency", "outlet")  # chain hops that are media relaying a state
 POLARITY = {"deny": "deny", "dispute": "deny", "question": "question"}
 
 
-def polarity(stance: str, cue_class: str | None = None) -> str:
+def polarity(stance: str, cue_class: str | None = None, content_denies: bool = False) -> str:
     """assert, deny or question. A statement made with a dispute cue ("contested the
-    figure, saying ...") is on the deny side whatever its content asserts."""
-    if cue_class == "dispute":
+    figure, saying ...") or whose content rejects what it is about ("could not confirm
+    the report", ``contrary.content_denies``) is on the deny side whatever it asserts."""
+    if cue_class == "dispute" or (content_denies and stance not in ("question",)):
         return "deny"
     return POLARITY.get(stance, "assert")
 
@@ -56,10 +58,12 @@ class Statement:
     speaker_key: str | None
     entities: list[tuple[str, str]]
     via_keys: set[str] = field(default_factory=set)
+    lang: str | None = None
 
     @property
     def polarity(self) -> str:
-        return polarity(self.attr.stance, self.attr.cue_class)
+        return polarity(self.attr.stance, self.attr.cue_class,
+                        contrary.content_denies(self.attr.content.text, self.lang))
 
 
 @dataclass

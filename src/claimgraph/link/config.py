@@ -45,7 +45,7 @@ class LinkConfig:
     # of each is within claim_min_member of it (no chaining through single links)
     # disputes
     dispute_threshold: float = 0.45  # denial vs claim cosine (+ entity bonus) across documents
-    dispute_spread: float = 0.2  # ... claims this close to the best one are disputed too
+    dispute_spread: float = 0.3  # ... claims this close to the best one are disputed too
     dispute_same_doc: float = 0.2  # ... for a claim reported in the denial's own document
     dispute_report_bonus: float = 0.15  # ... added there for a report or a claim other articles relay
     dispute_entity_bonus: float = 0.03

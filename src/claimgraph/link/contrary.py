@@ -285,6 +285,19 @@ def conflict(a: Signals, b: Signals) -> str | None:
     return None
 
 
+DOUBTED = ("confirm", "evidence")  # negated: "could not confirm", "no sign of"
+FALSE = ("falsehood", "deny")  # said outright: "an incorrect report", "denies the claims"
+
+
+def content_denies(text: str, lang: str | None) -> bool:
+    """Whether a statement's content itself rejects what it is about ("we have nothing to
+    confirm", "there is no evidence that...", "the report was fake"), whatever verb
+    introduced it: such a statement is on the deny side of a claim."""
+    preds = _signals(text, lang).predicates
+    return any(p in DOUBTED and neg for p, neg in preds) or any(
+        p in FALSE and not neg and (p, True) not in preds for p, neg in preds)
+
+
 def generic_speaker(key: str | None, lang: str | None = None) -> bool:
     """Whether a speaker key only describes a speaker ("one official", "le journal")."""
     if not key:

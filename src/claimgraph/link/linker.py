@@ -77,7 +77,8 @@ class Linker:
                 claims.Statement(
                     attr=a, emb=e, speaker_key=statement_speaker(doc, a),
                     entities=statement_entities(doc, a),
-                    via_keys={k for k in (name_key(h.name) for h in a.via) if k})
+                    via_keys={k for k in (name_key(h.name) for h in a.via) if k},
+                    lang=doc.language)
                 for a, e in zip(atts, embs, strict=True)
             ],
             entities=doc_entities(doc)
