@@ -65,6 +65,7 @@ def main() -> None:
     else:
         pages = [make_html(i, rng) for i in range(args.docs)]
     stage = CleanStage(Config.load())
+    stage.warm()  # the outlet registry, the noise rules and the language detectors
     stage.process(Document(id="warm", origin=Origin(kind="text"), raw=pages[0],
                            content_type="text/html"))  # load lingua and the outlet registry
 

@@ -67,7 +67,7 @@ class Score:
                 "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
                 "accuracy": round((self.tp + self.tn) / total, 4) if total else 0.0,
                 "tp": self.tp, "fn": self.fn, "fp": self.fp, "tn": self.tn,
-                "seconds": round(self.seconds, 2), "rejected": dict(self.rejected)}
+                "seconds": round(self.seconds, 3), "rejected": dict(self.rejected)}
 
 
 def read_pages(path: Path, limit: int | None = None) -> Iterator[dict[str, Any]]:
@@ -89,6 +89,7 @@ def evaluate(path: Path, config: Config, limit: int | None = None,
     from claimgraph.errors import RejectedInput
 
     stage = CleanStage(config)
+    stage.warm()
     stage.process(Document(id="warm", origin=Origin(kind="text"), content_type="text/html",
                            raw="<html><body><p>" + "Warm up the detectors. " * 5 + "</p></body></html>"))
     ours, base, titled = Score(), Score(), Score()
