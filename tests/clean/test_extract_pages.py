@@ -179,3 +179,19 @@ def test_not_an_article(stage: CleanStage, body: str, why: str) -> None:
         stage.process(_doc(_html("<title>Page</title>", body)))
     assert exc.value.reason == "not_an_article"
     assert why in exc.value.detail
+
+
+def test_language_without_model_gets_its_own_noise_rules(stage: CleanStage) -> None:
+    body = ["Die Hafenarbeiter im Norden haben am Dienstag die Arbeit niedergelegt, nachdem die "
+            "Gespräche über die Löhne in der Nacht gescheitert waren, teilte die Gewerkschaft mit.",
+            "Die Hafenbehörde erklärte, die Schiffe würden zu anderen Terminals umgeleitet, bis der "
+            "Streit beigelegt sei, und ein Termin für neue Gespräche stehe noch nicht fest."]
+    paras = [body[0], "Auch interessant:", body[1], "Foto: Max Muster / Agentur"]
+    html = _html("<title>Streik im Hafen</title>", "<article><h1>Streik im Hafen</h1>"
+                 + "".join(f"<p>{p}</p>" for p in paras) + "</article>")
+    doc = stage.process(_doc(html))
+    assert doc.language == "de" and doc.status == "not_analysed"
+    assert doc.text == "\n\n".join(body)
+    reasons = {r.text: r.reason for r in doc.removed}
+    assert reasons["Auch interessant:"] == "related"
+    assert [c.text for c in doc.captions] == ["Foto: Max Muster / Agentur"]
