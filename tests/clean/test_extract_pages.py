@@ -72,6 +72,24 @@ def test_french_boilerplate_and_standfirst_kept(stage: CleanStage) -> None:
         "Il vous reste 57.09%", "Passer la publicité"]
 
 
+def test_standfirst_from_the_page_description_is_kept(stage: CleanStage) -> None:
+    lead = ("Harbour workers want a five per cent rise and say the strike could last until the "
+            "end of the month.")
+    head = (f"<title>Harbour workers walk out</title><meta property='og:description' "
+            f"content='{lead}'>")
+    body = (f"<header><h1>Harbour workers walk out</h1><div class='standfirst'><p>{lead}</p>"
+            "</div></header><article>" + "".join(f"<p>{p}</p>" for p in BODY_EN * 2)
+            + "</article><footer><a href='/more'>More stories</a></footer>")
+    doc = stage.process(_doc(_html(head, body)))
+    assert doc.text.split("\n\n")[0] == lead
+    assert doc.page is not None and doc.page.evidence["lead"].startswith("meta og:description")
+    # a description that is not shown on the page adds nothing
+    hidden = _html(head.replace(lead, lead.replace("Harbour", "Dock")), body.replace(
+        f"<div class='standfirst'><p>{lead}</p></div>", ""))
+    out = stage.process(_doc(hidden))
+    assert out.text == "\n\n".join(BODY_EN * 2) and "lead" not in (out.page.evidence if out.page else {})
+
+
 def test_figure_captions_and_credits_kept_apart(stage: CleanStage) -> None:
     html = _html("<title>Harbour strike</title>",
                  f"<article><p>{BODY_EN[0]}</p><figure><img src='a.jpg' alt='Dock workers'>"
@@ -161,3 +179,19 @@ def test_not_an_article(stage: CleanStage, body: str, why: str) -> None:
         stage.process(_doc(_html("<title>Page</title>", body)))
     assert exc.value.reason == "not_an_article"
     assert why in exc.value.detail
+
+
+def test_language_without_model_gets_its_own_noise_rules(stage: CleanStage) -> None:
+    body = ["Die Hafenarbeiter im Norden haben am Dienstag die Arbeit niedergelegt, nachdem die "
+            "Gespräche über die Löhne in der Nacht gescheitert waren, teilte die Gewerkschaft mit.",
+            "Die Hafenbehörde erklärte, die Schiffe würden zu anderen Terminals umgeleitet, bis der "
+            "Streit beigelegt sei, und ein Termin für neue Gespräche stehe noch nicht fest."]
+    paras = [body[0], "Auch interessant:", body[1], "Foto: Max Muster / Agentur"]
+    html = _html("<title>Streik im Hafen</title>", "<article><h1>Streik im Hafen</h1>"
+                 + "".join(f"<p>{p}</p>" for p in paras) + "</article>")
+    doc = stage.process(_doc(html))
+    assert doc.language == "de" and doc.status == "not_analysed"
+    assert doc.text == "\n\n".join(body)
+    reasons = {r.text: r.reason for r in doc.removed}
+    assert reasons["Auch interessant:"] == "related"
+    assert [c.text for c in doc.captions] == ["Foto: Max Muster / Agentur"]

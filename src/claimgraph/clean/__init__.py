@@ -25,6 +25,20 @@ class CleanStage(Stage):
     def outlets(self) -> OutletRegistry:
         return OutletRegistry.load(self.config.get("outlets.extra", []))
 
+    def warm(self) -> None:
+        """Load what the first documents would otherwise load: the outlet registry, the noise
+        rules, the function-word lists and the language detectors."""
+        langs = tuple(self.config.languages)
+        detect = tuple(self.config.get("languages.detect", []) or ())
+        _ = self.outlets
+        rules_for(langs)
+        language.detector(langs)
+        among = tuple(sorted(set(detect) | set(langs))) if detect else ()
+        language.vote("warm " * language.VOTE_MIN_TOKENS, among)
+        language.function_word_hits("warm", langs)
+        if not (detect and set(detect) <= set(langs)):
+            language.wide_detector(among)
+
     def process(self, doc: Document) -> Document:
         langs = tuple(self.config.languages)
         meta = doc.meta
@@ -50,21 +64,25 @@ class CleanStage(Stage):
         if not any(line.strip() for line in lines):
             raise RejectedInput("empty", "no article text found after extraction")
         lang = meta.get("language") or self._language(lines, langs)
-        if lang not in langs:
-            return self._not_analysed(doc, lang, lines, title, meta_date)
+        analysed = lang in langs
+        rules = rules_for(langs, () if analysed else (lang,))
         res = split_lines(
             lines, lang, langs, title=title,
             min_words=int(self.config.get("clean.language_check_min_words", 6)),
             max_other_conf=float(self.config.get("clean.other_language_max_confidence", 0.2)),
-            trailing_short=not html, **evidence,
+            trailing_short=not html, check_language=analysed, rules=rules, **evidence,
         )
         doc.language = lang
+        if not analysed:
+            # A language without a model: lines cleaned alike, no parse, no attribution;
+            # kept for linking by embeddings and names.
+            doc.status = "not_analysed"
         doc.title = res.title
         doc.text = "\n\n".join(line for _, line in res.body)
         doc.captions = res.captions
         doc.removed = res.removed
         min_chars = int(self.config.get("limits.min_body_chars", 40))
-        why = not_an_article(res, rules_for(langs), min_chars)
+        why = not_an_article(res, rules, min_chars)
         if why:
             raise RejectedInput("not_an_article", why)
         if len(doc.text) < min_chars:
@@ -78,21 +96,6 @@ class CleanStage(Stage):
     def _language(self, lines: list[str], langs: tuple[str, ...]) -> str:
         detect = tuple(self.config.get("languages.detect", []) or ())
         return language.identify("\n".join(lines), langs, detect) or self.config.default_language
-
-    def _not_analysed(self, doc: Document, lang: str, lines: list[str], title: str | None,
-                      meta_date: str | None) -> Document:
-        """A document in a language without a model: kept with its language and status
-        ``not_analysed`` (no line cleaning, no parse), for linking by embeddings and names."""
-        body = [line.strip() for line in lines if line.strip()]
-        doc.language = lang
-        doc.status = "not_analysed"
-        doc.title = title or (body[0] if body and len(body[0]) < 200 else None)
-        doc.text = "\n\n".join(body)
-        if len(doc.text) < int(self.config.get("limits.min_body_chars", 40)):
-            raise RejectedInput("empty", f"only {len(doc.text)} characters of article text")
-        doc.outlet = self._outlet(doc, [])
-        doc.published = self._published(doc, meta_date, lines)
-        return doc
 
     def _outlet(self, doc: Document, footers: list[tuple[str, str]]) -> Outlet | None:
         """The registry's outlet from (in order) the input, the input URL's domain, the page's

@@ -55,6 +55,53 @@ def _page_evidence(tree: Any) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(links), frozenset(figures)
 
 
+_DESCRIPTIONS = ("og:description", "description", "twitter:description")
+_NOT_LEAD = {"a", "nav", "footer", "aside", "button", "li", "script", "style", "noscript"}
+LEAD_MIN_WORDS = 6
+
+
+def _standfirst(tree: Any, text: str) -> tuple[str, str] | None:
+    """The page's standfirst when the extractor left it out: the text of the body element that
+    shows the page's own description (``og:description``, ``description``), not in a link,
+    a navigation, a footer or an aside. Returns (text, evidence) or None.
+
+    On trafilatura-eval, 59 of the 154 snippets the clean stage missed were such leads."""
+    descs: list[tuple[str, str]] = []
+    for el in tree.iter("meta"):
+        key = (el.get("property") or el.get("name") or "").lower()
+        if key in _DESCRIPTIONS:
+            desc = _WS.sub(" ", el.get("content") or "").strip()
+            if len(desc.split()) >= LEAD_MIN_WORDS and desc not in (d for _, d in descs):
+                descs.append((key, desc))
+    if not descs:
+        return None
+    flat = _WS.sub(" ", text).lower()
+    body = tree.find(".//body")
+    if body is None:
+        return None
+    for key, desc in descs:
+        want = desc.rstrip(".… ").lower()  # a description may be cut short ("...")
+        if want in flat:
+            return None  # the extractor has it
+        head = want[:20]
+        for el in body.iter():
+            own = _WS.sub(" ", el.text or "").strip().lower() if isinstance(el.tag, str) else ""
+            if len(own) < 10 or not head.startswith(own[:20]):
+                continue
+            for node in (el, el.getparent(), el.getparent().getparent() if el.getparent() is
+                         not None else None):
+                if node is None:
+                    break
+                shown = _WS.sub(" ", "".join(node.itertext())).strip()
+                if len(shown) > 1.3 * len(desc) + 20:
+                    break
+                if shown.lower().startswith(want):
+                    if node.tag in _NOT_LEAD or any(a.tag in _NOT_LEAD for a in node.iterancestors()):
+                        break
+                    return shown, f"meta {key} shown on the page (<{node.tag}>)"
+    return None
+
+
 def extract_html(html: str, url: str | None = None) -> Extracted:
     """Extract the article body (one paragraph per line) and its metadata."""
     import trafilatura
@@ -91,6 +138,11 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
         raise RejectedInput("unparseable", f"HTML could not be parsed: {exc}") from exc
     if res is None or not (res.text or "").strip():
         raise RejectedInput("empty", "no article text found in the HTML (only markup or scripts?)")
-    return Extracted(text=res.text, title=page.title, author="; ".join(page.authors) or None,
+    text = res.text
+    lead = _standfirst(tree, text)
+    if lead:
+        text = f"{lead[0]}\n{text}"
+        page.evidence["lead"] = lead[1]
+    return Extracted(text=text, title=page.title, author="; ".join(page.authors) or None,
                      site=page.site, date=page.published, page=page, links=links,
                      figures=figures)

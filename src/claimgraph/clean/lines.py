@@ -6,12 +6,15 @@ another language is still recognised as a caption.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 
 from claimgraph import lang as langdata
 from claimgraph.clean import language
+from claimgraph.lang.schemas import Noise
 from claimgraph.model import Caption, RemovedLine
 
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u2000-\u200a\u3000]+")
@@ -28,7 +31,8 @@ class NoiseRules:
     footer: tuple[re.Pattern[str], ...]  # kept apart: each has its own "outlet" group
     nav_words: frozenset[str]
     boilerplate: re.Pattern[str] = re.compile(r"(?!)")
-    boilerplate_each: tuple[tuple[str, re.Pattern[str]], ...] = ()  # (lang, pattern) for details
+    #: (data file, pattern) for details, e.g. ("en/noise.toml", ...)
+    boilerplate_each: tuple[tuple[str, re.Pattern[str]], ...] = ()
     not_article: re.Pattern[str] = re.compile(r"(?!)")
 
     def boilerplate_match(self, line: str) -> str | None:
@@ -37,25 +41,55 @@ class NoiseRules:
             return None
         for lang, pat in self.boilerplate_each:
             if pat.match(line):
-                return f"{lang}/noise.toml [boilerplate] {pat.pattern}"
+                return f"{lang} [boilerplate] {pat.pattern}"
         return None
 
 
+#: noise patterns of languages without a language pack (no model, no other data files)
+OTHER_NOISE = "noise_other.toml"
+
+
 @cache
-def rules_for(langs: tuple[str, ...]) -> NoiseRules:
-    """Union of the noise rules of ``langs``."""
+def other_noise() -> dict[str, Noise]:
+    """``data/noise_other.toml``: one table per language, each laid out as ``<lang>/noise.toml``
+    (a copy in ``$CLAIMGRAPH_DATA_DIR`` wins over the bundled one)."""
+    override = os.environ.get(langdata.loader.ENV, "")
+    paths = [Path(d) / OTHER_NOISE for d in (override, langdata.loader.bundled_dir()) if d]
+    path = next((p for p in paths if p.is_file()), None)
+    if path is None:
+        return {}
+    data = langdata.read_toml(path)
+    return {code: langdata.validate(Noise, table, f"{path} [{code}]")
+            for code, table in data.items()}
+
+
+def _noise(lang: str) -> tuple[str, Noise] | None:
+    """(data file, noise rules) of ``lang``, if it has some."""
+    if lang in langdata.languages():
+        return f"{lang}/noise.toml", langdata.load(lang, "noise")
+    found = other_noise().get(lang)
+    return (f"{OTHER_NOISE} [{lang}]", found) if found else None
+
+
+@cache
+def rules_for(langs: tuple[str, ...], extra: tuple[str, ...] = ()) -> NoiseRules:
+    """Union of the noise rules of ``langs`` and of the ``extra`` languages that have some
+    (an article's own language when it is not enabled)."""
     groups: dict[str, list[str]] = {"share": [], "related": [], "caption": [], "source_footer": []}
     nav: set[str] = set()
     boiler: list[tuple[str, str]] = []
     not_article: list[str] = []
-    for lang in langs:
-        data = langdata.load(lang, "noise")
+    for lang in dict.fromkeys((*langs, *extra)):
+        found = _noise(lang)
+        if found is None:
+            continue
+        where, data = found
         sections = {"share": data.share, "related": data.related, "caption": data.caption,
                     "source_footer": data.source_footer}
         for key, pats in groups.items():
             pats += sections[key].patterns
         nav |= {w.lower() for w in data.navigation.words}
-        boiler += [(lang, p) for p in data.boilerplate.patterns]
+        boiler += [(where, p) for p in data.boilerplate.patterns]
         not_article += data.not_article.patterns
 
     def union(pats: list[str]) -> re.Pattern[str]:
@@ -105,6 +139,8 @@ def split_lines(
     links: frozenset[str] = frozenset(),
     figures: frozenset[str] = frozenset(),
     max_link_words: int = 12,
+    check_language: bool = True,
+    rules: NoiseRules | None = None,
 ) -> LineResult:
     """Classify ``lines`` (1-based numbering) into title, body, captions and removed lines.
 
@@ -114,9 +150,11 @@ def split_lines(
     its figure captions and image texts: a short line that is a whole link is a related or
     navigation link, a line that is a figure text a caption.
     A line is in another language only on evidence: the language model's confidence for the
-    article language is low *and* the line has function words of the other language only.
+    article language is low *and* the line has function words of the other language only;
+    ``check_language=False`` (an article in a language that is not enabled) skips that check.
+    ``rules`` default to those of ``langs``.
     """
-    rules = rules_for(langs)
+    rules = rules or rules_for(langs)
     res = LineResult(title=title)
     known_title = title.strip().lower() if title else None
     pending: list[tuple[int, str]] = []  # candidate body lines before the language check
@@ -146,7 +184,8 @@ def split_lines(
             res.removed.append(RemovedLine(line=n, text=raw.strip(), reason="related"))
             continue
         if rules.caption.match(line):
-            found, conf = (lang, 1.0) if _words(line) < 3 or language.obvious(line, lang, langs) \
+            found, conf = (lang, 1.0) if not check_language or _words(line) < 3 \
+                or language.obvious(line, lang, langs) \
                 else language.detect(line, langs)
             if found and found != lang and conf > 1 - max_other_conf:
                 res.removed.append(RemovedLine(line=n, text=raw.strip(), reason="caption_other_language",
@@ -179,7 +218,7 @@ def split_lines(
     if links:
         pending = _drop_link_runs(pending, links, max_link_words, res, lines)
     for n, line in pending:
-        found = _other_language(line, lang, langs, min_words, max_other_conf)
+        found = check_language and _other_language(line, lang, langs, min_words, max_other_conf)
         if found:
             res.removed.append(RemovedLine(line=n, text=lines[n - 1].strip(), reason="other_language",
                                            detail=f"line in {found}"))
