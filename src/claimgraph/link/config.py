@@ -35,6 +35,8 @@ class LinkConfig:
     day_penalty: float = 0.02  # subtracted per day beyond one between document and story
     day_penalty_max: float = 0.4  # ... at most (a wrong date is evidence, not a verdict)
     merge_margin: float = 1.0  # a second story this far above the threshold is merged in
+    absorb_candidates: int = 3  # single-document stories re-scored when a document joins a story
+    absorb_floor: float = 0.5  # ... among those scoring at least this share of the threshold
     max_passages: int = 4  # title + first paragraphs embedded for the story vector
     # claims
     claim_linked: float = 0.58  # statement cosine to join a claim of the same speaker or relay

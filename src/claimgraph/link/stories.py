@@ -189,4 +189,28 @@ def assign(conn: Conn, doc_id: str, title: str | None, vec: np.ndarray, day: int
             create(conn, story_id, title, day, len(vec))
     add_member(conn, story_id, vec, day, entities)
     q.set_doc_story(conn, doc_id, story_id)
+    if forced is None and scored and scored[0].story_id == story_id:
+        absorb(conn, story_id, scored, cfg)
     return story_id, scored
+
+
+def absorb(conn: Conn, story_id: str, scored: list[Candidate], cfg: LinkConfig) -> list[str]:
+    """Single-document stories that scored below the threshold, re-scored against the story
+    just joined (now holding the new document) and merged in when they reach it: a document
+    that arrived before its neighbours and started a story of its own joins them later, so
+    the partition depends less on the order of arrival. At most ``absorb_candidates``."""
+    merged: list[str] = []
+    low = [c for c in scored if c.story_id != story_id and c.score < cfg.story_threshold
+           and c.score >= cfg.story_threshold * cfg.absorb_floor]
+    for c in low[:cfg.absorb_candidates]:
+        if not q.story_exists(conn, c.story_id):
+            continue
+        row = q.get_story(conn, c.story_id)
+        if row.size != 1:
+            continue
+        keys = [r.key for r in q.story_bags(conn, [c.story_id])]
+        again = score(conn, [story_id], unpack(row.centroid), row.first_day or None, keys, cfg)
+        if again and again[0].score >= cfg.story_threshold:
+            merge(conn, story_id, c.story_id)
+            merged.append(c.story_id)
+    return merged
